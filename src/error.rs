@@ -1,0 +1,240 @@
+//! Typed errors. Every error carries the AWS error code it maps to and AWS's message text.
+//!
+//! The message texts are part of the contract: for an invalid pattern, `to_string()` is exactly
+//! what EventBridge returns (`Event pattern is not valid. Reason: …`, with Jackson's location
+//! suffix where AWS adds one), so tools that compare messages with the service keep working.
+
+use std::fmt;
+
+/// Every error evmatch returns.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// An event pattern was rejected (`InvalidEventPatternException`).
+    #[error("{0}")]
+    InvalidEventPattern(#[from] PatternError),
+    /// An event could not be read (malformed JSON, not an object, over a configured limit).
+    #[error("{0}")]
+    InvalidEvent(#[from] EventError),
+    /// Any other AWS service error: a code from the EventBridge model (or a generic AWS code such
+    /// as `ValidationException`) and AWS's message.
+    #[error("{message}")]
+    Service {
+        /// The AWS error code.
+        code: ErrorCode,
+        /// The message, in AWS's wording.
+        message: String,
+    },
+}
+
+impl Error {
+    /// The AWS error code (`InvalidEventPatternException`, `ValidationException`, …).
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            Error::InvalidEventPattern(_) => ErrorCode::InvalidEventPattern,
+            Error::InvalidEvent(_) => ErrorCode::Validation,
+            Error::Service { code, .. } => *code,
+        }
+    }
+
+    /// A service error with `code` and `message`.
+    pub fn service(code: ErrorCode, message: impl Into<String>) -> Self {
+        Error::Service {
+            code,
+            message: message.into(),
+        }
+    }
+
+    /// A `ValidationException` with `message`.
+    pub fn validation(message: impl Into<String>) -> Self {
+        Error::service(ErrorCode::Validation, message)
+    }
+}
+
+/// AWS error codes: the modelled EventBridge exceptions plus the generic ones the service uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ErrorCode {
+    /// `InvalidEventPatternException`
+    InvalidEventPattern,
+    /// `ValidationException` (generic AWS request validation)
+    Validation,
+    /// `LimitExceededException`
+    LimitExceeded,
+    /// `ResourceNotFoundException`
+    ResourceNotFound,
+    /// `ResourceAlreadyExistsException`
+    ResourceAlreadyExists,
+    /// `ConcurrentModificationException`
+    ConcurrentModification,
+    /// `InternalException`
+    Internal,
+    /// `ManagedRuleException`
+    ManagedRule,
+    /// `OperationDisabledException`
+    OperationDisabled,
+    /// `InvalidStateException`
+    InvalidState,
+    /// `IllegalStatusException`
+    IllegalStatus,
+    /// `PolicyLengthExceededException`
+    PolicyLengthExceeded,
+    /// `AccessDeniedException`
+    AccessDenied,
+    /// `ThrottlingException`
+    Throttling,
+}
+
+impl ErrorCode {
+    /// The code as AWS spells it on the wire.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::InvalidEventPattern => "InvalidEventPatternException",
+            ErrorCode::Validation => "ValidationException",
+            ErrorCode::LimitExceeded => "LimitExceededException",
+            ErrorCode::ResourceNotFound => "ResourceNotFoundException",
+            ErrorCode::ResourceAlreadyExists => "ResourceAlreadyExistsException",
+            ErrorCode::ConcurrentModification => "ConcurrentModificationException",
+            ErrorCode::Internal => "InternalException",
+            ErrorCode::ManagedRule => "ManagedRuleException",
+            ErrorCode::OperationDisabled => "OperationDisabledException",
+            ErrorCode::InvalidState => "InvalidStateException",
+            ErrorCode::IllegalStatus => "IllegalStatusException",
+            ErrorCode::PolicyLengthExceeded => "PolicyLengthExceededException",
+            ErrorCode::AccessDenied => "AccessDeniedException",
+            ErrorCode::Throttling => "ThrottlingException",
+        }
+    }
+}
+
+impl fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A rejected event pattern: AWS's reason text plus the parser location(s) AWS appends.
+///
+/// `Display` renders the full AWS message:
+/// `Event pattern is not valid. Reason: <reason>` followed by zero, one or two Jackson location
+/// suffixes (`\n at [Source: (String)"<pattern>"; line: L, column: C]`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PatternError {
+    reason: String,
+    locations: Vec<Location>,
+    source_excerpt: String,
+}
+
+/// A 1-based line and column (in UTF-16 code units, as Jackson counts) inside the pattern text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Location {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in UTF-16 code units.
+    pub column: usize,
+}
+
+impl PatternError {
+    /// The prefix of every pattern error message.
+    pub const PREFIX: &'static str = "Event pattern is not valid. Reason: ";
+
+    /// An error with `reason` and the given location suffixes, for pattern text `source`.
+    pub fn new(reason: impl Into<String>, source: &str, locations: Vec<Location>) -> Self {
+        PatternError {
+            reason: reason.into(),
+            locations,
+            source_excerpt: if locations_needed(&locations) {
+                excerpt(source)
+            } else {
+                String::new()
+            },
+        }
+    }
+
+    /// An error without a location suffix (CIDR operands, limits, complexity).
+    pub fn bare(reason: impl Into<String>) -> Self {
+        PatternError {
+            reason: reason.into(),
+            locations: Vec::new(),
+            source_excerpt: String::new(),
+        }
+    }
+
+    /// The reason text alone, without prefix or location suffix.
+    pub fn reason(&self) -> &str {
+        &self.reason
+    }
+
+    /// The parser locations appended to the message (0, 1 or 2 of them).
+    pub fn locations(&self) -> &[Location] {
+        &self.locations
+    }
+
+    /// The first line of the message: prefix and reason, no location.
+    pub fn summary(&self) -> String {
+        format!("{}{}", Self::PREFIX, self.reason)
+    }
+}
+
+fn locations_needed(locations: &[Location]) -> bool {
+    !locations.is_empty()
+}
+
+/// Jackson's source excerpt: the first 500 UTF-16 units, then `[truncated N chars]`.
+fn excerpt(source: &str) -> String {
+    const MAX: usize = 500;
+    let total: usize = source.encode_utf16().count();
+    if total <= MAX {
+        return format!("\"{source}\"");
+    }
+    let mut units = 0;
+    let mut end = 0;
+    for (i, c) in source.char_indices() {
+        if units + c.len_utf16() > MAX {
+            break;
+        }
+        units += c.len_utf16();
+        end = i + c.len_utf8();
+    }
+    format!("\"{}\"[truncated {} chars]", &source[..end], total - units)
+}
+
+impl fmt::Display for PatternError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(Self::PREFIX)?;
+        f.write_str(&self.reason)?;
+        for loc in &self.locations {
+            write!(
+                f,
+                "\n at [Source: (String){}; line: {}, column: {}]",
+                self.source_excerpt, loc.line, loc.column
+            )?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for PatternError {}
+
+/// An event that could not be matched: malformed JSON or over a configured limit.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct EventError {
+    message: String,
+    offset: Option<usize>,
+}
+
+impl EventError {
+    /// An event error with `message`, at byte `offset` of the input when known.
+    pub fn new(message: impl Into<String>, offset: Option<usize>) -> Self {
+        EventError {
+            message: message.into(),
+            offset,
+        }
+    }
+
+    /// The byte offset in the event text where the problem was found, when known.
+    pub fn offset(&self) -> Option<usize> {
+        self.offset
+    }
+}

@@ -1,0 +1,7 @@
+//! evmatch — Amazon EventBridge event patterns, matched exactly as AWS matches them.
+
+pub mod error;
+pub mod pattern;
+
+pub use error::Error;
+pub use pattern::Pattern;
