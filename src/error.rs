@@ -140,14 +140,15 @@ impl PatternError {
 
     /// An error with `reason` and the given location suffixes, for pattern text `source`.
     pub fn new(reason: impl Into<String>, source: &str, locations: Vec<Location>) -> Self {
+        let source_excerpt = if locations.is_empty() {
+            String::new()
+        } else {
+            excerpt(source)
+        };
         PatternError {
             reason: reason.into(),
             locations,
-            source_excerpt: if locations_needed(&locations) {
-                excerpt(source)
-            } else {
-                String::new()
-            },
+            source_excerpt,
         }
     }
 
@@ -174,10 +175,6 @@ impl PatternError {
     pub fn summary(&self) -> String {
         format!("{}{}", Self::PREFIX, self.reason)
     }
-}
-
-fn locations_needed(locations: &[Location]) -> bool {
-    !locations.is_empty()
 }
 
 /// Jackson's source excerpt: the first 500 UTF-16 units, then `[truncated N chars]`.
