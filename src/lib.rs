@@ -5,3 +5,4 @@ pub mod pattern;
 
 pub use error::Error;
 pub use pattern::Pattern;
+pub mod templates;

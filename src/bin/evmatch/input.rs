@@ -1,0 +1,29 @@
+//! Reading the text a command was given: a file or standard input (`-`).
+
+use std::io::Read;
+use std::path::Path;
+
+/// Read `source` (a path, or `-` for standard input) as UTF-8 text, verbatim.
+///
+/// The error is a one-line message naming the source.
+pub fn read_text(source: &Path) -> Result<String, String> {
+    let is_stdin = source.as_os_str() == "-";
+    let name = if is_stdin {
+        "<stdin>".to_owned()
+    } else {
+        source.display().to_string()
+    };
+    let bytes = if is_stdin {
+        let mut buf = Vec::new();
+        std::io::stdin().lock().read_to_end(&mut buf).map(|_| buf)
+    } else {
+        std::fs::read(source)
+    }
+    .map_err(|e| format!("evmatch: {name}: cannot read: {e}"))?;
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "evmatch: {name}: not valid UTF-8 (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        )
+    })
+}

@@ -1,0 +1,57 @@
+//! The `evmatch` command line: a thin layer over the library.
+//!
+//! One module per subcommand; `main` parses the arguments with clap and dispatches. To add a
+//! subcommand, add a variant to [`Command`] holding its clap `Args` struct and a `run` function
+//! in a new module, and one match arm in `main`.
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+mod input;
+mod test;
+mod validate;
+
+const OVERVIEW: &str = "\
+Summary:
+  evmatch test --pattern <FILE|-> --event <FILE|->
+      Prints `true` or `false`. Exit 0 match, 1 no match, 2 error (AWS's message on stderr).
+  evmatch test --jsonl
+      Reads {\"pattern\": \"<text>\", \"event\": \"<text>\"} requests, one per line, on stdin;
+      writes one line per request, in order, flushed: {\"result\": true}, {\"result\": false}
+      or {\"error\": \"<AWS message>\"}. Exit 0 at end of input.
+  evmatch validate <PATH>...
+      Checks pattern files, JSON Lines files of patterns and CloudFormation/SAM templates (JSON
+      or YAML; every EventPattern). Prints `file:line:column: <AWS reason>` per invalid pattern
+      on stdout and a summary on stderr. Exit 0 all valid, 1 any invalid, 2 file error.
+
+Run `evmatch <COMMAND> --help` for the details of a command.";
+
+/// Match JSON events against Amazon EventBridge event patterns, with AWS's exact semantics and
+/// error messages.
+#[derive(Debug, Parser)]
+#[command(name = "evmatch", version, about, long_about = None, propagate_version = true)]
+#[command(after_help = "Run `evmatch <COMMAND> --help` for the details of a command.")]
+#[command(after_long_help = OVERVIEW)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Test one event against one pattern, like the EventBridge TestEventPattern API
+    /// (or many pairs with --jsonl).
+    Test(test::TestArgs),
+    /// Check pattern files, JSON Lines files of patterns, and CloudFormation/SAM templates
+    /// offline.
+    Validate(validate::ValidateArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Test(args) => test::run(args),
+        Command::Validate(args) => validate::run(args),
+    }
+}
