@@ -6,3 +6,4 @@ pub mod pattern;
 pub use error::Error;
 pub use pattern::Pattern;
 pub mod templates;
+pub mod workload;
