@@ -238,8 +238,23 @@ pub fn push_py_repr(buf: &mut Vec<u8>, v: f64) {
         });
         return;
     }
-    // `{:e}` is the shortest round-trip digit string: "-1.2345e-7".
     let mut tmp = [0u8; 40];
+    let a = v.abs();
+    if (1e-4..1e16).contains(&a) {
+        // Python prints these positionally, as Rust's `{}` does (same shortest
+        // digits); Python adds ".0" to integral values.
+        let len = {
+            let mut w = &mut tmp[..];
+            write!(w, "{v}").expect("float fits");
+            40 - w.len()
+        };
+        buf.extend_from_slice(&tmp[..len]);
+        if !tmp[..len].contains(&b'.') {
+            buf.extend_from_slice(b".0");
+        }
+        return;
+    }
+    // `{:e}` is the shortest round-trip digit string: "-1.2345e-7".
     let len = {
         let mut w = &mut tmp[..];
         write!(w, "{v:e}").expect("float fits");
