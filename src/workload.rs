@@ -1307,7 +1307,8 @@ pub fn events(seed: u64, n: usize) -> impl Iterator<Item = Vec<u8>> {
     (0..c.len()).map(move |i| c.event(i))
 }
 
-/// The first `n`-event corpus for [`DEFAULT_SEED`], collected.
+/// The `n`-event corpus for [`DEFAULT_SEED`] (what `gen_citylots.py --events n`
+/// writes), collected.
 pub fn generate(n: usize) -> Vec<Vec<u8>> {
     Citylots::new(DEFAULT_SEED, n).to_vecs()
 }
