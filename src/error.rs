@@ -177,6 +177,50 @@ impl PatternError {
     }
 }
 
+impl Location {
+    /// The Jackson location of byte `offset` in `source`: lines are broken by `\n`, `\r` or
+    /// `\r\n`; the column counts UTF-16 units from the line start, 1-based.
+    pub fn at(source: &str, offset: usize) -> Location {
+        let offset = offset.min(source.len());
+        let bytes = source.as_bytes();
+        let mut line = 1;
+        let mut line_start = 0;
+        let mut i = 0;
+        while i < offset {
+            match bytes[i] {
+                b'\n' => {
+                    line += 1;
+                    line_start = i + 1;
+                }
+                b'\r' => {
+                    if i + 1 < offset && bytes[i + 1] == b'\n' {
+                        i += 1;
+                    }
+                    line += 1;
+                    line_start = i + 1;
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        let column = source
+            .get(line_start..offset)
+            .map_or(offset - line_start, |s| s.encode_utf16().count())
+            + 1;
+        Location { line, column }
+    }
+}
+
+/// Jackson's rendering of a location: `[Source: (String)"…"; line: L, column: C]`.
+pub(crate) fn jackson_location(source: &str, location: Location) -> String {
+    format!(
+        "[Source: (String){}; line: {}, column: {}]",
+        excerpt(source),
+        location.line,
+        location.column
+    )
+}
+
 /// Jackson's source excerpt: the first 500 UTF-16 units, then `[truncated N chars]`.
 fn excerpt(source: &str) -> String {
     const MAX: usize = 500;

@@ -7,3 +7,4 @@ pub use error::Error;
 pub use pattern::Pattern;
 pub mod templates;
 pub mod workload;
+pub mod json;

@@ -1,6 +1,11 @@
 //! The pattern language: parse EventBridge pattern JSON into an IR, validate it with AWS's exact
 //! error texts, and evaluate it with the reference evaluator.
 
+pub mod case;
+pub mod ip;
+pub mod number;
+pub mod wildcard;
+
 use crate::Error;
 
 /// A parsed, validated event pattern.
