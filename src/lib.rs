@@ -1,11 +1,47 @@
 //! evmatch — Amazon EventBridge event patterns, matched exactly as AWS matches them.
 
-pub mod api;
 pub mod error;
 pub mod pattern;
 
 pub use error::Error;
 pub use pattern::Pattern;
+pub mod json;
 pub mod templates;
 pub mod workload;
-pub mod json;
+
+/// The envelope members `TestEventPattern` requires in an event.
+const MANDATORY_EVENT_FIELDS: [&str; 6] =
+    ["id", "account", "source", "time", "region", "detail-type"];
+
+/// AWS `TestEventPattern`: whether `pattern` matches `event`.
+///
+/// The event must be a JSON object with the members `id`, `account`, `source`, `time`,
+/// `region` and `detail-type`, else the result is a `ValidationException`
+/// (`Parameter Event is not valid.`); an invalid pattern gives AWS's
+/// `InvalidEventPatternException` text.
+///
+/// ```
+/// let event = r#"{"id": "1", "account": "123456789012", "source": "aws.ec2", "time": "2026-11-27T00:00:00Z",
+///                 "region": "us-east-1", "detail-type": "EC2 Instance State-change Notification",
+///                 "detail": {"state": "stopped"}}"#;
+/// assert!(evmatch::test_event_pattern(r#"{"detail": {"state": [{"prefix": "stop"}]}}"#, event)?);
+///
+/// let err = evmatch::test_event_pattern(r#"{"a": [{"numeric": [">", 1, "<", 1]}]}"#, event).unwrap_err();
+/// assert_eq!(err.code().as_str(), "InvalidEventPatternException");
+/// assert!(err.to_string().starts_with("Event pattern is not valid. Reason: Bottom must be less than top"));
+/// # Ok::<(), evmatch::Error>(())
+/// ```
+pub fn test_event_pattern(pattern: &str, event: &str) -> Result<bool, Error> {
+    let invalid_event = || Error::validation("Parameter Event is not valid.");
+    let doc = pattern::parse_event(event).map_err(|_| invalid_event())?;
+    let json::Value::Object(members) = &doc else {
+        return Err(invalid_event());
+    };
+    if !MANDATORY_EVENT_FIELDS
+        .iter()
+        .all(|f| members.iter().any(|(k, _)| k == f))
+    {
+        return Err(invalid_event());
+    }
+    Ok(Pattern::parse(pattern)?.matches_document(&doc))
+}

@@ -106,15 +106,6 @@ impl<'a> Lexer<'a> {
         self.pos
     }
 
-    pub fn source(&self) -> &'a str {
-        self.src
-    }
-
-    /// Nesting depth (open objects and arrays).
-    pub fn depth(&self) -> usize {
-        self.stack.len()
-    }
-
     fn err<T>(&self, message: impl Into<String>) -> Result<T> {
         Err(SyntaxError {
             message: message.into(),
@@ -732,21 +723,6 @@ impl<'a> Lexer<'a> {
             Token::Null => "null".into(),
             Token::Eof => String::new(),
         })
-    }
-
-    /// Skip the rest of the current value (after a `StartObject`/`StartArray`, the whole
-    /// container), without recursion.
-    pub fn skip_children(&mut self) -> Result<()> {
-        let depth = match self.current {
-            Token::StartObject | Token::StartArray => self.stack.len(),
-            _ => return Ok(()),
-        };
-        while self.stack.len() >= depth {
-            if self.next_token()? == Token::Eof {
-                break;
-            }
-        }
-        Ok(())
     }
 }
 

@@ -1,0 +1,200 @@
+//! The reference evaluator: PATTERNS.md turned into code as directly as possible.
+//!
+//! It is the oracle the compiled automaton is tested against, so clarity beats speed here. The
+//! event is flattened into (path, leaf, array trail) fields; each branch is searched path by path
+//! in event-ruler's order with the array-consistency algorithm of PATTERNS.md §5.2, including its
+//! order-dependent handling of `exists: false` (§10.4). Failed (path, constraints) pairs are
+//! memoised so that wide arrays cannot make the search exponential.
+
+use std::collections::{HashMap, HashSet};
+
+use super::ir::{AnythingBut, Condition, Conjunction, FieldCondition};
+use super::number::comparable;
+use crate::json::Value;
+
+/// One flattened event field.
+struct Field<'e> {
+    value: &'e Value,
+    /// (array id, element index) for every enclosing array whose element here is a container.
+    trail: Vec<(usize, usize)>,
+}
+
+/// Flatten `event` into fields grouped by path, keeping only `wanted` paths.
+fn flatten<'e>(event: &'e Value, wanted: &HashSet<&str>) -> HashMap<String, Vec<Field<'e>>> {
+    let mut fields: HashMap<String, Vec<Field<'e>>> = HashMap::new();
+    let mut next_array = 0;
+    // (value, path, trail); objects and arrays are expanded without recursion.
+    let mut stack: Vec<(&'e Value, String, Vec<(usize, usize)>)> =
+        vec![(event, String::new(), Vec::new())];
+    while let Some((value, path, trail)) = stack.pop() {
+        match value {
+            Value::Object(members) => {
+                for (key, child) in members.iter().rev() {
+                    let child_path = if path.is_empty() {
+                        key.clone()
+                    } else {
+                        format!("{path}.{key}")
+                    };
+                    stack.push((child, child_path, trail.clone()));
+                }
+            }
+            Value::Array(items) => {
+                let id = next_array;
+                next_array += 1;
+                for (i, item) in items.iter().enumerate().rev() {
+                    let mut t = trail.clone();
+                    if matches!(item, Value::Object(_) | Value::Array(_)) {
+                        t.push((id, i));
+                    }
+                    stack.push((item, path.clone(), t));
+                }
+            }
+            leaf => {
+                if wanted.contains(path.as_str()) {
+                    fields
+                        .entry(path)
+                        .or_default()
+                        .push(Field { value: leaf, trail });
+                }
+            }
+        }
+    }
+    fields
+}
+
+/// Whether `conjunctions` (a pattern's branches) match `event`.
+pub(crate) fn matches(conjunctions: &[Conjunction], event: &Value) -> bool {
+    let wanted: HashSet<&str> = conjunctions
+        .iter()
+        .flat_map(|c| c.fields.iter().map(|f| f.path.as_str()))
+        .collect();
+    let fields = flatten(event, &wanted);
+    conjunctions.iter().any(|c| {
+        let mut failed = HashSet::new();
+        search(&c.fields, 0, &mut Vec::new(), &fields, &mut failed)
+    })
+}
+
+fn consistent(trail: &[(usize, usize)], constraints: &[(usize, usize)]) -> bool {
+    trail
+        .iter()
+        .all(|&(array, index)| constraints.iter().all(|&(a, i)| a != array || i == index))
+}
+
+/// PATTERNS.md §5.2 `search(i, M)`.
+fn search(
+    paths: &[FieldCondition],
+    i: usize,
+    constraints: &mut Vec<(usize, usize)>,
+    fields: &HashMap<String, Vec<Field<'_>>>,
+    failed: &mut HashSet<(usize, Vec<(usize, usize)>)>,
+) -> bool {
+    let Some(condition) = paths.get(i) else {
+        return true;
+    };
+    let mut key = constraints.clone();
+    key.sort_unstable();
+    if failed.contains(&(i, key.clone())) {
+        return false;
+    }
+    let candidates = fields
+        .get(&condition.path)
+        .map(Vec::as_slice)
+        .unwrap_or_default();
+    let mut any_consistent = false;
+    for field in candidates {
+        if !consistent(&field.trail, constraints) {
+            continue;
+        }
+        any_consistent = true;
+        if condition
+            .conditions
+            .iter()
+            .any(|c| leaf_matches(c, field.value))
+        {
+            let before = constraints.len();
+            for &t in &field.trail {
+                if !constraints.contains(&t) {
+                    constraints.push(t);
+                }
+            }
+            let found = search(paths, i + 1, constraints, fields, failed);
+            constraints.truncate(before);
+            if found {
+                return true;
+            }
+        }
+    }
+    if !any_consistent
+        && condition.accepts_absence()
+        && search(paths, i + 1, constraints, fields, failed)
+    {
+        return true;
+    }
+    failed.insert((i, key));
+    false
+}
+
+/// Whether one value-list element accepts one leaf (PATTERNS.md §12).
+pub(crate) fn leaf_matches(condition: &Condition, value: &Value) -> bool {
+    let string = match value {
+        Value::String(s) => Some(s.as_str()),
+        _ => None,
+    };
+    match condition {
+        Condition::String(s) | Condition::Exactly(s) => string == Some(s),
+        Condition::IpAddress(_, range) | Condition::Cidr(_, range) => {
+            string.is_some_and(|v| range.contains(v))
+        }
+        Condition::Number(lit) => match value {
+            Value::Number(t) => {
+                *t == lit.text || (lit.value.is_some() && comparable(t) == lit.value)
+            }
+            _ => false,
+        },
+        Condition::Bool(b) => *value == Value::Bool(*b),
+        Condition::Null => *value == Value::Null,
+        Condition::Prefix(p) => string.is_some_and(|v| has_prefix(v, p)),
+        Condition::PrefixIgnoreCase(e) => string.is_some_and(|v| e.is_prefix_of(&format!("{v}\""))),
+        Condition::Suffix(s) => string.is_some_and(|v| has_suffix(v, s)),
+        Condition::SuffixIgnoreCase(e) => string.is_some_and(|v| e.is_suffix_of(&format!("\"{v}"))),
+        Condition::EqualsIgnoreCase(e) => string.is_some_and(|v| e.equals(v)),
+        Condition::Wildcard(w) => string.is_some_and(|v| w.matches(v)),
+        Condition::AnythingBut(excluded) => !is_excluded(excluded, value),
+        Condition::Numeric(range) => match value {
+            Value::Number(t) => comparable(t).is_some_and(|x| range.contains(x)),
+            _ => false,
+        },
+        Condition::Exists(present) => *present,
+    }
+}
+
+/// event-ruler matches prefixes against the quoted value, so a prefix ending in `"` also
+/// matches the value without it (PATTERNS.md §8.1).
+fn has_prefix(value: &str, prefix: &str) -> bool {
+    value.starts_with(prefix) || prefix.strip_suffix('"').is_some_and(|p| value == p)
+}
+
+/// Mirror of [`has_prefix`]: a suffix starting with `"` also matches the value without it.
+fn has_suffix(value: &str, suffix: &str) -> bool {
+    value.ends_with(suffix) || suffix.strip_prefix('"').is_some_and(|s| value == s)
+}
+
+fn is_excluded(excluded: &AnythingBut, value: &Value) -> bool {
+    let Value::String(v) = value else {
+        return match (excluded, value) {
+            (AnythingBut::Numbers(ns), Value::Number(t)) => {
+                comparable(t).is_some_and(|x| ns.contains(&x))
+            }
+            _ => false,
+        };
+    };
+    match excluded {
+        AnythingBut::Strings(ss) => ss.iter().any(|s| s == v),
+        AnythingBut::Numbers(_) => false,
+        AnythingBut::Prefixes(ps) => ps.iter().any(|p| has_prefix(v, p)),
+        AnythingBut::Suffixes(ss) => ss.iter().any(|s| has_suffix(v, s)),
+        AnythingBut::EqualsIgnoreCase(es) => es.iter().any(|e| e.equals(v)),
+        AnythingBut::Wildcards(ws) => ws.iter().any(|w| w.matches(v)),
+    }
+}

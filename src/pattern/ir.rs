@@ -1,0 +1,130 @@
+//! The pattern IR: what a pattern means once parsed, independent of how it was written.
+//!
+//! A pattern is an OR of [`Conjunction`]s (its `$or` branches); a conjunction is an AND of
+//! [`FieldCondition`]s on distinct flattened paths, kept sorted in event-ruler's evaluation
+//! order (full paths compared by UTF-16 code units, PATTERNS.md §5.2); a field condition is an
+//! OR of [`Condition`]s, one per value-list element. Operands are stored pre-processed for
+//! matching (numbers as doubles, wildcards split into segments, ignore-case operands expanded).
+
+use std::cmp::Ordering;
+
+use super::case::CaseExpansion;
+use super::ip::IpRange;
+use super::wildcard::Wildcard;
+
+/// One `$or` branch: every field condition must hold (array-consistently).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Conjunction {
+    /// Field conditions sorted by [`path_order`], paths distinct.
+    pub fields: Vec<FieldCondition>,
+}
+
+/// The value list of one flattened path: any one condition suffices.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FieldCondition {
+    /// The dotted path (`detail.state`).
+    pub path: String,
+    /// The value-list elements, in pattern order.
+    pub conditions: Vec<Condition>,
+}
+
+impl FieldCondition {
+    /// Whether the list contains `{"exists": false}`, the only condition absence satisfies.
+    pub fn accepts_absence(&self) -> bool {
+        self.conditions.contains(&Condition::Exists(false))
+    }
+}
+
+/// One value-list element.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Condition {
+    /// A string literal that is not an IP address: equal strings.
+    String(String),
+    /// A string literal that is an IP address: any spelling of the same address.
+    IpAddress(String, IpRange),
+    /// A number literal: by value when comparable, else by identical token text.
+    Number(NumberLiteral),
+    /// `true` or `false`.
+    Bool(bool),
+    /// `null`.
+    Null,
+    /// `{"exactly": s}`: equal strings, never IP-normalised.
+    Exactly(String),
+    /// `{"prefix": s}`.
+    Prefix(String),
+    /// `{"prefix": {"equals-ignore-case": s}}`.
+    PrefixIgnoreCase(CaseExpansion),
+    /// `{"suffix": s}`.
+    Suffix(String),
+    /// `{"suffix": {"equals-ignore-case": s}}`.
+    SuffixIgnoreCase(CaseExpansion),
+    /// `{"equals-ignore-case": s}`.
+    EqualsIgnoreCase(CaseExpansion),
+    /// `{"wildcard": w}`.
+    Wildcard(Wildcard),
+    /// Every `anything-but` form.
+    AnythingBut(AnythingBut),
+    /// `{"numeric": [...]}`.
+    Numeric(NumericRange),
+    /// `{"exists": true|false}`.
+    Exists(bool),
+    /// `{"cidr": block}`.
+    Cidr(String, IpRange),
+}
+
+/// A number literal from a value list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NumberLiteral {
+    /// The token text as written.
+    pub text: String,
+    /// Its value, when comparable.
+    pub value: Option<f64>,
+}
+
+/// What an `anything-but` excludes. Values of other types are never excluded.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AnythingBut {
+    /// Strings equal to one of these.
+    Strings(Vec<String>),
+    /// Comparable numbers equal to one of these.
+    Numbers(Vec<f64>),
+    /// Strings starting with one of these.
+    Prefixes(Vec<String>),
+    /// Strings ending with one of these.
+    Suffixes(Vec<String>),
+    /// Strings equal, in the ignore-case sense, to one of these.
+    EqualsIgnoreCase(Vec<CaseExpansion>),
+    /// Strings matching one of these wildcards.
+    Wildcards(Vec<Wildcard>),
+}
+
+/// A numeric interval; `=` is the degenerate closed interval.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct NumericRange {
+    /// Lower bound, if any: (value, inclusive).
+    pub low: Option<(f64, bool)>,
+    /// Upper bound, if any: (value, inclusive).
+    pub high: Option<(f64, bool)>,
+}
+
+impl NumericRange {
+    /// Whether `x` lies in the interval.
+    pub fn contains(&self, x: f64) -> bool {
+        let above = match self.low {
+            None => true,
+            Some((l, true)) => x >= l,
+            Some((l, false)) => x > l,
+        };
+        let below = match self.high {
+            None => true,
+            Some((h, true)) => x <= h,
+            Some((h, false)) => x < h,
+        };
+        above && below
+    }
+}
+
+/// event-ruler's evaluation order of paths: compare as UTF-16 code-unit sequences.
+pub fn path_order(a: &str, b: &str) -> Ordering {
+    a.encode_utf16().cmp(b.encode_utf16())
+}

@@ -1,0 +1,698 @@
+//! Pattern JSON text → IR, with every validation rule of VALIDATION.md and AWS's exact texts.
+//!
+//! The grammar is event-ruler's `JsonRuleCompiler`, driven token by token in one streaming pass
+//! in document order, so the *first* problem is the one reported and its location is Jackson's
+//! read position at that moment (see [`crate::json::lexer`]). Quirks kept on purpose:
+//! `Too many elements in numeric expression` after any `anything-but` operand, the doubled
+//! location suffix for errors inside `anything-but` lists, no suffix for CIDR errors.
+//!
+//! `$or` is compiled twice when needed (VALIDATION.md §3.2): first as the OR operator; if that
+//! fails, again with `$or` as an ordinary field name; if both fail, pass 1's error is reported.
+//! The parse builds a small tree first and expands `$or` into branches only after the
+//! combination limit is checked, so expansion cost is bounded.
+
+use super::case::CaseExpansion;
+use super::ip::IpRange;
+use super::ir::{
+    AnythingBut, Condition, Conjunction, FieldCondition, NumberLiteral, NumericRange, path_order,
+};
+use super::number::comparable;
+use super::wildcard::{self, Wildcard};
+use crate::error::{Error, Location, PatternError};
+use crate::json::lexer::{Lexer, SyntaxError, Token};
+
+/// Limits applied when a pattern is parsed. Defaults are AWS's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Limits {
+    /// Longest pattern, in UTF-16 code units (AWS: 4096 for the API; the rule quota is 2048).
+    pub max_pattern_chars: usize,
+    /// Most `$or` combinations (product of the lengths of all `$or` arrays; AWS: 1000).
+    pub max_or_combinations: usize,
+    /// Highest wildcard complexity of a field (AWS's threshold is unpublished; 10 fits every
+    /// observation).
+    pub max_wildcard_complexity: usize,
+    /// Most distinct paths in one branch (event-ruler: 256).
+    pub max_fields_per_branch: usize,
+    /// Deepest nesting of objects and arrays (Jackson 2.15+: 1000).
+    pub max_depth: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_pattern_chars: 4096,
+            max_or_combinations: 1000,
+            max_wildcard_complexity: 10,
+            max_fields_per_branch: 256,
+            max_depth: crate::json::lexer::DEFAULT_MAX_DEPTH,
+        }
+    }
+}
+
+/// The reason AWS gives for a wildcard set that is too non-deterministic.
+pub const TOO_COMPLEX: &str = "Rule is too complex - try using fewer wildcard characters or fewer repeating character sequences after a wildcard character";
+
+/// Placeholder reason for too many `$or` combinations: AWS's text is not documented or observed.
+pub const TOO_MANY_COMBINATIONS: &str = "Event pattern contains more than 1000 rule combinations";
+
+const TOO_MANY_ELEMENTS: &str = "Too many elements in numeric expression";
+
+/// Member names a `$or` branch may not use (event-ruler's `Constants`).
+const RESERVED_IN_OR: &[&str] = &[
+    "exactly",
+    "equals-ignore-case",
+    "prefix",
+    "suffix",
+    "anything-but",
+    "exists",
+    "wildcard",
+    "numeric",
+    "cidr",
+    "=",
+    "<",
+    "<=",
+    ">",
+    ">=",
+    "regex",
+    "not-wildcard",
+    "not-equals-ignore-case",
+    "date-after",
+    "date-on-or-after",
+    "date-before",
+    "date-on-or-before",
+    "in-date-range",
+    "ip-address-in-range",
+    "ip-address-not-in-range",
+];
+
+/// Parse and validate `text` into branches.
+pub(crate) fn parse(text: &str, limits: &Limits) -> Result<Vec<Conjunction>, Error> {
+    if text.encode_utf16().count() > limits.max_pattern_chars {
+        return Err(Error::validation(format!(
+            "1 validation error detected: Value '{text}' at 'eventPattern' failed to satisfy constraint: Member must have length less than or equal to {}",
+            limits.max_pattern_chars
+        )));
+    }
+    let tree = match Parser::new(text, true, limits).pattern() {
+        Ok(tree) => tree,
+        Err(first) => Parser::new(text, false, limits)
+            .pattern()
+            .map_err(|_| first)?,
+    };
+    if tree.combinations > limits.max_or_combinations as u64 {
+        return Err(PatternError::bare(TOO_MANY_COMBINATIONS).into());
+    }
+    let mut branches = Vec::new();
+    expand(&tree.members, vec![Branch::default()], &mut branches);
+    let conjunctions: Vec<Conjunction> = branches
+        .into_iter()
+        .map(|b| {
+            let mut fields = b.fields;
+            fields.sort_by(|x, y| path_order(&x.path, &y.path));
+            Conjunction { fields }
+        })
+        .collect();
+    check_complexity(&conjunctions, limits)?;
+    if conjunctions
+        .iter()
+        .any(|c| c.fields.len() > limits.max_fields_per_branch)
+    {
+        return Err(PatternError::bare(format!(
+            "Size of rule 'TestEventPattern' exceeds max value of {}",
+            limits.max_fields_per_branch
+        ))
+        .into());
+    }
+    Ok(conjunctions)
+}
+
+/// The wildcard complexity of every field, maximised (see [`wildcard::complexity`]).
+pub(crate) fn check_complexity(branches: &[Conjunction], limits: &Limits) -> Result<(), Error> {
+    let mut by_path: Vec<(&str, Vec<&Wildcard>)> = Vec::new();
+    for field in branches.iter().flat_map(|b| &b.fields) {
+        let ws = field.conditions.iter().flat_map(|c| match c {
+            Condition::Wildcard(w) => std::slice::from_ref(w),
+            Condition::AnythingBut(AnythingBut::Wildcards(ws)) => ws.as_slice(),
+            _ => &[],
+        });
+        let slot = match by_path.iter().position(|(p, _)| *p == field.path) {
+            Some(i) => &mut by_path[i].1,
+            None => {
+                by_path.push((&field.path, Vec::new()));
+                &mut by_path.last_mut().expect("just pushed").1
+            }
+        };
+        slot.extend(ws);
+    }
+    for (_, ws) in by_path {
+        if wildcard::complexity(ws, limits.max_wildcard_complexity) > limits.max_wildcard_complexity
+        {
+            return Err(PatternError::bare(TOO_COMPLEX).into());
+        }
+    }
+    Ok(())
+}
+
+/// A parsed pattern before `$or` expansion.
+struct Tree {
+    members: Vec<Member>,
+    combinations: u64,
+}
+
+/// A pattern member in document order, nested objects already flattened into paths.
+enum Member {
+    Leaf(FieldCondition),
+    Or(Vec<Vec<Member>>),
+}
+
+#[derive(Clone, Default)]
+struct Branch {
+    fields: Vec<FieldCondition>,
+}
+
+impl Branch {
+    /// Write a value list; a later write to the same path replaces the earlier one.
+    fn write(&mut self, field: &FieldCondition) {
+        match self.fields.iter_mut().find(|f| f.path == field.path) {
+            Some(existing) => existing.conditions = field.conditions.clone(),
+            None => self.fields.push(field.clone()),
+        }
+    }
+}
+
+/// Expand `members` over `current`, in document order (PATTERNS.md §11.3).
+fn expand(members: &[Member], mut current: Vec<Branch>, out: &mut Vec<Branch>) {
+    for (i, m) in members.iter().enumerate() {
+        match m {
+            Member::Leaf(field) => current.iter_mut().for_each(|b| b.write(field)),
+            Member::Or(alternatives) => {
+                let mut next = Vec::new();
+                for alt in alternatives {
+                    expand(alt, current.clone(), &mut next);
+                }
+                // The rest of this member list applies to every expanded branch.
+                expand(&members[i + 1..], next, out);
+                return;
+            }
+        }
+    }
+    out.extend(current);
+}
+
+type PResult<T> = Result<T, PatternError>;
+
+struct Parser<'a> {
+    lx: Lexer<'a>,
+    src: &'a str,
+    /// Pass 1 reads `$or` as the operator; pass 2 as an ordinary name.
+    or_operator: bool,
+    combinations: u64,
+}
+
+fn join(prefix: &str, name: &str) -> String {
+    if prefix.is_empty() {
+        name.to_string()
+    } else {
+        format!("{prefix}.{name}")
+    }
+}
+
+impl<'a> Parser<'a> {
+    fn new(src: &'a str, or_operator: bool, limits: &Limits) -> Self {
+        Parser {
+            lx: Lexer::new(src, limits.max_depth),
+            src,
+            or_operator,
+            combinations: 1,
+        }
+    }
+
+    /// An error at the current read position.
+    fn barf(&self, reason: impl Into<String>) -> PatternError {
+        PatternError::new(
+            reason,
+            self.src,
+            vec![Location::at(self.src, self.lx.pos())],
+        )
+    }
+
+    fn syntax(&self, e: SyntaxError) -> PatternError {
+        PatternError::new(e.message, self.src, vec![Location::at(self.src, e.offset)])
+    }
+
+    /// event-ruler re-wraps errors raised inside `anything-but` lists: a second suffix.
+    fn rewrap(&self, e: PatternError) -> PatternError {
+        let mut locations = e.locations().to_vec();
+        locations.push(Location::at(self.src, self.lx.pos()));
+        PatternError::new(e.reason(), self.src, locations)
+    }
+
+    fn next(&mut self) -> PResult<Token> {
+        self.lx.next_token().map_err(|e| self.syntax(e))
+    }
+
+    fn text(&mut self) -> PResult<String> {
+        self.lx.string_value().map_err(|e| self.syntax(e))
+    }
+
+    fn token_text(&mut self) -> PResult<String> {
+        self.lx.token_text().map_err(|e| self.syntax(e))
+    }
+
+    fn number_text(&self, start: usize, end: usize) -> &'a str {
+        &self.src[start..end]
+    }
+
+    fn expect_end_object(&mut self, reason: &str) -> PResult<()> {
+        match self.next()? {
+            Token::EndObject => Ok(()),
+            _ => Err(self.barf(reason)),
+        }
+    }
+
+    fn pattern(mut self) -> PResult<Tree> {
+        if self.next()? != Token::StartObject {
+            return Err(self.barf("Filter is not an object"));
+        }
+        let members = self.object("", false)?;
+        Ok(Tree {
+            members,
+            combinations: self.combinations,
+        })
+    }
+
+    /// The members of an object whose `{` was just read.
+    fn object(&mut self, prefix: &str, in_or: bool) -> PResult<Vec<Member>> {
+        let mut members = Vec::new();
+        let mut empty = true;
+        loop {
+            let name = match self.next()? {
+                Token::EndObject => break,
+                Token::Name(name) => name,
+                _ => unreachable!("the lexer returns names inside objects"),
+            };
+            empty = false;
+            if name == "$or" && self.or_operator {
+                members.push(self.or_relationship(prefix)?);
+                continue;
+            }
+            if in_or && RESERVED_IN_OR.contains(&name.as_str()) {
+                return Err(self.barf(format!(
+                    "{name} is Ruler reserved fieldName which cannot be used inside $or."
+                )));
+            }
+            let path = join(prefix, &name);
+            match self.next()? {
+                Token::StartObject => members.extend(self.object(&path, in_or)?),
+                Token::StartArray => {
+                    let conditions = self.value_list()?;
+                    if name == "$or" {
+                        self.count_combinations(conditions.len());
+                    }
+                    members.push(Member::Leaf(FieldCondition { path, conditions }));
+                }
+                _ => return Err(self.barf(format!("\"{name}\" must be an object or an array"))),
+            }
+        }
+        if empty {
+            return Err(self.barf("Empty objects are not allowed"));
+        }
+        Ok(members)
+    }
+
+    fn count_combinations(&mut self, n: usize) {
+        self.combinations = self.combinations.saturating_mul(n as u64);
+    }
+
+    fn or_relationship(&mut self, prefix: &str) -> PResult<Member> {
+        if self.next()? != Token::StartArray {
+            return Err(self.barf("It must be an Array followed with $or."));
+        }
+        let mut alternatives = Vec::new();
+        loop {
+            match self.next()? {
+                Token::EndArray => break,
+                Token::StartObject => alternatives.push(self.object(prefix, true)?),
+                _ => {
+                    return Err(
+                        self.barf("Only JSON object is allowed in array of $or relationship.")
+                    );
+                }
+            }
+        }
+        if alternatives.len() < 2 {
+            return Err(self.barf("There must have at least 2 Objects in $or relationship."));
+        }
+        self.count_combinations(alternatives.len());
+        Ok(Member::Or(alternatives))
+    }
+
+    /// A value list whose `[` was just read.
+    fn value_list(&mut self) -> PResult<Vec<Condition>> {
+        let mut conditions = Vec::new();
+        loop {
+            let condition = match self.next()? {
+                Token::EndArray => break,
+                Token::StartObject => self.match_expression()?,
+                Token::String => {
+                    let s = self.text()?;
+                    match IpRange::address(&s) {
+                        Some(range) => Condition::IpAddress(s, range),
+                        None => Condition::String(s),
+                    }
+                }
+                Token::Number { start, end } => {
+                    let text = self.number_text(start, end);
+                    Condition::Number(NumberLiteral {
+                        text: text.to_string(),
+                        value: comparable(text),
+                    })
+                }
+                Token::True => Condition::Bool(true),
+                Token::False => Condition::Bool(false),
+                Token::Null => Condition::Null,
+                _ => {
+                    return Err(
+                        self.barf("Match value must be String, number, true, false, or null")
+                    );
+                }
+            };
+            conditions.push(condition);
+        }
+        if conditions.is_empty() {
+            return Err(self.barf("Empty arrays are not allowed"));
+        }
+        Ok(conditions)
+    }
+
+    /// A match expression whose `{` was just read.
+    fn match_expression(&mut self) -> PResult<Condition> {
+        let Token::Name(op) = self.next()? else {
+            return Err(self.barf("Match expression name not found"));
+        };
+        let value = self.next()?;
+        let is_string = value == Token::String;
+        let condition = match op.as_str() {
+            "exactly" => {
+                if !is_string {
+                    return Err(self.barf("exact match pattern must be a string"));
+                }
+                Condition::Exactly(self.text()?)
+            }
+            "prefix" | "suffix" => {
+                let prefix = op == "prefix";
+                if value == Token::StartObject {
+                    return self.ignore_case_affix(prefix);
+                }
+                if !is_string {
+                    return Err(self.barf(format!("{op} match pattern must be a string")));
+                }
+                let s = self.text()?;
+                if prefix {
+                    Condition::Prefix(s)
+                } else {
+                    Condition::Suffix(s)
+                }
+            }
+            "numeric" => {
+                if value != Token::StartArray {
+                    return Err(self.barf("Value of numeric must be an array."));
+                }
+                let range = self.numeric()?;
+                self.expect_end_object(TOO_MANY_ELEMENTS)?;
+                return Ok(Condition::Numeric(range));
+            }
+            "anything-but" => return self.anything_but(value),
+            "exists" => match value {
+                Token::True => Condition::Exists(true),
+                Token::False => Condition::Exists(false),
+                _ => return Err(self.barf("exists match pattern must be either true or false.")),
+            },
+            "cidr" => {
+                if !is_string {
+                    return Err(self.barf("prefix match pattern must be a string"));
+                }
+                let s = self.text()?;
+                let range = IpRange::cidr(&s).map_err(PatternError::bare)?;
+                Condition::Cidr(s, range)
+            }
+            "equals-ignore-case" => {
+                if !is_string {
+                    return Err(self.barf("equals-ignore-case match pattern must be a string"));
+                }
+                Condition::EqualsIgnoreCase(CaseExpansion::new(&self.text()?))
+            }
+            "wildcard" => {
+                if !is_string {
+                    return Err(self.barf("wildcard match pattern must be a string"));
+                }
+                let s = self.text()?;
+                Condition::Wildcard(Wildcard::parse(&s).map_err(|e| self.barf(e))?)
+            }
+            _ => return Err(self.barf(format!("Unrecognized match type {op}"))),
+        };
+        self.expect_end_object("Only one key allowed in match expression")?;
+        Ok(condition)
+    }
+
+    /// `{"prefix"|"suffix": {"equals-ignore-case": s}}` after the inner `{`.
+    fn ignore_case_affix(&mut self, prefix: bool) -> PResult<Condition> {
+        let (kind, lower) = if prefix {
+            ("Prefix", "prefix")
+        } else {
+            ("Suffix", "suffix")
+        };
+        let Token::Name(op) = self.next()? else {
+            return Err(self.barf(format!("{kind} expression name not found")));
+        };
+        if op != "equals-ignore-case" {
+            return Err(self.barf(format!("Unsupported {lower} pattern: {op}")));
+        }
+        if self.next()? != Token::String {
+            return Err(self.barf("equals-ignore-case match pattern must be a string"));
+        }
+        let expansion = CaseExpansion::new(&self.text()?);
+        self.expect_end_object("Only one key allowed in match expression")?;
+        self.expect_end_object("Only one key allowed in match expression")?;
+        Ok(if prefix {
+            Condition::PrefixIgnoreCase(expansion)
+        } else {
+            Condition::SuffixIgnoreCase(expansion)
+        })
+    }
+
+    /// The comparable value of a number operand, or `Cannot compare number : <text>`.
+    fn operand(&self, text: &str) -> PResult<f64> {
+        comparable(text).ok_or_else(|| self.barf(format!("Cannot compare number : {text}")))
+    }
+
+    /// The body of `{"numeric": [...]}` after its `[`.
+    fn numeric(&mut self) -> PResult<NumericRange> {
+        if self.next()? != Token::String {
+            let t = self.token_text()?;
+            return Err(self.barf(format!("Invalid member in numeric match: {t}")));
+        }
+        let op = self.text()?;
+        let value = self.next()?;
+        let number = |t: &Token| match *t {
+            Token::Number { start, end } => Some((start, end)),
+            _ => None,
+        };
+        match op.as_str() {
+            "=" | "<" | "<=" => {
+                let Some((s, e)) = number(&value) else {
+                    let name = if op == "=" { "equals" } else { &op };
+                    return Err(self.barf(format!("Value of {name} must be numeric")));
+                };
+                let x = self.operand(self.number_text(s, e))?;
+                if self.next()? != Token::EndArray {
+                    return Err(self.barf(TOO_MANY_ELEMENTS));
+                }
+                Ok(match op.as_str() {
+                    "=" => NumericRange {
+                        low: Some((x, true)),
+                        high: Some((x, true)),
+                    },
+                    "<" => NumericRange {
+                        low: None,
+                        high: Some((x, false)),
+                    },
+                    _ => NumericRange {
+                        low: None,
+                        high: Some((x, true)),
+                    },
+                })
+            }
+            ">" | ">=" => {
+                let Some((s, e)) = number(&value) else {
+                    return Err(self.barf(format!("Value of {op} must be numeric")));
+                };
+                let low_text = self.number_text(s, e);
+                let low_inclusive = op == ">=";
+                let next = self.next()?;
+                if next == Token::EndArray {
+                    let x = self.operand(low_text)?;
+                    return Ok(NumericRange {
+                        low: Some((x, low_inclusive)),
+                        high: None,
+                    });
+                }
+                if next != Token::String {
+                    let t = self.token_text()?;
+                    return Err(self.barf(format!("Bad value in numeric range: {t}")));
+                }
+                let op2 = self.text()?;
+                if op2 != "<" && op2 != "<=" {
+                    return Err(self.barf(format!("Bad numeric range operator: {op2}")));
+                }
+                let Some((s2, e2)) = number(&self.next()?) else {
+                    return Err(self.barf(format!("Value of {op2} must be numeric")));
+                };
+                let high_text = self.number_text(s2, e2);
+                if self.next()? != Token::EndArray {
+                    return Err(self.barf("Too many terms in numeric range expression"));
+                }
+                let low = self.operand(low_text)?;
+                let high = self.operand(high_text)?;
+                if low >= high {
+                    return Err(self.barf("Bottom must be less than top"));
+                }
+                Ok(NumericRange {
+                    low: Some((low, low_inclusive)),
+                    high: Some((high, op2 == "<=")),
+                })
+            }
+            _ => Err(self.barf(format!("Unrecognized numeric range operator: {op}"))),
+        }
+    }
+
+    /// `{"anything-but": …}` after its operand's first token.
+    fn anything_but(&mut self, value: Token) -> PResult<Condition> {
+        let excluded = match value {
+            Token::StartArray => self.anything_but_list()?,
+            Token::StartObject => return self.anything_but_object(),
+            Token::String => AnythingBut::Strings(vec![self.text()?]),
+            Token::Number { start, end } => {
+                let text = self.number_text(start, end);
+                let x = comparable(text)
+                    .ok_or_else(|| PatternError::bare(format!("Cannot compare number : {text}")))?;
+                AnythingBut::Numbers(vec![x])
+            }
+            _ => {
+                return Err(self.barf(
+                    "Value of anything-but must be an array or single string/number value.",
+                ));
+            }
+        };
+        self.expect_end_object(TOO_MANY_ELEMENTS)?;
+        Ok(Condition::AnythingBut(excluded))
+    }
+
+    fn anything_but_list(&mut self) -> PResult<AnythingBut> {
+        let mut strings = Vec::new();
+        let mut numbers = Vec::new();
+        loop {
+            let token = self.next().map_err(|e| self.rewrap(e))?;
+            match token {
+                Token::EndArray => break,
+                Token::String => strings.push(self.text().map_err(|e| self.rewrap(e))?),
+                Token::Number { start, end } => {
+                    let text = self.number_text(start, end);
+                    numbers.push(self.operand(text)?);
+                }
+                _ => {
+                    let e =
+                        self.barf("Inside anything but list, start|null|boolean is not supported.");
+                    return Err(self.rewrap(e));
+                }
+            }
+        }
+        match (strings.is_empty(), numbers.is_empty()) {
+            (false, true) => Ok(AnythingBut::Strings(strings)),
+            (true, false) => Ok(AnythingBut::Numbers(numbers)),
+            _ => Err(self.barf(
+                "Inside anything but list, either all values are number or string, mixed type is not supported",
+            )),
+        }
+    }
+
+    /// `{"anything-but": {op: operand}}` after the inner `{`.
+    fn anything_but_object(&mut self) -> PResult<Condition> {
+        let Token::Name(op) = self.next()? else {
+            return Err(self.barf("Anything-But expression name not found"));
+        };
+        if !matches!(
+            op.as_str(),
+            "prefix" | "suffix" | "equals-ignore-case" | "wildcard"
+        ) {
+            return Err(self.barf(format!("Unsupported anything-but pattern: {op}")));
+        }
+        let param = self.next()?;
+        if param == Token::StartObject {
+            return Err(
+                self.barf("Value of anything-but must be an array or single string/number value.")
+            );
+        }
+        let type_error = match op.as_str() {
+            "equals-ignore-case" => {
+                "Inside anything-but/equals-ignore-case list, number|start|null|boolean is not supported."
+            }
+            "wildcard" => "wildcard match pattern must be a string",
+            _ => "prefix/suffix match pattern must be a string",
+        };
+        // The operands, each checked by `check`; list elements get the re-wrapped suffix.
+        let operands: Vec<String> = match param {
+            Token::StartArray => {
+                let mut items = Vec::new();
+                loop {
+                    match self.next().map_err(|e| self.rewrap(e))? {
+                        Token::EndArray => break,
+                        Token::String => {
+                            let s = self.text().map_err(|e| self.rewrap(e))?;
+                            if s.is_empty() && (op == "prefix" || op == "suffix") {
+                                let e = self.barf("Null prefix/suffix not allowed");
+                                return Err(self.rewrap(e));
+                            }
+                            if op == "wildcard" {
+                                Wildcard::parse(&s).map_err(|e| self.barf(e))?;
+                            }
+                            items.push(s);
+                        }
+                        _ => {
+                            let e = self.barf(type_error);
+                            return Err(self.rewrap(e));
+                        }
+                    }
+                }
+                items
+            }
+            Token::String => {
+                let s = self.text()?;
+                if s.is_empty() && (op == "prefix" || op == "suffix") {
+                    return Err(self.barf("Null prefix/suffix not allowed"));
+                }
+                if op == "wildcard" {
+                    Wildcard::parse(&s).map_err(|e| self.barf(e))?;
+                }
+                vec![s]
+            }
+            _ => return Err(self.barf(type_error)),
+        };
+        let excluded = match op.as_str() {
+            "prefix" => AnythingBut::Prefixes(operands),
+            "suffix" => AnythingBut::Suffixes(operands),
+            "equals-ignore-case" => AnythingBut::EqualsIgnoreCase(
+                operands.iter().map(|s| CaseExpansion::new(s)).collect(),
+            ),
+            _ => AnythingBut::Wildcards(
+                operands
+                    .iter()
+                    .map(|s| Wildcard::parse(s).expect("checked above"))
+                    .collect(),
+            ),
+        };
+        self.expect_end_object(TOO_MANY_ELEMENTS)?;
+        self.expect_end_object(TOO_MANY_ELEMENTS)?;
+        Ok(Condition::AnythingBut(excluded))
+    }
+}
