@@ -1,5 +1,6 @@
 //! evmatch — Amazon EventBridge event patterns, matched exactly as AWS matches them.
 
+pub mod api;
 pub mod error;
 pub mod pattern;
 

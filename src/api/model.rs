@@ -22,7 +22,8 @@ use std::sync::OnceLock;
 use serde::{Serialize, de::DeserializeOwned};
 use serde_json::Value;
 
-use super::ApiEnum;
+use super::{ApiEnum, Limits, Request};
+use crate::Error;
 use crate::error::ErrorCode;
 
 /// The model JSON this crate's API types were generated from.
@@ -39,6 +40,57 @@ pub struct Operation {
     pub output: Option<&'static str>,
     /// The modelled exception shapes.
     pub errors: &'static [&'static str],
+    /// The Rust request type and what it can do with a request body.
+    pub binding: OperationBinding,
+}
+
+/// The Rust side of an operation: its request type, accessible without naming it — e.g. to
+/// validate a request body in an emulator that dispatches on `X-Amz-Target`.
+///
+/// ```
+/// use evmatch::api::{Limits, model};
+///
+/// let op = model::operation("PutTargets").unwrap();
+/// let err = (op.binding.validate_body)(r#"{"Rule": "r", "Targets": []}"#, &Limits::default());
+/// assert_eq!(
+///     err.unwrap_err().to_string(),
+///     "1 validation error detected: Value '[]' at 'targets' failed to satisfy constraint: \
+///      Member must have length greater than or equal to 1"
+/// );
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct OperationBinding {
+    /// `Request::OPERATION` of the request type (equal to the operation name).
+    pub operation: &'static str,
+    /// `std::any::type_name` of the request type.
+    pub request_type: fn() -> &'static str,
+    /// `std::any::type_name` of the response type ([`Empty`](super::Empty) for operations
+    /// without output).
+    pub response_type: fn() -> &'static str,
+    /// [`decode`](super::decode) a request body: model constraints of the raw JSON, including
+    /// missing required members.
+    pub decode: fn(&str) -> Result<(), Error>,
+    /// Deserialize a request body and run [`Request::validate_shape`] on the typed value.
+    pub validate_shape: fn(&str) -> Result<(), Error>,
+    /// [`decode`](super::decode) a request body, then [`Request::validate_with`].
+    pub validate_body: fn(&str, &Limits) -> Result<(), Error>,
+}
+
+impl OperationBinding {
+    pub(super) const fn of<R: Request>() -> Self {
+        OperationBinding {
+            operation: R::OPERATION,
+            request_type: std::any::type_name::<R>,
+            response_type: std::any::type_name::<R::Response>,
+            decode: |body| super::decode::<R>(body).map(drop),
+            validate_shape: |body| {
+                let r: R =
+                    serde_json::from_str(body).map_err(|e| Error::validation(e.to_string()))?;
+                r.validate_shape()
+            },
+            validate_body: |body, limits| super::decode::<R>(body)?.validate_with(limits),
+        }
+    }
 }
 
 /// A shape of the model.

@@ -531,7 +531,7 @@ impl<'a> Gen<'a> {
         out.push_str(
             "//! The model registry data: every operation and shape of the EventBridge model.\n//!\n\
              //! Generated from the AWS model by `xtask` (see `xtask/src/main.rs`); do not edit.\n\n\
-             use super::model::{Binding, Member, ModelPattern, Operation, Shape, ShapeKind};\nuse super::*;\n\n",
+             use super::model::{Binding, Member, ModelPattern, Operation, OperationBinding, Shape, ShapeKind};\nuse super::*;\n\n",
         );
         // Patterns, deduplicated.
         let mut patterns: Vec<String> = Vec::new();
@@ -564,12 +564,14 @@ impl<'a> Gen<'a> {
                         .collect()
                 })
                 .unwrap_or_default();
+            let input = o["input"]["shape"].as_str().expect("every operation has an input");
             writeln!(
                 out,
-                "    Operation {{ name: \"{name}\", input: {}, output: {}, errors: &[{}] }},",
+                "    Operation {{ name: \"{name}\", input: {}, output: {}, errors: &[{}], binding: OperationBinding::of::<{}::{input}>() }},",
                 opt("input"),
                 opt("output"),
-                errors.join(", ")
+                errors.join(", "),
+                self.owner[input]
             )
             .unwrap();
         }
