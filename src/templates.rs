@@ -778,14 +778,41 @@ impl YamlBuilder {
         tag: Option<String>,
         body: Body,
     ) {
+        let (line, column) = self.tag_position(mark, tag.as_deref());
         self.stack.push(Open {
-            line: mark.line().max(1),
-            column: mark.col() + 1,
-            exact: matches!(self.chars.get(mark.index()), Some('{' | '[')),
+            line,
+            column,
+            exact: matches!(self.chars.get(mark.index()), Some('{' | '[')) || tag.is_some(),
             anchor,
             tag,
             body,
         });
+    }
+
+    /// The 1-based position of a node marked at `mark`: that of its short-form tag when the
+    /// tag stands just before it (`!Sub '…'`, or `!Join` ending the line above a block
+    /// sequence), so the node is reported where it visibly starts.
+    fn tag_position(&self, mark: yaml_rust2::scanner::Marker, tag: Option<&str>) -> (usize, usize) {
+        let at = (mark.line().max(1), mark.col() + 1);
+        let Some(tag) = tag else {
+            return at;
+        };
+        let mut i = mark.index().min(self.chars.len());
+        let mut newlines = 0;
+        while i > 0 && matches!(self.chars[i - 1], ' ' | '\t' | '\r' | '\n') {
+            newlines += usize::from(self.chars[i - 1] == '\n');
+            i -= 1;
+        }
+        let len = tag.chars().count();
+        if i < len || !self.chars[i - len..i].iter().copied().eq(tag.chars()) || newlines >= at.0 {
+            return at;
+        }
+        let start = i - len;
+        let line_start = self.chars[..start]
+            .iter()
+            .rposition(|&c| c == '\n')
+            .map_or(0, |p| p + 1);
+        (at.0 - newlines, start - line_start + 1)
     }
 
     fn finish(&mut self, node: Node, anchor: usize) {
@@ -836,6 +863,8 @@ impl yaml_rust2::parser::MarkedEventReceiver for YamlBuilder {
         let (line, column) = (mark.line().max(1), mark.col() + 1);
         match ev {
             Event::Scalar(value, style, anchor, tag) => {
+                let (line, column) =
+                    self.tag_position(mark, intrinsic_tag(tag.as_ref()).as_deref());
                 let kind = scalar_kind(value, style, tag);
                 self.finish(Node { line, column, kind }, anchor);
             }

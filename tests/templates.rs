@@ -256,7 +256,7 @@ fn finds_patterns_in_a_yaml_template_with_short_forms_sam_and_pipes() {
             ),
             (
                 35,
-                26,
+                21,
                 "/Resources/SubRule/Properties/EventPattern",
                 Some("!Sub"),
                 ""
@@ -330,7 +330,29 @@ Resources:
         intrinsics,
         vec![Some("!If"), Some("Ref"), Some("!Join"), Some("!GetAtt")]
     );
+    // A pattern that is itself a tagged node is reported where its tag starts.
+    assert_eq!((found[2].0, found[2].1), (15, 21));
     assert!(found.iter().all(|f| f.4.is_empty()));
+}
+
+#[test]
+fn tagged_values_are_reported_at_their_tag() {
+    let text = "\
+Resources:
+  A:
+    EventPattern: !If [C, {a: [1]}, {b: [2]}]
+  B:
+    EventPattern:   !Sub   \"{}\"
+  C:
+    EventPattern: !Join
+      - ''
+      - [a]
+";
+    let at: Vec<(usize, usize)> = summary(text, FileKind::Template)
+        .iter()
+        .map(|f| (f.0, f.1))
+        .collect();
+    assert_eq!(at, vec![(3, 19), (5, 21), (7, 19)]);
 }
 
 #[test]
