@@ -1,10 +1,22 @@
 //! evmatch — Amazon EventBridge event patterns, matched exactly as AWS matches them.
+//!
+//! * [`test_event_pattern`] is AWS `TestEventPattern`: same result, same error text.
+//! * [`Pattern`] parses and validates a pattern once and matches it against many events.
+//! * [`Error`] carries AWS's error code and message for everything that can go wrong.
+//! * [`api`] is the EventBridge API as typed, validated serde models.
+//!
+//! ```
+//! let pattern = evmatch::Pattern::parse(r#"{"detail": {"state": [{"anything-but": "running"}]}}"#)?;
+//! assert!(pattern.matches_json(r#"{"detail": {"state": "stopped"}}"#)?);
+//! # Ok::<(), evmatch::Error>(())
+//! ```
+#![warn(missing_docs)]
 
 pub mod api;
 pub mod error;
 pub mod pattern;
 
-pub use error::Error;
+pub use error::{Error, ErrorCode, EventError, PatternError};
 pub use pattern::Pattern;
 pub mod json;
 pub mod templates;
@@ -46,3 +58,7 @@ pub fn test_event_pattern(pattern: &str, event: &str) -> Result<bool, Error> {
     }
     Ok(Pattern::parse(pattern)?.matches_document(&doc))
 }
+
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
