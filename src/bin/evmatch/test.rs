@@ -91,7 +91,7 @@ fn run_single(pattern: &Path, event: &Path) -> ExitCode {
         Ok(texts) => texts,
         Err(message) => return usage_error(&message),
     };
-    match test_event_pattern(&pattern, &event) {
+    match evmatch::test_event_pattern(&pattern, &event) {
         Ok(matched) => {
             // A closed stdout is no reason to fail: the exit status carries the answer.
             let _ = writeln!(std::io::stdout(), "{matched}");
@@ -170,7 +170,7 @@ fn answer(request: &[u8]) -> Result<bool, String> {
     };
     let (pattern, event) = (member("pattern")?, member("event")?);
     // One bad request must not end the session: a panic in the matcher becomes an error line.
-    std::panic::catch_unwind(|| test_event_pattern(pattern, event))
+    std::panic::catch_unwind(|| evmatch::test_event_pattern(pattern, event))
         .map_err(|panic| {
             let what = panic
                 .downcast_ref::<&str>()
@@ -180,20 +180,4 @@ fn answer(request: &[u8]) -> Result<bool, String> {
             format!("evmatch: internal error: {what}")
         })?
         .map_err(|err| err.to_string())
-}
-
-/// TEMPORARY stand-in for `evmatch::test_event_pattern`, which the library is about to gain;
-/// remove it (and call the library) as soon as it lands.
-fn test_event_pattern(pattern: &str, event: &str) -> Result<bool, evmatch::Error> {
-    const REQUIRED: [&str; 6] = ["id", "account", "source", "time", "region", "detail-type"];
-    let pattern = evmatch::Pattern::parse(pattern)?;
-    let invalid = || evmatch::Error::validation("Parameter Event is not valid.");
-    let event: Value = serde_json::from_str(event).map_err(|_| invalid())?;
-    if !event
-        .as_object()
-        .is_some_and(|o| REQUIRED.iter().all(|k| o.contains_key(*k)))
-    {
-        return Err(invalid());
-    }
-    Ok(pattern.matches(&event))
 }
