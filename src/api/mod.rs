@@ -124,7 +124,8 @@ pub trait ApiEnum: Sized {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Limits {
-    /// PutEvents and PutPartnerEvents: the total entry size (see [`entry_size`]) must be
+    /// PutEvents and PutPartnerEvents: the total entry size (see
+    /// [`PutEventsRequestEntry::size`](events::PutEventsRequestEntry::size)) must be
     /// **less than** this many bytes. Default [`Limits::PUT_EVENTS_1MB`]; use
     /// [`Limits::PUT_EVENTS_256KB`] for the limit before 29 January 2026.
     pub put_events_max_size: usize,

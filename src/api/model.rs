@@ -1,7 +1,7 @@
 //! The EventBridge model as static data: every operation and shape, with constraints, member wire
 //! names, requiredness and the Rust type that implements it.
 //!
-//! This is what [`Request::validate_shape`](super::Request::validate_shape) checks against, and
+//! This is what [`Request::validate_shape`] checks against, and
 //! what tools that lint or convert EventBridge configuration can walk. The data is generated from
 //! `src/api/model/events-2015-10-07.service-2.json` (botocore 1.44.8), which is also shipped as
 //! [`MODEL_JSON`].

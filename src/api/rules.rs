@@ -1,6 +1,6 @@
 //! Rules: an event pattern or a schedule on one event bus, with up to five targets (see
 //! [`super::targets`]). `PutRule` creates or replaces a rule; describe, enable, disable, delete and list
-//! operations manage it. [`Request::validate`](super::Request::validate) on a [`PutRuleRequest`] checks
+//! operations manage it. [`Request::validate`] on a [`PutRuleRequest`] checks
 //! the model constraints, that a pattern or schedule is given, that schedules are only used on the
 //! default bus, the pattern-size quota ([`super::Limits::rule_event_pattern_max_chars`]) and the
 //! pattern itself through [`crate::Pattern::parse`], with its `InvalidEventPatternException` texts.

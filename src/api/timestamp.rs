@@ -53,20 +53,34 @@ impl Timestamp {
 
     /// From fractional epoch seconds, as the wire carries them; `None` for NaN or infinities and
     /// for values beyond the `i64` range of seconds.
+    ///
+    /// The fraction is taken from the shortest decimal spelling of the number (what the wire
+    /// carried), so `1700000000.123` is exactly 123 ms past the second, not the binary
+    /// approximation's 122,999,907 ns; digits past nanoseconds are cut off.
     pub fn from_secs_f64(secs: f64) -> Option<Self> {
         if !secs.is_finite() || secs.abs() >= 9.2e18 {
             return None;
         }
-        let whole = secs.floor();
-        let mut nanos = ((secs - whole) * 1e9).round() as u64;
-        let mut whole = whole as i64;
-        if nanos >= 1_000_000_000 {
-            whole += 1;
-            nanos -= 1_000_000_000;
+        let text = format!("{}", secs.abs());
+        let (whole, frac) = text.split_once('.').unwrap_or((&text, ""));
+        let whole: i64 = whole.parse().ok()?;
+        let mut digits: String = frac.chars().take(9).collect();
+        while digits.len() < 9 {
+            digits.push('0');
         }
-        Some(Timestamp {
-            secs: whole,
-            nanos: nanos as u32,
+        let nanos: u32 = digits.parse().ok()?;
+        Some(if secs < 0.0 && nanos > 0 {
+            Timestamp {
+                secs: -whole - 1,
+                nanos: 1_000_000_000 - nanos,
+            }
+        } else if secs < 0.0 {
+            Timestamp {
+                secs: -whole,
+                nanos: 0,
+            }
+        } else {
+            Timestamp { secs: whole, nanos }
         })
     }
 
