@@ -16,16 +16,18 @@ use crate::json::Value;
 struct Field<'e> {
     value: &'e Value,
     /// (array id, element index) for every enclosing array whose element here is a container.
-    trail: Vec<(usize, usize)>,
+    trail: Trail,
 }
+
+/// Array trail: (array id, element index) pairs.
+type Trail = Vec<(usize, usize)>;
 
 /// Flatten `event` into fields grouped by path, keeping only `wanted` paths.
 fn flatten<'e>(event: &'e Value, wanted: &HashSet<&str>) -> HashMap<String, Vec<Field<'e>>> {
     let mut fields: HashMap<String, Vec<Field<'e>>> = HashMap::new();
     let mut next_array = 0;
     // (value, path, trail); objects and arrays are expanded without recursion.
-    let mut stack: Vec<(&'e Value, String, Vec<(usize, usize)>)> =
-        vec![(event, String::new(), Vec::new())];
+    let mut stack: Vec<(&'e Value, String, Trail)> = vec![(event, String::new(), Vec::new())];
     while let Some((value, path, trail)) = stack.pop() {
         match value {
             Value::Object(members) => {

@@ -149,6 +149,54 @@ impl Nfa {
     }
 }
 
+/// One wildcard's DFA, built lazily: state sets of its NFA interned to ids.
+struct Dfa {
+    nfa: Nfa,
+    ids: HashMap<Vec<u16>, u32>,
+    sets: Vec<Vec<u16>>,
+    transitions: HashMap<(u32, Option<u8>), u32>,
+}
+
+impl Dfa {
+    fn new(nfa: Nfa) -> Self {
+        let mut dfa = Dfa {
+            nfa,
+            ids: HashMap::new(),
+            sets: Vec::new(),
+            transitions: HashMap::new(),
+        };
+        let mut start = vec![0u16];
+        dfa.nfa.close(&mut start);
+        dfa.intern(start);
+        dfa
+    }
+
+    fn intern(&mut self, set: Vec<u16>) -> u32 {
+        if let Some(&id) = self.ids.get(&set) {
+            return id;
+        }
+        let id = self.sets.len() as u32;
+        self.sets.push(set.clone());
+        self.ids.insert(set, id);
+        id
+    }
+
+    /// Live NFA states in DFA state `id`.
+    fn size(&self, id: u32) -> usize {
+        self.sets[id as usize].len()
+    }
+
+    fn next(&mut self, id: u32, byte: Option<u8>) -> u32 {
+        if let Some(&n) = self.transitions.get(&(id, byte)) {
+            return n;
+        }
+        let set = self.nfa.step(&self.sets[id as usize], byte);
+        let n = self.intern(set);
+        self.transitions.insert((id, byte), n);
+        n
+    }
+}
+
 /// Exploration budget for [`complexity`]: combined states visited before giving up.
 const BUDGET: usize = 200_000;
 
@@ -156,18 +204,18 @@ const BUDGET: usize = 200_000;
 /// known to exceed it (also when the exploration budget runs out).
 pub fn complexity<'a>(wildcards: impl IntoIterator<Item = &'a Wildcard>, cap: usize) -> usize {
     let mut seen_text = HashSet::new();
-    let nfas: Vec<Nfa> = wildcards
+    let mut dfas: Vec<Dfa> = wildcards
         .into_iter()
         .filter(|w| seen_text.insert(w.text.clone()))
-        .map(|w| Nfa { tokens: w.tokens() })
+        .map(|w| Dfa::new(Nfa { tokens: w.tokens() }))
         .collect();
-    if nfas.is_empty() {
+    if dfas.is_empty() {
         return 0;
     }
     // Alphabet: every literal byte, plus one byte that appears in no wildcard.
-    let mut alphabet: Vec<Option<u8>> = nfas
+    let mut alphabet: Vec<Option<u8>> = dfas
         .iter()
-        .flat_map(|n| n.tokens.iter())
+        .flat_map(|d| d.nfa.tokens.iter())
         .filter_map(|t| match t {
             Tok::Byte(b) => Some(Some(*b)),
             Tok::Star => None,
@@ -178,69 +226,23 @@ pub fn complexity<'a>(wildcards: impl IntoIterator<Item = &'a Wildcard>, cap: us
     alphabet.sort();
     alphabet.push(None);
 
-    // Per-wildcard DFA states, interned: (wildcard, state set) → id, with the set's size.
-    let mut interned: Vec<HashMap<Vec<u16>, u32>> = vec![HashMap::new(); nfas.len()];
-    let mut sizes: Vec<Vec<usize>> = vec![Vec::new(); nfas.len()];
-    let mut sets: Vec<Vec<Vec<u16>>> = vec![Vec::new(); nfas.len()];
-    let mut intern = |k: usize, set: Vec<u16>| -> u32 {
-        if let Some(&id) = interned[k].get(&set) {
-            return id;
-        }
-        let id = sizes[k].len() as u32;
-        sizes[k].push(set.len());
-        sets[k].push(set.clone());
-        interned[k].insert(set, id);
-        id
-    };
-    let start: Vec<u32> = nfas
-        .iter()
-        .enumerate()
-        .map(|(k, n)| {
-            let mut s = vec![0u16];
-            n.close(&mut s);
-            intern(k, s)
-        })
-        .collect();
-    drop(intern);
-
+    // Breadth-first search over the product of the DFAs (each starts in state 0).
+    let start = vec![0u32; dfas.len()];
     let mut best = 0;
-    let mut visited: HashSet<Vec<u32>> = HashSet::new();
-    let mut queue = VecDeque::new();
-    visited.insert(start.clone());
-    queue.push_back(start);
-    let mut transitions: Vec<HashMap<(u32, Option<u8>), u32>> = vec![HashMap::new(); nfas.len()];
+    let mut visited: HashSet<Vec<u32>> = HashSet::from([start.clone()]);
+    let mut queue = VecDeque::from([start]);
     while let Some(state) = queue.pop_front() {
-        let total: usize = state
-            .iter()
-            .enumerate()
-            .map(|(k, &id)| sizes[k][id as usize])
-            .sum();
+        let total: usize = state.iter().zip(&dfas).map(|(&id, d)| d.size(id)).sum();
         best = best.max(total);
         if best > cap || visited.len() > BUDGET {
             return best.max(cap + 1);
         }
         for &byte in &alphabet {
-            let mut next = Vec::with_capacity(state.len());
-            for (k, &id) in state.iter().enumerate() {
-                let nid = if let Some(&n) = transitions[k].get(&(id, byte)) {
-                    n
-                } else {
-                    let set = nfas[k].step(&sets[k][id as usize], byte);
-                    let n = match interned[k].get(&set) {
-                        Some(&n) => n,
-                        None => {
-                            let n = sizes[k].len() as u32;
-                            sizes[k].push(set.len());
-                            sets[k].push(set.clone());
-                            interned[k].insert(set, n);
-                            n
-                        }
-                    };
-                    transitions[k].insert((id, byte), n);
-                    n
-                };
-                next.push(nid);
-            }
+            let next: Vec<u32> = state
+                .iter()
+                .zip(dfas.iter_mut())
+                .map(|(&id, d)| d.next(id, byte))
+                .collect();
             if visited.insert(next.clone()) {
                 queue.push_back(next);
             }
