@@ -3,7 +3,7 @@
 //! [`Value`] is a document model that keeps what `serde_json::Value` loses and EventBridge
 //! semantics need: duplicate member names (every occurrence is a field), the original text of
 //! number tokens (`3.0e2` and 20-digit ids stay as written), and lone surrogates (decoded as `?`).
-//! [`parse`] builds it without recursion, so nesting depth is bounded only by the configured
+//! `parse` builds it without recursion, so nesting depth is bounded only by the configured
 //! limit, and dropping a deep document is iterative too.
 
 pub(crate) mod lexer;

@@ -1,5 +1,5 @@
 //! The pattern language: EventBridge pattern JSON parsed into an IR ([`ir`]), validated with
-//! AWS's exact error texts ([`parse`]), and evaluated by the reference evaluator ([`eval`]).
+//! AWS's exact error texts (`parse`), and evaluated by the reference evaluator (`eval`).
 //!
 //! [`Pattern`] is the one-rule entry point. Operand helpers that the many-rule engine shares
 //! live beside it: [`number`] (comparability), [`ip`] (CIDR and IP literals), [`case`]
