@@ -62,3 +62,7 @@ pub fn test_event_pattern(pattern: &str, event: &str) -> Result<bool, Error> {
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
+pub mod automaton;
+pub mod flatten;
+pub mod machine;
+pub use machine::{Config, Machine, SharedMachine};

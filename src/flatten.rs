@@ -1,0 +1,541 @@
+//! Event bytes → flattened fields, skipping every subtree no rule mentions.
+//!
+//! The flattener walks the raw event once, without recursion, validating it completely (a
+//! malformed event is an error, never a partial answer). It consults a [`PathTrie`] of the
+//! joined paths rules use: a member whose joined path is neither a used path nor the prefix of
+//! one (at a `.` boundary) is skipped — its bytes are still validated, but no key is decoded, no
+//! number is converted and nothing is stored. Keys are split at `.` while walking the trie, so
+//! `{"a.b": 1}` and `{"a": {"b": 1}}` reach the same path `a.b` (PATTERNS.md §4.3).
+//!
+//! For each leaf at a used path it emits a [`Field`]: the interned path id, the leaf (strings
+//! decoded only when they contain escapes, numbers with their token text and comparable value)
+//! and its array trail (PATTERNS.md §3.8). All buffers live in a reusable [`FlatScratch`], so a
+//! warmed-up flattener allocates nothing.
+//!
+//! The fast lexer accepts exactly well-formed JSON (plus ignored text after the root object,
+//! as Jackson does). When it rejects an input, [`describe_error`] re-reads it with the
+//! Jackson-faithful lexer to report the same message the one-rule API gives.
+
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+
+use crate::error::EventError;
+use crate::pattern::number::comparable;
+
+/// A small, fast, non-cryptographic hasher (FxHash) for interned keys.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FxHasher(u64);
+
+const FX_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(FX_SEED);
+    }
+}
+
+impl std::hash::Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().expect("8 bytes")));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut buf = [0u8; 8];
+            buf[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(buf) ^ ((rest.len() as u64) << 59));
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(i as u64);
+    }
+    #[inline]
+    fn write_u32(&mut self, i: u32) {
+        self.add(i as u64);
+    }
+    #[inline]
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// `HashMap` with [`FxHasher`].
+pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+/// "No node" / "no path".
+pub(crate) const NONE: u32 = u32::MAX;
+
+/// One trie node: a joined-path prefix ending at a `.` boundary (or a whole used path).
+#[derive(Debug, Clone, Default)]
+struct Node {
+    children: FxMap<Box<[u8]>, u32>,
+    /// The interned path id when this prefix is itself a used path.
+    leaf: u32,
+    parent: u32,
+    key: Box<[u8]>,
+}
+
+/// The used paths, as a trie over their `.`-separated segments; leaves carry path ids.
+#[derive(Debug, Clone)]
+pub(crate) struct PathTrie {
+    nodes: Vec<Node>,
+    free: Vec<u32>,
+}
+
+impl Default for PathTrie {
+    fn default() -> Self {
+        PathTrie {
+            nodes: vec![Node {
+                leaf: NONE,
+                parent: NONE,
+                ..Node::default()
+            }],
+            free: Vec::new(),
+        }
+    }
+}
+
+pub(crate) const ROOT: u32 = 0;
+
+impl PathTrie {
+    /// The path id of `path`, if used.
+    #[cfg(test)]
+    pub fn get(&self, path: &str) -> Option<u32> {
+        let node = self.walk(ROOT, path.as_bytes());
+        (node != NONE && self.nodes[node as usize].leaf != NONE)
+            .then(|| self.nodes[node as usize].leaf)
+    }
+
+    /// Record `path` as used with id `id` (the path must not be present yet).
+    pub fn insert(&mut self, path: &str, id: u32) {
+        let mut node = ROOT;
+        for seg in path.as_bytes().split(|&b| b == b'.') {
+            node = match self.nodes[node as usize].children.get(seg) {
+                Some(&n) => n,
+                None => {
+                    let fresh = Node {
+                        children: FxMap::default(),
+                        leaf: NONE,
+                        parent: node,
+                        key: seg.into(),
+                    };
+                    let n = match self.free.pop() {
+                        Some(n) => {
+                            self.nodes[n as usize] = fresh;
+                            n
+                        }
+                        None => {
+                            self.nodes.push(fresh);
+                            (self.nodes.len() - 1) as u32
+                        }
+                    };
+                    self.nodes[node as usize].children.insert(seg.into(), n);
+                    n
+                }
+            };
+        }
+        self.nodes[node as usize].leaf = id;
+    }
+
+    /// Forget `path`, pruning nodes that no longer lead anywhere.
+    pub fn remove(&mut self, path: &str) {
+        let mut node = self.walk(ROOT, path.as_bytes());
+        if node == NONE {
+            return;
+        }
+        self.nodes[node as usize].leaf = NONE;
+        while node != ROOT {
+            let n = &self.nodes[node as usize];
+            if n.leaf != NONE || !n.children.is_empty() {
+                break;
+            }
+            let parent = n.parent;
+            let key = std::mem::take(&mut self.nodes[node as usize].key);
+            self.nodes[parent as usize].children.remove(&key);
+            self.nodes[node as usize] = Node {
+                leaf: NONE,
+                parent: NONE,
+                ..Node::default()
+            };
+            self.free.push(node);
+            node = parent;
+        }
+    }
+
+    /// Follow the `.`-separated segments of `key` from `node`; [`NONE`] when a segment is missing.
+    #[inline]
+    pub fn walk(&self, mut node: u32, key: &[u8]) -> u32 {
+        if memchr::memchr(b'.', key).is_none() {
+            return match self.nodes[node as usize].children.get(key) {
+                Some(&n) => n,
+                None => NONE,
+            };
+        }
+        for seg in key.split(|&b| b == b'.') {
+            node = match self.nodes[node as usize].children.get(seg) {
+                Some(&n) => n,
+                None => return NONE,
+            };
+        }
+        node
+    }
+
+    #[inline]
+    fn leaf(&self, node: u32) -> u32 {
+        self.nodes[node as usize].leaf
+    }
+
+    #[inline]
+    fn has_children(&self, node: u32) -> bool {
+        !self.nodes[node as usize].children.is_empty()
+    }
+
+    /// Live nodes and edges (for statistics).
+    pub fn size(&self) -> (usize, usize) {
+        let live = self.nodes.len() - self.free.len();
+        let edges = self.nodes.iter().map(|n| n.children.len()).sum();
+        (live, edges)
+    }
+
+    /// Approximate heap bytes.
+    pub fn approx_bytes(&self) -> usize {
+        self.nodes.capacity() * std::mem::size_of::<Node>()
+            + self
+                .nodes
+                .iter()
+                .map(|n| n.key.len() + n.children.capacity() * 40)
+                .sum::<usize>()
+    }
+}
+
+/// The kind of a leaf.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Str,
+    Num,
+    True,
+    False,
+    Null,
+}
+
+/// One flattened field at a used path.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Field {
+    pub path: u32,
+    pub kind: Kind,
+    /// Whether `start..end` indexes the decode arena rather than the input.
+    pub in_arena: bool,
+    pub start: u32,
+    pub end: u32,
+    /// The comparable value of a number (NaN when not comparable or not a number).
+    pub num: f64,
+    /// `trail_start..trail_end` indexes [`FlatScratch::trails`].
+    pub trail_start: u32,
+    pub trail_end: u32,
+}
+
+/// A leaf value, borrowed.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Leaf<'a> {
+    Str(&'a str),
+    /// Token text and comparable value.
+    Num(&'a str, Option<f64>),
+    Bool(bool),
+    Null,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Frame {
+    is_object: bool,
+    has_entries: bool,
+    pushed_trail: bool,
+    node: u32,
+    array_id: u32,
+    index: u32,
+}
+
+/// Reusable buffers of the flattener and its output.
+#[derive(Debug, Default)]
+pub(crate) struct FlatScratch {
+    pub fields: Vec<Field>,
+    pub trails: Vec<(u32, u32)>,
+    pub arena: Vec<u8>,
+    /// Whether any field has a non-empty trail.
+    pub any_trail: bool,
+    frames: Vec<Frame>,
+    trail_stack: Vec<(u32, u32)>,
+    key_buf: Vec<u8>,
+}
+
+impl FlatScratch {
+    /// The leaf of `f`; `input` is the event the fields were read from.
+    #[inline]
+    pub fn leaf<'a>(&'a self, input: &'a [u8], f: &Field) -> Leaf<'a> {
+        match f.kind {
+            Kind::Str | Kind::Num => {
+                let bytes = if f.in_arena {
+                    &self.arena[f.start as usize..f.end as usize]
+                } else {
+                    &input[f.start as usize..f.end as usize]
+                };
+                // SAFETY-free: validated UTF-8 by the flattener; use the checked form in debug.
+                let s = str_from_validated(bytes);
+                if f.kind == Kind::Str {
+                    Leaf::Str(s)
+                } else {
+                    Leaf::Num(s, (!f.num.is_nan()).then_some(f.num))
+                }
+            }
+            Kind::True => Leaf::Bool(true),
+            Kind::False => Leaf::Bool(false),
+            Kind::Null => Leaf::Null,
+        }
+    }
+
+    /// The array trail of `f`.
+    #[inline]
+    pub fn trail(&self, f: &Field) -> &[(u32, u32)] {
+        &self.trails[f.trail_start as usize..f.trail_end as usize]
+    }
+}
+
+#[inline]
+fn str_from_validated(bytes: &[u8]) -> &str {
+    // The flattener validated these bytes as UTF-8 (or wrote them from a `char`).
+    match std::str::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(_) => "",
+    }
+}
+
+/// Limits applied to events.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct EventLimits {
+    pub max_bytes: usize,
+    pub max_depth: usize,
+}
+
+/// Marker: the fast lexer rejected the input; [`describe_error`] says why.
+#[derive(Debug)]
+pub(crate) struct Invalid;
+
+/// Byte classes for the string scanner: 0 = plain, 1 = stop (`"`, `\`, control), 2 = non-ASCII.
+static STRING_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = if i == b'"' as usize || i == b'\\' as usize || i < 0x20 {
+            1
+        } else if i >= 0x80 {
+            2
+        } else {
+            0
+        };
+        i += 1;
+    }
+    t
+};
+
+#[inline]
+fn skip_ws(b: &[u8], mut pos: usize) -> usize {
+    while pos < b.len() && matches!(b[pos], b' ' | b'\n' | b'\r' | b'\t') {
+        pos += 1;
+    }
+    pos
+}
+
+/// Scan a string body starting after the opening quote; returns (end of body, has escapes).
+/// `end` is the index of the closing quote.
+#[inline]
+fn scan_string(b: &[u8], mut pos: usize) -> Result<(usize, bool), Invalid> {
+    let start = pos;
+    let mut escaped = false;
+    let mut non_ascii = false;
+    loop {
+        while pos < b.len() && STRING_CLASS[b[pos] as usize] == 0 {
+            pos += 1;
+        }
+        let Some(&c) = b.get(pos) else {
+            return Err(Invalid);
+        };
+        match c {
+            b'"' => break,
+            b'\\' => {
+                escaped = true;
+                match b.get(pos + 1) {
+                    Some(b'b' | b't' | b'n' | b'f' | b'r' | b'"' | b'/' | b'\\') => pos += 2,
+                    Some(b'u') => {
+                        let hex = b.get(pos + 2..pos + 6).ok_or(Invalid)?;
+                        if !hex.iter().all(u8::is_ascii_hexdigit) {
+                            return Err(Invalid);
+                        }
+                        pos += 6;
+                    }
+                    _ => return Err(Invalid),
+                }
+            }
+            c if c < 0x20 => return Err(Invalid),
+            _ => {
+                non_ascii = true;
+                pos += 1;
+            }
+        }
+    }
+    if non_ascii && std::str::from_utf8(&b[start..pos]).is_err() {
+        return Err(Invalid);
+    }
+    Ok((pos, escaped))
+}
+
+/// Decode an escaped string body (validated by [`scan_string`]) into `out`, as the reference
+/// lexer does: lone surrogates become `?`.
+fn decode_into(body: &[u8], out: &mut Vec<u8>) {
+    let mut pending_high: Option<u32> = None;
+    let mut i = 0;
+    let push_char = |out: &mut Vec<u8>, c: char| {
+        let mut buf = [0u8; 4];
+        out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+    };
+    while i < body.len() {
+        if body[i] != b'\\' {
+            let run_end = memchr::memchr(b'\\', &body[i..]).map_or(body.len(), |p| i + p);
+            if pending_high.take().is_some() {
+                out.push(b'?');
+            }
+            out.extend_from_slice(&body[i..run_end]);
+            i = run_end;
+            continue;
+        }
+        let e = body[i + 1];
+        i += 2;
+        let ch = match e {
+            b'b' => '\u{8}',
+            b't' => '\t',
+            b'n' => '\n',
+            b'f' => '\u{c}',
+            b'r' => '\r',
+            b'u' => {
+                let v = body[i..i + 4].iter().fold(0u32, |acc, &h| {
+                    (acc << 4) | (h as char).to_digit(16).unwrap_or(0)
+                });
+                i += 4;
+                match v {
+                    0xD800..=0xDBFF => {
+                        if pending_high.replace(v).is_some() {
+                            out.push(b'?');
+                        }
+                        continue;
+                    }
+                    0xDC00..=0xDFFF => {
+                        match pending_high.take() {
+                            Some(h) => {
+                                let code = 0x10000 + ((h - 0xD800) << 10) + (v - 0xDC00);
+                                push_char(out, char::from_u32(code).unwrap_or('?'));
+                            }
+                            None => out.push(b'?'),
+                        }
+                        continue;
+                    }
+                    v => char::from_u32(v).unwrap_or('?'),
+                }
+            }
+            other => other as char,
+        };
+        if pending_high.take().is_some() {
+            out.push(b'?');
+        }
+        push_char(out, ch);
+    }
+    if pending_high.is_some() {
+        out.push(b'?');
+    }
+}
+
+/// Scan a number token starting at `pos`; returns its end.
+#[inline]
+fn scan_number(b: &[u8], mut pos: usize) -> Result<usize, Invalid> {
+    if b[pos] == b'-' {
+        pos += 1;
+    }
+    match b.get(pos) {
+        Some(b'0') => {
+            pos += 1;
+            if b.get(pos).is_some_and(u8::is_ascii_digit) {
+                return Err(Invalid);
+            }
+        }
+        Some(b'1'..=b'9') => {
+            while b.get(pos).is_some_and(u8::is_ascii_digit) {
+                pos += 1;
+            }
+        }
+        _ => return Err(Invalid),
+    }
+    if b.get(pos) == Some(&b'.') {
+        pos += 1;
+        let s = pos;
+        while b.get(pos).is_some_and(u8::is_ascii_digit) {
+            pos += 1;
+        }
+        if pos == s {
+            return Err(Invalid);
+        }
+    }
+    if matches!(b.get(pos), Some(b'e' | b'E')) {
+        pos += 1;
+        if matches!(b.get(pos), Some(b'+' | b'-')) {
+            pos += 1;
+        }
+        let s = pos;
+        while b.get(pos).is_some_and(u8::is_ascii_digit) {
+            pos += 1;
+        }
+        if pos == s {
+            return Err(Invalid);
+        }
+    }
+    Ok(pos)
+}
+
+/// Flatten `input` into `s.fields`. Only paths present in `trie` produce fields.
+pub(crate) fn flatten(
+    trie: &PathTrie,
+    input: &[u8],
+    limits: EventLimits,
+    s: &mut FlatScratch,
+) -> Result<(), Invalid> {
+    s.fields.clear();
+    s.trails.clear();
+    s.arena.clear();
+    s.frames.clear();
+    s.trail_stack.clear();
+    s.any_trail = false;
+    let b = input;
+    let mut pos = skip_ws(b, 0);
+    if b.get(pos) != Some(&b'{') || limits.max_depth == 0 {
+        return Err(Invalid);
+    }
+    pos += 1;
+    s.frames.push(Frame {
+        is_object: true,
+        has_entries: false,
+        pushed_trail: false,
+        node: ROOT,
+        array_id: 0,
+        index: 0,
+    });
+    let mut next_array = 0u32;
+    loop {
+        pos = skip_ws(b,
