@@ -97,17 +97,29 @@ pub(crate) struct PathTrie {
 impl Default for PathTrie {
     fn default() -> Self {
         PathTrie {
-            nodes: vec![Node {
-                leaf: NONE,
-                parent: NONE,
-                ..Node::default()
-            }],
+            nodes: vec![
+                Node {
+                    leaf: NONE,
+                    parent: NONE,
+                    children: std::iter::once((Box::<[u8]>::from(&b""[..]), EMPTY)).collect(),
+                    ..Node::default()
+                },
+                Node {
+                    leaf: NONE,
+                    parent: ROOT,
+                    ..Node::default()
+                },
+            ],
             free: Vec::new(),
         }
     }
 }
 
 pub(crate) const ROOT: u32 = 0;
+/// The node of the joined path `""` (the root's empty member name). It always exists: the
+/// reference never forms `"" + "." + k`, so members of an object at path `""` start afresh from
+/// the root.
+pub(crate) const EMPTY: u32 = 1;
 
 impl PathTrie {
     /// The path id of `path`, if used.
@@ -156,7 +168,7 @@ impl PathTrie {
             return;
         }
         self.nodes[node as usize].leaf = NONE;
-        while node != ROOT {
+        while node != ROOT && node != EMPTY {
             let n = &self.nodes[node as usize];
             if n.leaf != NONE || !n.children.is_empty() {
                 break;
@@ -538,4 +550,319 @@ pub(crate) fn flatten(
     });
     let mut next_array = 0u32;
     loop {
-        pos = skip_ws(b,
+        pos = skip_ws(b, pos);
+        let Some(&c0) = b.get(pos) else {
+            return Err(Invalid);
+        };
+        let depth = s.frames.len();
+        let top = s.frames.last_mut().expect("open frame");
+        let close = if top.is_object { b'}' } else { b']' };
+        if c0 == close {
+            pos += 1;
+            let f = s.frames.pop().expect("open frame");
+            if f.pushed_trail {
+                s.trail_stack.pop();
+            }
+            if s.frames.is_empty() {
+                break;
+            }
+            continue;
+        }
+        let mut c = c0;
+        if top.has_entries {
+            if c != b',' {
+                return Err(Invalid);
+            }
+            pos = skip_ws(b, pos + 1);
+            c = *b.get(pos).ok_or(Invalid)?;
+        } else {
+            top.has_entries = true;
+        }
+        // Resolve the trie node of the value and its array-element position.
+        let (node, element) = if top.is_object {
+            if c != b'"' {
+                return Err(Invalid);
+            }
+            let (end, escaped) = scan_string(b, pos + 1)?;
+            let node = if top.node == NONE {
+                NONE
+            } else if escaped {
+                s.key_buf.clear();
+                decode_into(&b[pos + 1..end], &mut s.key_buf);
+                trie.walk(top.node, &s.key_buf)
+            } else {
+                trie.walk(top.node, &b[pos + 1..end])
+            };
+            pos = skip_ws(b, end + 1);
+            if b.get(pos) != Some(&b':') {
+                return Err(Invalid);
+            }
+            pos = skip_ws(b, pos + 1);
+            c = *b.get(pos).ok_or(Invalid)?;
+            (node, None)
+        } else {
+            let idx = top.index;
+            top.index += 1;
+            (top.node, Some((top.array_id, idx)))
+        };
+        match c {
+            b'{' | b'[' => {
+                if depth >= limits.max_depth {
+                    return Err(Invalid);
+                }
+                pos += 1;
+                let is_object = c == b'{';
+                // The joined path "" behaves like the root: its members start a fresh path
+                // (`"" + "." + k` is never formed, as in the reference).
+                let node = if is_object && node == EMPTY {
+                    ROOT
+                } else {
+                    node
+                };
+                let keep = node != NONE
+                    && (trie.has_children(if node == EMPTY { ROOT } else { node })
+                        || (!is_object && trie.leaf(node) != NONE));
+                let node = if keep { node } else { NONE };
+                let mut pushed_trail = false;
+                if keep {
+                    if let Some(e) = element {
+                        s.trail_stack.push(e);
+                        pushed_trail = true;
+                    }
+                }
+                let array_id = if keep && !is_object {
+                    next_array += 1;
+                    next_array
+                } else {
+                    0
+                };
+                s.frames.push(Frame {
+                    is_object,
+                    has_entries: false,
+                    pushed_trail,
+                    node,
+                    array_id,
+                    index: 0,
+                });
+            }
+            b'"' => {
+                let (end, escaped) = scan_string(b, pos + 1)?;
+                if node != NONE {
+                    let path = trie.leaf(node);
+                    if path != NONE {
+                        let (in_arena, start, stop) = if escaped {
+                            let a = s.arena.len();
+                            decode_into(&b[pos + 1..end], &mut s.arena);
+                            (true, a, s.arena.len())
+                        } else {
+                            (false, pos + 1, end)
+                        };
+                        push_field(s, path, Kind::Str, in_arena, start, stop, f64::NAN);
+                    }
+                }
+                pos = end + 1;
+            }
+            b'-' | b'0'..=b'9' => {
+                let end = scan_number(b, pos)?;
+                if node != NONE {
+                    let path = trie.leaf(node);
+                    if path != NONE {
+                        let text = str_from_validated(&b[pos..end]);
+                        let num = comparable(text).unwrap_or(f64::NAN);
+                        push_field(s, path, Kind::Num, false, pos, end, num);
+                    }
+                }
+                pos = end;
+            }
+            b't' | b'f' | b'n' => {
+                let (word, kind): (&[u8], Kind) = match c {
+                    b't' => (b"true", Kind::True),
+                    b'f' => (b"false", Kind::False),
+                    _ => (b"null", Kind::Null),
+                };
+                if !b[pos..].starts_with(word) {
+                    return Err(Invalid);
+                }
+                if node != NONE {
+                    let path = trie.leaf(node);
+                    if path != NONE {
+                        push_field(s, path, kind, false, pos, pos, f64::NAN);
+                    }
+                }
+                pos += word.len();
+            }
+            _ => return Err(Invalid),
+        }
+    }
+    // Text after the root object is ignored (as Jackson does), but must be UTF-8.
+    if std::str::from_utf8(&b[pos..]).is_err() {
+        return Err(Invalid);
+    }
+    Ok(())
+}
+
+#[inline]
+fn push_field(
+    s: &mut FlatScratch,
+    path: u32,
+    kind: Kind,
+    in_arena: bool,
+    start: usize,
+    end: usize,
+    num: f64,
+) {
+    let trail_start = s.trails.len() as u32;
+    if !s.trail_stack.is_empty() {
+        s.any_trail = true;
+        s.trails.extend_from_slice(&s.trail_stack);
+    }
+    s.fields.push(Field {
+        path,
+        kind,
+        in_arena,
+        start: start as u32,
+        end: end as u32,
+        num,
+        trail_start,
+        trail_end: s.trails.len() as u32,
+    });
+}
+
+/// Why `input` was rejected, in the one-rule API's words.
+pub(crate) fn describe_error(input: &[u8], limits: EventLimits) -> EventError {
+    if input.len() > limits.max_bytes {
+        return EventError::new(
+            format!(
+                "Event is {} bytes, more than the configured maximum of {} bytes",
+                input.len(),
+                limits.max_bytes
+            ),
+            None,
+        );
+    }
+    let text = match std::str::from_utf8(input) {
+        Ok(t) => t,
+        Err(e) => {
+            return EventError::new("Invalid UTF-8 in event".to_string(), Some(e.valid_up_to()));
+        }
+    };
+    let parsed = crate::json::parse(
+        text,
+        crate::json::ParseLimits {
+            max_depth: limits.max_depth,
+        },
+    );
+    match parsed {
+        Err(e) => EventError::new(e.message, Some(e.offset)),
+        Ok(crate::json::Value::Object(_)) => EventError::new("Event could not be read", Some(0)),
+        Ok(_) => EventError::new("Event must be a JSON object", Some(0)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(paths: &[&str], event: &str) -> Result<Vec<(u32, String, Vec<(u32, u32)>)>, Invalid> {
+        let mut trie = PathTrie::default();
+        for (i, p) in paths.iter().enumerate() {
+            trie.insert(p, i as u32);
+        }
+        let mut s = FlatScratch::default();
+        let limits = EventLimits {
+            max_bytes: usize::MAX,
+            max_depth: 1000,
+        };
+        flatten(&trie, event.as_bytes(), limits, &mut s)?;
+        Ok(s.fields
+            .iter()
+            .map(|f| {
+                let v = match s.leaf(event.as_bytes(), f) {
+                    Leaf::Str(x) => format!("s:{x}"),
+                    Leaf::Num(t, v) => format!("n:{t}:{v:?}"),
+                    Leaf::Bool(b) => format!("b:{b}"),
+                    Leaf::Null => "null".into(),
+                };
+                (f.path, v, s.trail(f).to_vec())
+            })
+            .collect())
+    }
+
+    #[test]
+    fn dotted_keys_and_skipping() {
+        let got = run(
+            &["a.b", "c"],
+            r#"{"a":{"b":"x"},"a.b":"y","z":{"b":1},"c":[1,{"d":2}]}"#,
+        )
+        .unwrap();
+        let vals: Vec<_> = got.iter().map(|(p, v, _)| (*p, v.as_str())).collect();
+        assert_eq!(vals, [(0, "s:x"), (0, "s:y"), (1, "n:1:Some(1.0)")]);
+    }
+
+    #[test]
+    fn escapes_and_surrogates() {
+        let got = run(&["k"], r#"{"\u006b":"a\u00e9\n\ud83d\ude00\ud83dx\udc00"}"#).unwrap();
+        assert_eq!(got[0].1, "s:aé\n😀?x?");
+    }
+
+    #[test]
+    fn trails() {
+        let got = run(&["e.f"], r#"{"e":[{"f":"1"},[{"f":["2","3"]}]]}"#).unwrap();
+        assert_eq!(got[0].2, vec![(1, 0)]);
+        assert_eq!(got[1].2, vec![(1, 1), (2, 0)]);
+        assert_eq!(got[2].2, vec![(1, 1), (2, 0)]);
+    }
+
+    #[test]
+    fn rejects_malformed() {
+        for bad in [
+            "",
+            "[]",
+            "{",
+            "{\"a\"}",
+            "{\"a\":}",
+            "{\"a\":1,}",
+            "{\"a\":01}",
+            "{\"a\":1.}",
+            "{\"a\":tru}",
+            "{\"a\":truex}",
+            "{\"a\":[1 2]}",
+            "{\"a\":\"\u{1}\"}",
+            "{\"a\":\"\\x\"}",
+            "{\"a\":[1,]}",
+            "{\"a\":1}}x\u{0}",
+            "{\"a\":-}",
+            "{\"a\":1e}",
+            "{'a':1}",
+        ] {
+            if bad == "{\"a\":1}}x\u{0}" {
+                assert!(run(&["a"], bad).is_ok(), "trailing text is ignored");
+                continue;
+            }
+            assert!(run(&["a"], bad).is_err(), "{bad}");
+        }
+        let mut trie = PathTrie::default();
+        trie.insert("a", 0);
+        let mut s = FlatScratch::default();
+        let limits = EventLimits {
+            max_bytes: usize::MAX,
+            max_depth: 1000,
+        };
+        assert!(flatten(&trie, b"{\"a\":\"\xff\"}", limits, &mut s).is_err());
+        let deep = format!("{{\"a\":{}{}}}", "[".repeat(5000), "]".repeat(5000));
+        assert!(flatten(&trie, deep.as_bytes(), limits, &mut s).is_err());
+    }
+
+    #[test]
+    fn trie_remove_prunes() {
+        let mut t = PathTrie::default();
+        t.insert("a.b.c", 0);
+        t.insert("a.x", 1);
+        t.remove("a.b.c");
+        assert_eq!(t.get("a.b.c"), None);
+        assert_eq!(t.get("a.x"), Some(1));
+        assert_eq!(t.size().0, 4);
+        t.remove("a.x");
+        assert_eq!(t.size().0, 2);
+    }
+}
