@@ -66,6 +66,9 @@ pub mod rules;
 pub mod tags;
 pub mod targets;
 
+#[cfg(feature = "aws-sdk")]
+pub mod aws_sdk;
+
 pub use timestamp::Timestamp;
 pub use validate::decode;
 
