@@ -51,6 +51,9 @@ fn help_mentions_every_subcommand_and_option() {
     for word in [
         "test",
         "validate",
+        "match",
+        "bench",
+        "--rules",
         "--pattern",
         "--event",
         "--jsonl",
@@ -578,4 +581,139 @@ fn validate_needs_a_path() {
     let out = evmatch(&["validate"], b"");
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("<PATH>"));
+}
+
+// --- match -----------------------------------------------------------------------------------
+
+fn temp_file(name: &str, content: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("evmatch-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, content).unwrap();
+    path
+}
+
+const MATCH_EVENTS: &str = "{\"source\":\"aws.ec2\",\"n\":5}\n\n{\"source\":\"aws.s3\"}\nnot json\n{\"source\":\"aws.ec2\",\"n\":50}\n";
+
+#[test]
+fn match_reports_every_line_in_order_with_rules_object() {
+    let rules = temp_file(
+        "rules.json",
+        r#"{"ec2": {"source": ["aws.ec2"]}, "small": "{\"n\": [{\"numeric\": [\"<\", 10]}]}", "any": [{"source": ["aws.s3"]}, {"n": [50]}]}"#,
+    );
+    let out = evmatch(
+        &["match", "--rules", rules.to_str().unwrap()],
+        MATCH_EVENTS.as_bytes(),
+    );
+    assert_no_panic(&out);
+    assert_eq!(out.status.code(), Some(1), "a bad line gives exit 1");
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 4, "{text}");
+    assert_eq!(lines[0], r#"{"line": 1, "matches": ["ec2", "small"]}"#);
+    assert_eq!(lines[1], r#"{"line": 3, "matches": ["any"]}"#);
+    assert!(lines[2].starts_with(r#"{"line": 4, "error": "#), "{text}");
+    assert_eq!(lines[3], r#"{"line": 5, "matches": ["ec2", "any"]}"#);
+}
+
+#[test]
+fn match_accepts_json_lines_rules_and_event_files() {
+    let rules = temp_file(
+        "rules.jsonl",
+        "{\"id\": \"ec2\", \"pattern\": {\"source\": [\"aws.ec2\"]}}\n{\"id\": 7, \"pattern\": \"{\\\"n\\\": [5]}\"}\n",
+    );
+    let events = temp_file(
+        "events.jsonl",
+        "{\"source\":\"aws.ec2\",\"n\":5}\n{\"n\":5.0}\n",
+    );
+    let out = evmatch(
+        &[
+            "match",
+            "--rules",
+            rules.to_str().unwrap(),
+            events.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        "{\"line\": 1, \"matches\": [\"ec2\", \"7\"]}\n{\"line\": 2, \"matches\": [\"7\"]}\n"
+    );
+}
+
+#[test]
+fn match_output_does_not_depend_on_threads() {
+    let rules = temp_file(
+        "many.json",
+        r#"{"p": {"k": [{"prefix": "a"}]}, "n": {"i": [{"numeric": [">", 500]}]}}"#,
+    );
+    let events: String = (0..40_000)
+        .map(|i| {
+            format!(
+                "{{\"k\":\"{}\",\"i\":{i}}}\n",
+                if i % 3 == 0 { "abc" } else { "xyz" }
+            )
+        })
+        .collect();
+    let one = evmatch(
+        &[
+            "match",
+            "--threads",
+            "1",
+            "--rules",
+            rules.to_str().unwrap(),
+        ],
+        events.as_bytes(),
+    );
+    let two = evmatch(
+        &[
+            "match",
+            "--threads",
+            "2",
+            "--rules",
+            rules.to_str().unwrap(),
+        ],
+        events.as_bytes(),
+    );
+    assert_eq!(one.status.code(), Some(0));
+    assert_eq!(stdout(&one), stdout(&two));
+    assert_eq!(stdout(&one).lines().count(), 40_000);
+}
+
+#[test]
+fn match_rejects_invalid_rules_with_the_aws_message() {
+    let rules = temp_file("bad.json", r#"{"bad": {"a": 1}}"#);
+    let out = evmatch(&["match", "--rules", rules.to_str().unwrap()], b"{}\n");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains(INVALID_A1), "{}", stderr(&out));
+    let missing = evmatch(&["match", "--rules", "/nonexistent/rules.json"], b"");
+    assert_eq!(missing.status.code(), Some(2));
+}
+
+// --- bench -----------------------------------------------------------------------------------
+
+#[test]
+fn bench_checks_counts_on_a_small_corpus() {
+    let out = evmatch(
+        &[
+            "bench",
+            "--events",
+            "20000",
+            "--rules",
+            "EXACT",
+            "--rules",
+            "NUMERIC",
+            "--seconds",
+            "0",
+        ],
+        b"",
+    );
+    assert_no_panic(&out);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("match counts checked"), "{text}");
+    assert_eq!(text.matches(" ok (").count(), 2, "{text}");
+    let unknown = evmatch(&["bench", "--rules", "NOPE"], b"");
+    assert_eq!(unknown.status.code(), Some(2));
 }

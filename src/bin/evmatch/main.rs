@@ -8,7 +8,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod bench;
 mod input;
+mod matching;
 mod test;
 mod validate;
 
@@ -24,6 +26,11 @@ Summary:
       Checks pattern files, JSON Lines files of patterns and CloudFormation/SAM templates (JSON
       or YAML; every EventPattern). Prints `file:line:column: <AWS reason>` per invalid pattern
       on stdout and a summary on stderr. Exit 0 all valid, 1 any invalid, 2 file error.
+  evmatch match --rules <FILE> [EVENTS...]
+      Matches JSON Lines events (files or stdin) against many rules on every core; writes
+      {\"line\": n, \"matches\": [ids]} per event, in input order.
+  evmatch bench [--events N] [--rules SET]
+      Generates the citylots workload in memory and prints events/s and MB/s per CL2 rule set.
 
 Run `evmatch <COMMAND> --help` for the details of a command.";
 
@@ -46,6 +53,10 @@ enum Command {
     /// Check pattern files, JSON Lines files of patterns, and CloudFormation/SAM templates
     /// offline.
     Validate(validate::ValidateArgs),
+    /// Match JSON Lines events against many rules at once, on every core.
+    Match(matching::MatchArgs),
+    /// Benchmark matching throughput on the generated citylots workload.
+    Bench(bench::BenchArgs),
 }
 
 fn main() -> ExitCode {
@@ -53,5 +64,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Test(args) => test::run(args),
         Command::Validate(args) => validate::run(args),
+        Command::Match(args) => matching::run(args),
+        Command::Bench(args) => bench::run(args),
     }
 }
