@@ -539,7 +539,7 @@ impl<'a> Gen<'a> {
     }
 
     /// Ours -> SDK conversion of `e` (a value of shape `name`); `true` when it can fail.
-    fn to_sdk(&self, e: &str, name: &str) -> (String, bool) {
+    fn ours_to_sdk(&self, e: &str, name: &str) -> (String, bool) {
         let s = self.shape(name);
         match s["type"].as_str().unwrap() {
             "structure" => (format!("sdk::types::{name}::try_from({e})?"), true),
@@ -548,7 +548,7 @@ impl<'a> Gen<'a> {
             }
             "timestamp" => (format!("ts_to_sdk({e})"), false),
             "list" => {
-                let (inner, f) = self.to_sdk("x", s["member"]["shape"].as_str().unwrap());
+                let (inner, f) = self.ours_to_sdk("x", s["member"]["shape"].as_str().unwrap());
                 if inner == "x" {
                     (e.to_string(), false)
                 } else if f {
@@ -566,7 +566,7 @@ impl<'a> Gen<'a> {
                 }
             }
             "map" => {
-                let (inner, _) = self.to_sdk("x", s["value"]["shape"].as_str().unwrap());
+                let (inner, _) = self.ours_to_sdk("x", s["value"]["shape"].as_str().unwrap());
                 if inner == "x" {
                     (format!("{e}.into_iter().collect::<HashMap<_, _>>()"), false)
                 } else {
@@ -583,14 +583,14 @@ impl<'a> Gen<'a> {
     }
 
     /// SDK -> ours conversion of `e` (a value of shape `name`).
-    fn from_sdk(&self, e: &str, name: &str) -> String {
+    fn sdk_to_ours(&self, e: &str, name: &str) -> String {
         let s = self.shape(name);
         match s["type"].as_str().unwrap() {
             "structure" => format!("{name}::from({e})"),
             "string" if s.get("enum").is_some() => format!("{name}::from({e}.as_str())"),
             "timestamp" => format!("ts_from_sdk({e})"),
             "list" => {
-                let inner = self.from_sdk("x", s["member"]["shape"].as_str().unwrap());
+                let inner = self.sdk_to_ours("x", s["member"]["shape"].as_str().unwrap());
                 if inner == "x" {
                     e.to_string()
                 } else {
@@ -598,7 +598,7 @@ impl<'a> Gen<'a> {
                 }
             }
             "map" => {
-                let inner = self.from_sdk("x", s["value"]["shape"].as_str().unwrap());
+                let inner = self.sdk_to_ours("x", s["value"]["shape"].as_str().unwrap());
                 if inner == "x" {
                     format!("{e}.into_iter().collect()")
                 } else {
@@ -706,9 +706,9 @@ fn missing(member: &str) -> Error {
                 let f = field(wire);
                 let setter = format!("set_{}", f.trim_start_matches("r#"));
                 let t = m["shape"].as_str().unwrap();
-                let (conv, fallible) = self.to_sdk("x", t);
+                let (conv, fallible) = self.ours_to_sdk("x", t);
                 let expr = if req.contains(wire) {
-                    let (c, _) = self.to_sdk(&format!("v.{f}"), t);
+                    let (c, _) = self.ours_to_sdk(&format!("v.{f}"), t);
                     format!("Some({c})")
                 } else if conv == "x" {
                     format!("v.{f}")
@@ -734,16 +734,15 @@ fn missing(member: &str) -> Error {
             for (wire, m) in members {
                 let f = field(wire);
                 let t = m["shape"].as_str().unwrap();
-                let conv = self.from_sdk("x", t);
+                let conv = self.sdk_to_ours("x", t);
                 let expr = if req.contains(wire) {
                     if is_input {
-                        let c = self.from_sdk(
+                        self.sdk_to_ours(
                             &format!("v.{f}.ok_or_else(|| missing(\"{}\"))?", lower_camel(wire)),
                             t,
-                        );
-                        c
+                        )
                     } else {
-                        self.from_sdk(&format!("v.{f}"), t)
+                        self.sdk_to_ours(&format!("v.{f}"), t)
                     }
                 } else if conv == "x" {
                     format!("v.{f}.into_opt()")
@@ -771,10 +770,10 @@ fn missing(member: &str) -> Error {
         // Patterns, deduplicated.
         let mut patterns: Vec<String> = Vec::new();
         for s in self.shapes.values() {
-            if let Some(p) = s["pattern"].as_str() {
-                if !patterns.iter().any(|q| q == p) {
-                    patterns.push(p.to_string());
-                }
+            if let Some(p) = s["pattern"].as_str()
+                && !patterns.iter().any(|q| q == p)
+            {
+                patterns.push(p.to_string());
             }
         }
         for (i, p) in patterns.iter().enumerate() {
@@ -1029,7 +1028,7 @@ fn first_sentence(html: &str) -> String {
         .replace("&#39;", "'")
         .replace("&amp;", "&");
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let text = text.replace("` ", "` ").replace("``", "");
+    let text = text.replace("``", "");
     // First sentence: up to the first ". " outside backticks (or the end).
     let mut in_code = false;
     let mut end = text.len();
