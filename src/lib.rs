@@ -66,3 +66,4 @@ pub mod automaton;
 pub mod flatten;
 pub mod machine;
 pub use machine::{Config, Machine, SharedMachine};
+pub mod bus;
