@@ -15,6 +15,7 @@
 pub mod api;
 pub mod error;
 pub mod pattern;
+pub mod protocol;
 
 pub use error::{Error, ErrorCode, EventError, PatternError};
 pub use pattern::Pattern;

@@ -99,6 +99,17 @@ impl Value {
     }
 }
 
+impl std::str::FromStr for Value {
+    type Err = crate::EventError;
+
+    /// Parse one JSON value (text after it is ignored, as Jackson does), nested at most 1000
+    /// deep; errors carry Jackson's wording and the byte offset.
+    fn from_str(text: &str) -> Result<Value, Self::Err> {
+        parse(text, ParseLimits::default())
+            .map_err(|e| crate::EventError::new(e.message, Some(e.offset)))
+    }
+}
+
 /// Limits applied while parsing a document.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct ParseLimits {

@@ -5,7 +5,6 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Args;
-use serde_json::Value;
 
 use crate::input::read_text;
 
@@ -120,7 +119,7 @@ fn run_jsonl() -> ExitCode {
         }
         let request = line.strip_suffix(b"\n").unwrap_or(&line);
         let request = request.strip_suffix(b"\r").unwrap_or(request);
-        let response = respond(request);
+        let response = evmatch::protocol::respond(request);
         if let Err(e) = writeln!(output, "{response}").and_then(|()| output.flush()) {
             if e.kind() == std::io::ErrorKind::BrokenPipe {
                 // The driver hung up: nobody is left to answer.
@@ -129,55 +128,4 @@ fn run_jsonl() -> ExitCode {
             return usage_error(&format!("evmatch: test --jsonl: cannot write stdout: {e}"));
         }
     }
-}
-
-/// The response line for one request line.
-fn respond(request: &[u8]) -> String {
-    match answer(request) {
-        Ok(true) => r#"{"result": true}"#.to_owned(),
-        Ok(false) => r#"{"result": false}"#.to_owned(),
-        Err(message) => {
-            let message = serde_json::to_string(&message).unwrap_or_else(|_| "\"\"".to_owned());
-            format!(r#"{{"error": {message}}}"#)
-        }
-    }
-}
-
-fn answer(request: &[u8]) -> Result<bool, String> {
-    let invalid = |why: &str| format!("evmatch: invalid request: {why}");
-    let text = std::str::from_utf8(request).map_err(|e| {
-        invalid(&format!(
-            "line is not valid UTF-8 (invalid byte at offset {})",
-            e.valid_up_to()
-        ))
-    })?;
-    if text.trim().is_empty() {
-        return Err(invalid("blank line"));
-    }
-    let value: Value =
-        serde_json::from_str(text).map_err(|e| invalid(&format!("not valid JSON: {e}")))?;
-    let Value::Object(members) = value else {
-        return Err(invalid(
-            r#"expected a JSON object {"pattern": "<pattern JSON text>", "event": "<event JSON text>"}"#,
-        ));
-    };
-    let member = |name: &str| match members.get(name) {
-        Some(Value::String(s)) => Ok(s.as_str()),
-        Some(_) => Err(invalid(&format!(
-            r#""{name}" must be a JSON string holding the {name} JSON text"#
-        ))),
-        None => Err(invalid(&format!(r#"missing "{name}" member"#))),
-    };
-    let (pattern, event) = (member("pattern")?, member("event")?);
-    // One bad request must not end the session: a panic in the matcher becomes an error line.
-    std::panic::catch_unwind(|| evmatch::test_event_pattern(pattern, event))
-        .map_err(|panic| {
-            let what = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "panic".to_owned());
-            format!("evmatch: internal error: {what}")
-        })?
-        .map_err(|err| err.to_string())
 }
