@@ -993,11 +993,8 @@ fn accepted_transformers() {
     ))
     .unwrap();
     // Unused variables (T3) and templates that will give invalid JSON (T15–T17).
-    for template in
-        [r#""{[/Check with special starting characters for event of <detail-type> type""#]
-    {
-        transform::validate_target(&with_transformer("t", Some(m0()), template)).unwrap();
-    }
+    let t3 = r#""{[/Check with special starting characters for event of <detail-type> type""#;
+    transform::validate_target(&with_transformer("t", Some(m0()), t3)).unwrap();
     for template in [
         r#"{"not_valid": "users-service/users/<payload>", "bod": <payload>}"#,
         r#"{"payload": "<payload>"}"#,
@@ -1206,4 +1203,58 @@ fn placeholders_tokenizer() {
     let names: Vec<&str> = transform::placeholders("<a><b> <> <c <d>").collect();
     assert_eq!(names, ["a", "b", "", "c <d"]);
     assert_eq!(transform::placeholders("x < y").count(), 0);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Properties
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn json_ish() -> impl Strategy<Value = String> {
+        proptest::string::string_regex(r#"[\[\]{}",:0-9\-+.eEtrufalsn \\/u<>x]{0,24}"#).unwrap()
+    }
+
+    proptest! {
+        /// `Input` validity agrees with serde_json (RFC 8259).
+        #[test]
+        fn input_json_check_agrees_with_serde(text in json_ish()) {
+            let t = Target { input: Some(text.clone()), ..target("t") };
+            let ours = transform::validate_target(&t).is_ok();
+            let serde = text.is_empty()
+                || serde_json::from_str::<serde::de::IgnoredAny>(&text).is_ok();
+            prop_assert_eq!(ours, serde, "{:?}", text);
+        }
+
+        /// Rendering never panics, and a delivered JSON template is valid JSON.
+        #[test]
+        fn render_total(template in r#"[ \{\}\[\]"\\<>a-c:,0-9é]{0,40}"#) {
+            let m = map(&[("a", "$.detail.payload"), ("b", "$.detail.listmulti[*]"), ("c", "$.detail.nope")]);
+            let event = envelope(E1_DETAIL);
+            match apply(&event, Some(&m), &template, &recorder_ctx()) {
+                Ok(out) => {
+                    if matches!(template.trim_start().chars().next(), Some('{' | '[')) {
+                        prop_assert!(serde_json::from_str::<serde::de::IgnoredAny>(&out).is_ok(), "{:?}", out);
+                    }
+                }
+                Err(DeliveryFailure::InvalidJson { output }) => {
+                    prop_assert!(serde_json::from_str::<serde::de::IgnoredAny>(&output).is_err(), "{:?}", output);
+                }
+                Err(e) => prop_assert!(false, "{e:?}"),
+            }
+            let t = with_transformer("t", Some(m.clone()), &template);
+            let _ = transform::validate_target(&t);
+        }
+
+        /// Compact output of any parsed event re-parses to the same compact text.
+        #[test]
+        fn compact_is_stable(text in json_ish()) {
+            if let Ok(v) = parse_event(&text) {
+                let once = compact(&v);
+                prop_assert!(serde_json::from_str::<serde::de::IgnoredAny>(&once).is_ok(), "{:?}", once);
+                prop_assert_eq!(compact(&parse_event(&once).unwrap()), once);
+            }
+        }
+    }
 }

@@ -134,15 +134,17 @@ impl Schedule {
     pub fn next_after(&self, t: Timestamp, anchor: Timestamp) -> Option<Timestamp> {
         match self {
             Schedule::Rate { value, unit } => {
-                let period = i64::from(*value) * unit.seconds();
-                let start = anchor.secs().div_euclid(60) * 60;
-                let k = if t.secs() < start {
+                // i128: no overflow for any pair of timestamps.
+                let period = i128::from(*value) * i128::from(unit.seconds());
+                let start = i128::from(anchor.secs().div_euclid(60)) * 60;
+                let t = i128::from(t.secs());
+                let k = if t < start {
                     1
                 } else {
-                    ((t.secs() - start) / period + 1).max(1)
+                    (t - start) / period + 1
                 };
-                k.checked_mul(period)
-                    .and_then(|d| start.checked_add(d))
+                i64::try_from(start + k * period)
+                    .ok()
                     .map(Timestamp::from_secs)
             }
             Schedule::Cron(cron) => cron.next_after(t),
@@ -317,7 +319,11 @@ fn parse_day_of_week(field: &str) -> Option<DayRule> {
 impl Cron {
     /// The first minute strictly after `t` that the expression allows.
     fn next_after(&self, t: Timestamp) -> Option<Timestamp> {
-        let start = (t.secs().div_euclid(60) + 1) * 60;
+        // Clamp to the field's years first: no overflow for extreme timestamps.
+        let first = days_from_civil(MIN_YEAR, 1, 1) * 86_400 - 60;
+        let end = days_from_civil(MAX_YEAR + 1, 1, 1) * 86_400;
+        let t = t.secs().clamp(first, end);
+        let start = (t.div_euclid(60) + 1) * 60;
         let mut day = start.div_euclid(86_400);
         let mut minute = start.rem_euclid(86_400) / 60;
         loop {
