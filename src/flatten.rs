@@ -326,10 +326,7 @@ impl FlatScratch {
 #[inline]
 fn str_from_validated(bytes: &[u8]) -> &str {
     // The flattener validated these bytes as UTF-8 (or wrote them from a `char`).
-    match std::str::from_utf8(bytes) {
-        Ok(s) => s,
-        Err(_) => "",
-    }
+    std::str::from_utf8(bytes).unwrap_or_default()
 }
 
 /// Limits applied to events.
@@ -763,7 +760,9 @@ pub(crate) fn describe_error(input: &[u8], limits: EventLimits) -> EventError {
 mod tests {
     use super::*;
 
-    fn run(paths: &[&str], event: &str) -> Result<Vec<(u32, String, Vec<(u32, u32)>)>, Invalid> {
+    type Flat = Vec<(u32, String, Vec<(u32, u32)>)>;
+
+    fn run(paths: &[&str], event: &str) -> Result<Flat, Invalid> {
         let mut trie = PathTrie::default();
         for (i, p) in paths.iter().enumerate() {
             trie.insert(p, i as u32);
