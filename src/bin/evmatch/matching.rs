@@ -6,7 +6,7 @@
 
 use std::fs::File;
 use std::io::{BufRead, BufReader, IsTerminal, Read, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Args;
@@ -71,7 +71,7 @@ struct Rules {
     machine: Machine<u32>,
 }
 
-fn load_rules(path: &PathBuf) -> Result<Rules, String> {
+fn load_rules(path: &Path) -> Result<Rules, String> {
     let text = crate::input::read_text(path)?;
     let name = path.display();
     let mut pairs: Vec<(String, Box<RawValue>, usize)> = Vec::new();
