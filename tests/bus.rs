@@ -1276,7 +1276,7 @@ fn put_events_request_errors() {
         "ValidationException",
         &format!(
             "1 validation error detected: Value '[{}]' at 'entries' failed to satisfy constraint: Member must have length less than or equal to 10",
-            vec![rendered; 11].join(", ")
+            [rendered; 11].join(", ")
         ),
     );
     // Size: Source 27 + DetailType 27 + Detail 262,144 bytes fails at 256 KiB …
