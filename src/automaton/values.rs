@@ -23,7 +23,14 @@ pub(crate) struct ValueMatcher {
     any: Vec<u32>,
     /// Sorted by lower bound (unbounded first).
     numeric: Vec<(NumericRange, u32)>,
-    prefixes: Vec<(Box<str>, u32)>,
+    /// `numeric_max_high[i]`: the largest upper bound among `numeric[..=i]`.
+    numeric_max_high: Vec<f64>,
+    /// Prefix operands (bytes) → slots; looked up once per distinct operand length.
+    prefixes: FxMap<Box<[u8]>, Vec<u32>>,
+    /// (operand length, number of operands of that length), sorted by length.
+    prefix_lens: Vec<(usize, u32)>,
+    /// Prefixes ending in `"`, keyed without it: they also match that exact value (§8.1).
+    quoted_prefixes: FxMap<Box<str>, Vec<u32>>,
     others: Vec<(Condition, u32)>,
     entries: usize,
 }
@@ -35,6 +42,10 @@ fn num_key(x: f64) -> u64 {
 
 fn low_key(r: &NumericRange) -> f64 {
     r.low.map_or(f64::NEG_INFINITY, |(v, _)| v)
+}
+
+fn high_key(r: &NumericRange) -> f64 {
+    r.high.map_or(f64::INFINITY, |(v, _)| v)
 }
 
 fn remove_one(list: &mut Vec<u32>, slot: u32) {
@@ -79,8 +90,22 @@ impl ValueMatcher {
                     .numeric
                     .partition_point(|(x, _)| low_key(x) <= low_key(r));
                 self.numeric.insert(at, (*r, slot));
+                self.numeric_max_high.push(f64::NEG_INFINITY);
+                self.refresh_max_high(at);
             }
-            Condition::Prefix(p) => self.prefixes.push((p.as_str().into(), slot)),
+            Condition::Prefix(p) => {
+                self.prefixes
+                    .entry(p.as_bytes().into())
+                    .or_default()
+                    .push(slot);
+                match self.prefix_lens.binary_search_by_key(&p.len(), |e| e.0) {
+                    Ok(i) => self.prefix_lens[i].1 += 1,
+                    Err(i) => self.prefix_lens.insert(i, (p.len(), 1)),
+                }
+                if let Some(q) = p.strip_suffix('"') {
+                    self.quoted_prefixes.entry(q.into()).or_default().push(slot);
+                }
+            }
             other => self.others.push((other.clone(), slot)),
         }
         self.entries += 1;
@@ -108,15 +133,20 @@ impl ValueMatcher {
             Condition::Numeric(r) => {
                 if let Some(i) = self.numeric.iter().position(|(x, s)| *s == slot && x == r) {
                     self.numeric.remove(i);
+                    self.numeric_max_high.pop();
+                    self.refresh_max_high(i);
                 }
             }
             Condition::Prefix(p) => {
-                if let Some(i) = self
-                    .prefixes
-                    .iter()
-                    .position(|(x, s)| *s == slot && **x == **p)
-                {
-                    self.prefixes.swap_remove(i);
+                remove_from_map(&mut self.prefixes, &Box::<[u8]>::from(p.as_bytes()), slot);
+                if let Ok(i) = self.prefix_lens.binary_search_by_key(&p.len(), |e| e.0) {
+                    self.prefix_lens[i].1 -= 1;
+                    if self.prefix_lens[i].1 == 0 {
+                        self.prefix_lens.remove(i);
+                    }
+                }
+                if let Some(q) = p.strip_suffix('"') {
+                    remove_from_map(&mut self.quoted_prefixes, &Box::<str>::from(q), slot);
                 }
             }
             other => {
@@ -132,6 +162,19 @@ impl ValueMatcher {
         self.entries -= 1;
     }
 
+    /// Recompute the running maximum of upper bounds from index `from` on.
+    fn refresh_max_high(&mut self, from: usize) {
+        let mut m = if from == 0 {
+            f64::NEG_INFINITY
+        } else {
+            self.numeric_max_high[from - 1]
+        };
+        for i in from..self.numeric.len() {
+            m = m.max(high_key(&self.numeric[i].0));
+            self.numeric_max_high[i] = m;
+        }
+    }
+
     /// Call `hit` for every slot whose condition accepts `leaf` (a slot may be reported twice).
     #[inline]
     pub fn matches(&self, leaf: Leaf<'_>, mut hit: impl FnMut(u32)) {
@@ -145,9 +188,18 @@ impl ValueMatcher {
                         list.iter().for_each(|&s| hit(s));
                     }
                 }
-                for (p, s) in &self.prefixes {
-                    if has_prefix(v, p) {
-                        hit(*s);
+                let bytes = v.as_bytes();
+                for &(len, _) in &self.prefix_lens {
+                    if len > bytes.len() {
+                        break;
+                    }
+                    if let Some(list) = self.prefixes.get(&bytes[..len]) {
+                        list.iter().for_each(|&s| hit(s));
+                    }
+                }
+                if !self.quoted_prefixes.is_empty() {
+                    if let Some(list) = self.quoted_prefixes.get(v) {
+                        list.iter().for_each(|&s| hit(s));
                     }
                 }
             }
@@ -156,10 +208,14 @@ impl ValueMatcher {
                     if let Some(list) = self.numbers.get(&num_key(x)) {
                         list.iter().for_each(|&s| hit(s));
                     }
-                    for (r, s) in &self.numeric {
-                        if low_key(r) > x {
+                    // Ranges with a lower bound <= x, scanned downwards until no earlier range
+                    // reaches x.
+                    let end = self.numeric.partition_point(|(r, _)| low_key(r) <= x);
+                    for i in (0..end).rev() {
+                        if self.numeric_max_high[i] < x {
                             break;
                         }
+                        let (r, s) = &self.numeric[i];
                         if r.contains(x) {
                             hit(*s);
                         }
@@ -196,7 +252,11 @@ impl ValueMatcher {
 
     /// (distinct keys, entries) for statistics.
     pub fn size(&self) -> (usize, usize) {
-        let keys = self.strings.len() + self.numbers.len() + self.number_texts.len();
+        let keys = self.strings.len()
+            + self.numbers.len()
+            + self.number_texts.len()
+            + self.prefixes.len()
+            + self.numeric.len();
         (keys, self.entries)
     }
 
@@ -215,11 +275,13 @@ impl ValueMatcher {
                 + self.any.capacity())
                 * 4
             + self.numeric.capacity() * std::mem::size_of::<(NumericRange, u32)>()
+            + self.numeric_max_high.capacity() * 8
             + self
                 .prefixes
                 .iter()
-                .map(|(p, _)| p.len() + 24)
+                .map(|(p, v)| map_entry + p.len() + v.capacity() * 4)
                 .sum::<usize>()
+            + self.quoted_prefixes.capacity() * map_entry
             + self.others.capacity() * std::mem::size_of::<(Condition, u32)>()
     }
 }
