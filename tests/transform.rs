@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 
 use evmatch::api::targets::{InputTransformer, PutTargetsRequest, Target};
-use evmatch::api::{Limits, Timestamp};
+use evmatch::api::{Limits, Request, Timestamp};
 use evmatch::bus::transform::{
     self, DeliveryContext, DeliveryFailure, TargetInput, compact, parse_event, render,
 };
@@ -1160,7 +1160,7 @@ fn whole_request_validation_reports_positions() {
         targets: vec![target("a"), with_transformer("b", None, "")],
         ..Default::default()
     };
-    let err = transform::validate_put_targets(&request, &Limits::default()).unwrap_err();
+    let err = request.validate_with(&Limits::default()).unwrap_err();
     assert!(
         err.to_string()
             .contains("at 'targets.2.member.inputTransformer.inputTemplate'"),
@@ -1178,7 +1178,8 @@ fn whole_request_validation_reports_positions() {
         ..Default::default()
     };
     assert_eq!(
-        transform::validate_put_targets(&request, &Limits::default())
+        request
+            .validate_with(&Limits::default())
             .unwrap_err()
             .to_string(),
         "Parameter Input is not valid. Reason: Input must be valid JSON."
@@ -1188,13 +1189,13 @@ fn whole_request_validation_reports_positions() {
         targets: vec![target("a"), with_transformer("b", Some(m0()), T4_TEMPLATE)],
         ..Default::default()
     };
-    transform::validate_put_targets(&ok, &Limits::default()).unwrap();
+    ok.validate_with(&Limits::default()).unwrap();
     let too_many = PutTargetsRequest {
         rule: "r".into(),
         targets: (0..6).map(|i| target(&format!("t{i}"))).collect(),
         ..Default::default()
     };
-    let err = transform::validate_put_targets(&too_many, &Limits::default()).unwrap_err();
+    let err = too_many.validate_with(&Limits::default()).unwrap_err();
     assert_eq!(err.code().as_str(), "LimitExceededException");
 }
 

@@ -97,7 +97,8 @@ pub(super) fn put_rule(r: &PutRuleRequest, limits: &Limits) -> Result<(), Error>
     check_tags(r.tags.as_ref(), limits)
 }
 
-/// PutTargets: one input mode per target, template placeholders defined, then the per-request
+/// PutTargets: one input mode per target, `Input` valid JSON, template placeholders defined, then
+/// the per-request
 /// and per-rule target counts.
 pub(super) fn put_targets(r: &PutTargetsRequest, limits: &Limits) -> Result<(), Error> {
     for t in &r.targets {
@@ -122,6 +123,13 @@ fn check_target(t: &Target) -> Result<(), Error> {
             t.id
         )));
     }
+    if let Some(input) = &t.input {
+        if !input.is_empty() && !crate::json::is_valid(input) {
+            return Err(Error::validation(
+                "Parameter Input is not valid. Reason: Input must be valid JSON.",
+            ));
+        }
+    }
     if let Some(tr) = &t.input_transformer {
         for name in placeholders(&tr.input_template) {
             let defined = tr
@@ -141,16 +149,16 @@ fn check_target(t: &Target) -> Result<(), Error> {
 
 /// The placeholder names of an input template: at every `<`, the text up to the next `>`
 /// (a `<` without a later `>` is literal text).
-pub fn placeholders(template: &str) -> Vec<&str> {
-    let mut out = Vec::new();
+pub fn placeholders(template: &str) -> impl Iterator<Item = &str> {
     let mut rest = template;
-    while let Some(i) = rest.find('<') {
+    std::iter::from_fn(move || {
+        let i = rest.find('<')?;
         let after = &rest[i + 1..];
-        let Some(j) = after.find('>') else { break };
-        out.push(&after[..j]);
+        let j = after.find('>')?;
+        let name = &after[..j];
         rest = &after[j + 1..];
-    }
-    out
+        Some(name)
+    })
 }
 
 pub(super) fn remove_targets(r: &RemoveTargetsRequest, limits: &Limits) -> Result<(), Error> {

@@ -69,6 +69,7 @@ pub mod targets;
 #[cfg(feature = "aws-sdk")]
 pub mod aws_sdk;
 
+pub use checks::{PREDEFINED_VARIABLES, placeholders};
 pub use timestamp::Timestamp;
 pub use validate::decode;
 

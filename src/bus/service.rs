@@ -968,7 +968,7 @@ impl EventBridge {
     /// stored. Errors: `ValidationException` (shape, input modes, placeholders),
     /// `LimitExceededException`, `ResourceNotFoundException`, `ManagedRuleException`.
     pub fn put_targets(&self, req: PutTargetsRequest) -> Result<PutTargetsResponse, Error> {
-        transform::validate_put_targets(&req, &self.config.limits)?;
+        req.validate_with(&self.config.limits)?;
         self.modify(|state| {
             let name = find_bus(state, req.event_bus_name.as_deref())?.name.clone();
             let bus = Arc::make_mut(state.buses.get_mut(&name).expect("found above"));

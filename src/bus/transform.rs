@@ -19,7 +19,7 @@
 //! text outside placeholders, and reads the original event only (matching has already happened).
 //! Paths are not validated at `PutTargets` time: a path that does not parse selects nothing.
 //!
-//! [`validate_target`] and [`validate_put_targets`] are the `PutTargets`-time checks of the
+//! [`validate_target`] runs the `PutTargets`-time checks (`api::Request::validate`) of the
 //! input modes, with AWS's `ValidationException` texts.
 //!
 //! ```
@@ -55,7 +55,7 @@ use std::fmt;
 
 use crate::Error;
 use crate::api::targets::{InputTransformer, PutTargetsRequest, Target};
-use crate::api::{Limits, Request, Timestamp};
+use crate::api::{Request, Timestamp};
 use crate::json::Value;
 
 /// `<aws.events.rule-arn>`: the ARN of the matched rule.
@@ -70,8 +70,7 @@ pub const EVENT: &str = "aws.events.event";
 pub const EVENT_JSON: &str = "aws.events.event.json";
 
 /// The placeholders a template may use without an `InputPathsMap` entry.
-pub const PREDEFINED_VARIABLES: [&str; 5] =
-    [RULE_ARN, RULE_NAME, INGESTION_TIME, EVENT, EVENT_JSON];
+pub const PREDEFINED_VARIABLES: &[&str] = crate::api::PREDEFINED_VARIABLES;
 
 /// The input mode of one target.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -213,83 +212,15 @@ pub fn compact(value: &Value) -> String {
 /// );
 /// ```
 pub fn validate_target(target: &Target) -> Result<(), Error> {
-    let request = PutTargetsRequest {
+    PutTargetsRequest {
         rule: "rule".into(),
         targets: vec![target.clone()],
         ..Default::default()
-    };
-    request.validate_shape()?;
-    check_input_modes(target)
+    }
+    .validate()
 }
 
-/// All `PutTargets` checks that need no stored state: the model constraints of the whole request
-/// (with the right `targets.<n>` positions), then for every target in order the input-mode checks
-/// of [`validate_target`], then the request's target-count limits
-/// ([`Request::validate_with`]).
-pub fn validate_put_targets(request: &PutTargetsRequest, limits: &Limits) -> Result<(), Error> {
-    request.validate_shape()?;
-    for target in &request.targets {
-        check_input_modes(target)?;
-    }
-    request.service_checks(limits)
-}
-
-/// The input-mode service checks of one target (after the model constraints).
-fn check_input_modes(t: &Target) -> Result<(), Error> {
-    let modes = [
-        t.input.is_some(),
-        t.input_path.is_some(),
-        t.input_transformer.is_some(),
-    ];
-    if modes.iter().filter(|&&m| m).count() > 1 {
-        return Err(Error::validation(format!(
-            "Only one of Input, InputPath, or InputTransformer must be provided for target {}.",
-            t.id
-        )));
-    }
-    if let Some(input) = &t.input {
-        if !input.is_empty() && !is_valid_json(input) {
-            return Err(Error::validation(
-                "Parameter Input is not valid. Reason: Input must be valid JSON.",
-            ));
-        }
-    }
-    if let Some(tr) = &t.input_transformer {
-        for name in placeholders(&tr.input_template) {
-            let defined = tr
-                .input_paths_map
-                .as_ref()
-                .is_some_and(|m| m.contains_key(name));
-            if !defined && !PREDEFINED_VARIABLES.contains(&name) {
-                return Err(Error::validation(format!(
-                    "InputTemplate for target {} contains invalid placeholder {name}.",
-                    t.id
-                )));
-            }
-        }
-    }
-    Ok(())
-}
-
-/// The placeholder names of a template, in order, repeats included: at every `<`, the text up to
-/// the next `>`; a `<` with no later `>` is literal text. The same tokenizer drives [`render`].
-///
-/// ```
-/// let names: Vec<&str> =
-///     evmatch::bus::transform::placeholders(r#""a <x> b <y> <x> 1 < 2""#).collect();
-/// assert_eq!(names, ["x", "y", "x"]);
-/// ```
-pub fn placeholders(template: &str) -> impl Iterator<Item = &str> {
-    let mut rest = template;
-    std::iter::from_fn(move || {
-        let i = rest.find('<')?;
-        let after = &rest[i + 1..];
-        let j = after.find('>')?;
-        let name = &after[..j];
-        rest = &after[j + 1..];
-        Some(name)
-    })
-}
+pub use crate::api::placeholders;
 
 // ---------------------------------------------------------------------------------------------
 // Paths
@@ -482,7 +413,7 @@ fn transform(
         i += 1;
     }
     out.push_str(&template[literal..]);
-    if kind == Kind::Json && !is_valid_json(&out) {
+    if kind == Kind::Json && !crate::json::is_valid(&out) {
         return Err(DeliveryFailure::InvalidJson { output: out });
     }
     Ok(out)
@@ -660,202 +591,9 @@ fn write_string(s: &str, out: &mut String) {
     out.push('"');
 }
 
-/// Whether `text` is exactly one JSON value (RFC 8259), optionally surrounded by whitespace.
-/// Iterative: any nesting depth.
-fn is_valid_json(text: &str) -> bool {
-    let b = text.as_bytes();
-    let mut i = 0;
-    // Open containers: `true` for an object.
-    let mut stack: Vec<bool> = Vec::new();
-    let skip_ws = |i: &mut usize| {
-        while *i < b.len() && matches!(b[*i], b' ' | b'\t' | b'\n' | b'\r') {
-            *i += 1;
-        }
-    };
-    loop {
-        // Expect a value (or, right after an opening bracket, its close).
-        skip_ws(&mut i);
-        match b.get(i) {
-            Some(b'{') => {
-                i += 1;
-                skip_ws(&mut i);
-                if b.get(i) == Some(&b'}') {
-                    i += 1;
-                } else {
-                    if !string(b, &mut i) || !colon(b, &mut i, &skip_ws) {
-                        return false;
-                    }
-                    stack.push(true);
-                    continue;
-                }
-            }
-            Some(b'[') => {
-                i += 1;
-                skip_ws(&mut i);
-                if b.get(i) == Some(&b']') {
-                    i += 1;
-                } else {
-                    stack.push(false);
-                    continue;
-                }
-            }
-            Some(b'"') => {
-                if !string(b, &mut i) {
-                    return false;
-                }
-            }
-            Some(b't') if b[i..].starts_with(b"true") => i += 4,
-            Some(b'f') if b[i..].starts_with(b"false") => i += 5,
-            Some(b'n') if b[i..].starts_with(b"null") => i += 4,
-            Some(b'-' | b'0'..=b'9') => {
-                if !number(b, &mut i) {
-                    return false;
-                }
-            }
-            _ => return false,
-        }
-        // A value ended: close containers or move to the next element.
-        loop {
-            skip_ws(&mut i);
-            let Some(&object) = stack.last() else {
-                return i == b.len();
-            };
-            match b.get(i) {
-                Some(b',') => {
-                    i += 1;
-                    if object {
-                        skip_ws(&mut i);
-                        if !string(b, &mut i) || !colon(b, &mut i, &skip_ws) {
-                            return false;
-                        }
-                    }
-                    break;
-                }
-                Some(b'}') if object => {
-                    stack.pop();
-                    i += 1;
-                }
-                Some(b']') if !object => {
-                    stack.pop();
-                    i += 1;
-                }
-                _ => return false,
-            }
-        }
-    }
-}
-
-fn colon(b: &[u8], i: &mut usize, skip_ws: &dyn Fn(&mut usize)) -> bool {
-    skip_ws(i);
-    if b.get(*i) == Some(&b':') {
-        *i += 1;
-        true
-    } else {
-        false
-    }
-}
-
-/// A JSON string starting at `b[*i]`; advances past it.
-fn string(b: &[u8], i: &mut usize) -> bool {
-    if b.get(*i) != Some(&b'"') {
-        return false;
-    }
-    *i += 1;
-    while let Some(&c) = b.get(*i) {
-        *i += 1;
-        match c {
-            b'"' => return true,
-            b'\\' => match b.get(*i) {
-                Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => *i += 1,
-                Some(b'u') => {
-                    if b.len() < *i + 5 || !b[*i + 1..*i + 5].iter().all(u8::is_ascii_hexdigit) {
-                        return false;
-                    }
-                    *i += 5;
-                }
-                _ => return false,
-            },
-            0..=0x1f => return false,
-            _ => {}
-        }
-    }
-    false
-}
-
-/// A JSON number starting at `b[*i]`; advances past it.
-fn number(b: &[u8], i: &mut usize) -> bool {
-    let digits = |i: &mut usize| {
-        let start = *i;
-        while b.get(*i).is_some_and(u8::is_ascii_digit) {
-            *i += 1;
-        }
-        *i > start
-    };
-    if b.get(*i) == Some(&b'-') {
-        *i += 1;
-    }
-    match b.get(*i) {
-        Some(b'0') => *i += 1,
-        Some(b'1'..=b'9') => {
-            digits(i);
-        }
-        _ => return false,
-    }
-    if b.get(*i) == Some(&b'.') {
-        *i += 1;
-        if !digits(i) {
-            return false;
-        }
-    }
-    if matches!(b.get(*i), Some(b'e' | b'E')) {
-        *i += 1;
-        if matches!(b.get(*i), Some(b'+' | b'-')) {
-            *i += 1;
-        }
-        if !digits(i) {
-            return false;
-        }
-    }
-    true
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn json_validity() {
-        for ok in [
-            "{}",
-            " [ ] ",
-            r#"{"a": [1, -0.5e+3, true, false, null, "x\"\u00e9"], "b": {}}"#,
-            "\"s\"",
-            "0",
-            &format!("{}{}", "[".repeat(5000), "]".repeat(5000)),
-        ] {
-            assert!(is_valid_json(ok), "{ok}");
-        }
-        for bad in [
-            "",
-            "{",
-            "{\"a\"}",
-            "{\"a\":1,}",
-            "[1,]",
-            "[1 2]",
-            "01",
-            "1.",
-            "-",
-            "\"a",
-            "\"\\x\"",
-            "{} {}",
-            "{a:1}",
-            "{\"a\":1]",
-            "nul",
-            "\"\t\"",
-        ] {
-            assert!(!is_valid_json(bad), "{bad}");
-        }
-    }
 
     #[test]
     fn paths() {

@@ -110,6 +110,30 @@ impl std::str::FromStr for Value {
     }
 }
 
+/// Whether `text` is exactly one JSON value (RFC 8259), optionally surrounded by whitespace, at
+/// any nesting depth. Lone surrogate escapes are accepted, as everywhere in evmatch.
+pub fn is_valid(text: &str) -> bool {
+    let mut lx = Lexer::new(text, usize::MAX);
+    let mut depth = 0usize;
+    loop {
+        match lx.next_token() {
+            Ok(Token::StartObject | Token::StartArray) => depth += 1,
+            Ok(Token::EndObject | Token::EndArray) => depth -= 1,
+            Ok(Token::Name(_)) => continue,
+            Ok(Token::Eof) | Err(_) => return false,
+            Ok(Token::String) if lx.string_value().is_err() => return false,
+            Ok(_) => {}
+        }
+        if depth == 0 {
+            // A root number consumed one whitespace char after it; whatever is left must be
+            // whitespace too.
+            return text[lx.pos()..]
+                .bytes()
+                .all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'));
+        }
+    }
+}
+
 /// Limits applied while parsing a document.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct ParseLimits {
@@ -179,6 +203,46 @@ pub(crate) fn parse(text: &str, limits: ParseLimits) -> Result<Value, SyntaxErro
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn validity() {
+        let deep = format!("{}{}", "[".repeat(5000), "]".repeat(5000));
+        for ok in [
+            "{}",
+            " [ ] ",
+            r#"{"a": [1, -0.5e+3, true, false, null, "x\"\u00e9"], "b": {}}"#,
+            "\"s\"",
+            "0",
+            "0 ",
+            "\"\\ud83d\"",
+            &deep,
+        ] {
+            assert!(is_valid(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "{",
+            "{\"a\"}",
+            "{\"a\":1,}",
+            "[1,]",
+            "[1 2]",
+            "01",
+            "1.",
+            "-",
+            "\"a",
+            "\"\\x\"",
+            "{} {}",
+            "{a:1}",
+            "{\"a\":1]",
+            "nul",
+            "\"\t\"",
+            "1 2",
+            "NaN",
+            "[1]x",
+        ] {
+            assert!(!is_valid(bad), "{bad}");
+        }
+    }
 
     #[test]
     fn keeps_duplicates_and_number_text() {
