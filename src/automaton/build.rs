@@ -1,7 +1,8 @@
 //! Adding and removing branches incrementally.
 
-use super::{Automaton, Branch, PathEntry, Slot};
-use crate::pattern::ir::Conjunction;
+use super::values::rank;
+use super::{Automaton, Branch, COMPLETE, NO_TRIGGER, PathEntry, Slot};
+use crate::pattern::ir::{Condition, Conjunction};
 
 fn take_id(free: &mut Vec<u32>, len: usize) -> (u32, bool) {
     match free.pop() {
@@ -13,11 +14,13 @@ fn take_id(free: &mut Vec<u32>, len: usize) -> (u32, bool) {
 impl Automaton {
     fn intern_path(&mut self, path: &str) -> u32 {
         if let Some(&id) = self.path_ids.get(path) {
+            self.paths[id as usize].refs += 1;
             return id;
         }
         let (id, reused) = take_id(&mut self.free_paths, self.paths.len());
         let entry = PathEntry {
             name: path.into(),
+            refs: 1,
             ..PathEntry::default()
         };
         if reused {
@@ -30,74 +33,115 @@ impl Automaton {
         id
     }
 
+    fn release_path(&mut self, path: u32) {
+        let p = &mut self.paths[path as usize];
+        p.refs -= 1;
+        if p.refs == 0 {
+            let name = std::mem::take(&mut p.name);
+            *p = PathEntry::default();
+            self.path_ids.remove(&name);
+            self.trie.remove(&name);
+            self.free_paths.push(path);
+        }
+    }
+
     /// Add one branch for machine rule `rule`; returns its id.
     pub fn add_branch(&mut self, rule: u32, conj: &Conjunction) -> u32 {
-        let (branch, reused) = take_id(&mut self.free_branches, self.branches.len());
+        assert!(rule < COMPLETE, "too many rules");
+        let (id, reused) = take_id(&mut self.free_branches, self.branches.len());
         if !reused {
-            self.branches.push(Branch::default());
+            self.branches.push(Branch::Free);
+        }
+        self.live_slots += conj.fields.len();
+        if let [field] = &conj.fields[..] {
+            if let [Condition::String(s) | Condition::Exactly(s)] = &field.conditions[..] {
+                let path = self.intern_path(&field.path);
+                let m = &mut self.paths[path as usize].matcher;
+                m.add_str(s.as_bytes(), COMPLETE | rule);
+                m.count_entry(1);
+                self.branches[id as usize] = Branch::Exact {
+                    rule,
+                    path,
+                    value: s.as_str().into(),
+                };
+                return id;
+            }
         }
         let mut slots = Vec::with_capacity(conj.fields.len());
-        let mut required = 0;
-        for field in &conj.fields {
+        // (rank, load, index) of the best trigger so far.
+        let mut best: Option<(u8, usize, usize)> = None;
+        for (i, field) in conj.fields.iter().enumerate() {
             let path = self.intern_path(&field.path);
             let absence = field.accepts_absence();
             if !absence {
-                required += 1;
+                let m = &self.paths[path as usize].matcher;
+                let r = field.conditions.iter().map(rank).max().unwrap_or(u8::MAX);
+                let load = if best.is_some_and(|b| b.0 < r) {
+                    usize::MAX
+                } else {
+                    field.conditions.iter().map(|c| m.load(c)).sum()
+                };
+                if best.is_none_or(|b| (r, load) < (b.0, b.1)) {
+                    best = Some((r, load, i));
+                }
             }
-            let (slot, reused) = take_id(&mut self.free_slots, self.slots.len());
-            let entry = Slot {
+            slots.push(Slot {
                 path,
-                branch,
                 absence,
                 conditions: field.conditions.clone().into_boxed_slice(),
-            };
-            if reused {
-                self.slots[slot as usize] = entry;
-            } else {
-                self.slots.push(entry);
-            }
-            let p = &mut self.paths[path as usize];
-            p.refs += 1;
-            for c in &field.conditions {
-                p.matcher.add(c, slot);
-            }
-            slots.push(slot);
+            });
         }
-        self.branches[branch as usize] = Branch {
-            slots: slots.into_boxed_slice(),
-            required,
+        let trigger = best.map_or(NO_TRIGGER, |b| b.2 as u32);
+        let branch = Branch::General {
             rule,
+            trigger,
+            slots: slots.into_boxed_slice(),
         };
-        if required == 0 {
-            self.absence_only.push(branch);
+        if let Branch::General { slots, .. } = &branch {
+            match slots.get(trigger as usize) {
+                Some(s) => {
+                    let target = branch.target(id);
+                    let m = &mut self.paths[s.path as usize].matcher;
+                    for c in s.conditions.iter() {
+                        m.add(c, target);
+                    }
+                }
+                None => self.absence_only.push(id),
+            }
         }
-        branch
+        self.branches[id as usize] = branch;
+        id
     }
 
     /// Remove a branch added by [`Automaton::add_branch`].
-    pub fn remove_branch(&mut self, branch: u32) {
-        let b = std::mem::take(&mut self.branches[branch as usize]);
-        if b.required == 0 {
-            self.absence_only.retain(|&x| x != branch);
-        }
-        for &slot in b.slots.iter() {
-            let s = &mut self.slots[slot as usize];
-            let conditions = std::mem::take(&mut s.conditions);
-            let path = s.path;
-            let p = &mut self.paths[path as usize];
-            for c in conditions.iter() {
-                p.matcher.remove(c, slot);
+    pub fn remove_branch(&mut self, id: u32) {
+        let b = std::mem::take(&mut self.branches[id as usize]);
+        let target = b.target(id);
+        match &b {
+            Branch::Free => return,
+            Branch::Exact { path, value, .. } => {
+                let m = &mut self.paths[*path as usize].matcher;
+                m.remove_str(value.as_bytes(), target);
+                m.count_entry(-1);
+                self.live_slots -= 1;
+                self.release_path(*path);
             }
-            p.refs -= 1;
-            if p.refs == 0 {
-                let name = std::mem::take(&mut p.name);
-                *p = PathEntry::default();
-                self.path_ids.remove(&name);
-                self.trie.remove(&name);
-                self.free_paths.push(path);
+            Branch::General { trigger, slots, .. } => {
+                match slots.get(*trigger as usize) {
+                    Some(s) => {
+                        let m = &mut self.paths[s.path as usize].matcher;
+                        for c in s.conditions.iter() {
+                            m.remove(c, target);
+                        }
+                    }
+                    None => self.absence_only.retain(|&x| x != id),
+                }
+                self.live_slots -= slots.len();
+                for s in slots.iter() {
+                    self.release_path(s.path);
+                }
             }
-            self.free_slots.push(slot);
         }
-        self.free_branches.push(branch);
+        self.free_branches.push(id);
     }
 }

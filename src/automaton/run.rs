@@ -1,30 +1,37 @@
-//! Matching one event: flatten, feed leaves to value matchers, filter candidate branches, and
-//! run the array-consistency search (PATTERNS.md §5.2) on the candidates.
+//! Matching one event: flatten, feed leaves to the value matchers (which report matched rules
+//! and candidate branches), then check each candidate's slots against the event's fields and,
+//! when arrays of objects are involved, run the array-consistency search (PATTERNS.md §5.2).
 
 use std::collections::HashSet;
 use std::hash::BuildHasherDefault;
 
 use smallvec::SmallVec;
 
-use super::{Automaton, Branch};
+use super::values::leaf_matches;
+use super::{Automaton, Branch, COMPLETE, Slot};
 use crate::flatten::{self, EventLimits, FlatScratch, FxHasher, Invalid};
+use crate::pattern::ir::Condition;
 
 type Constraints = SmallVec<[(u32, u32); 8]>;
+
+const NONE: u32 = u32::MAX;
 
 /// Per-thread buffers reused from event to event.
 #[derive(Debug, Default)]
 pub(crate) struct MatchScratch {
     pub flat: FlatScratch,
-    /// (slot, field index) for every value match.
-    hits: Vec<(u32, u32)>,
-    slot_stamp: Vec<u32>,
     branch_stamp: Vec<u32>,
-    branch_count: Vec<u32>,
+    /// First field at each path (valid when `path_stamp` is the epoch), and the next field at
+    /// the same path for each field.
     path_stamp: Vec<u32>,
+    path_head: Vec<u32>,
+    next_field: Vec<u32>,
     epoch: u32,
     candidates: Vec<u32>,
-    /// (path, field index), sorted; built only when a trail-aware absence test needs it.
-    by_path: Vec<(u32, u32)>,
+    /// For the branch being checked: the fields each slot's value list accepts, concatenated,
+    /// and each slot's end offset in it.
+    hits: Vec<u32>,
+    ends: Vec<u32>,
     constraints: Vec<(u32, u32)>,
     failed: HashSet<(u32, Constraints), BuildHasherDefault<FxHasher>>,
     /// Output: machine rule indexes that matched, sorted and distinct.
@@ -32,23 +39,19 @@ pub(crate) struct MatchScratch {
 }
 
 impl MatchScratch {
-    fn next_epoch(&mut self, slots: usize, branches: usize, paths: usize) {
+    fn next_epoch(&mut self, branches: usize, paths: usize) {
         self.epoch = self.epoch.wrapping_add(1);
         if self.epoch == 0 {
-            self.slot_stamp.iter_mut().for_each(|x| *x = 0);
             self.branch_stamp.iter_mut().for_each(|x| *x = 0);
             self.path_stamp.iter_mut().for_each(|x| *x = 0);
             self.epoch = 1;
         }
-        if self.slot_stamp.len() < slots {
-            self.slot_stamp.resize(slots, 0);
-        }
         if self.branch_stamp.len() < branches {
             self.branch_stamp.resize(branches, 0);
-            self.branch_count.resize(branches, 0);
         }
         if self.path_stamp.len() < paths {
             self.path_stamp.resize(paths, 0);
+            self.path_head.resize(paths, NONE);
         }
     }
 }
@@ -60,31 +63,47 @@ fn consistent(trail: &[(u32, u32)], m: &[(u32, u32)]) -> bool {
         .all(|&(a, i)| m.iter().all(|&(a2, i2)| a2 != a || i2 == i))
 }
 
-struct Search<'a> {
-    auto: &'a Automaton,
+/// The fields at one path, and which of them one slot accepts.
+struct Fields<'a> {
     flat: &'a FlatScratch,
-    hits: &'a [(u32, u32)],
-    by_path: &'a [(u32, u32)],
+    path_stamp: &'a [u32],
+    path_head: &'a [u32],
+    next_field: &'a [u32],
+    epoch: u32,
+}
+
+impl Fields<'_> {
+    #[inline]
+    fn at(&self, path: u32) -> impl Iterator<Item = u32> + '_ {
+        let mut f = if self.path_stamp[path as usize] == self.epoch {
+            self.path_head[path as usize]
+        } else {
+            NONE
+        };
+        std::iter::from_fn(move || {
+            if f == NONE {
+                return None;
+            }
+            let cur = f;
+            f = self.next_field[f as usize];
+            Some(cur)
+        })
+    }
+}
+
+struct Search<'a> {
+    fields: &'a Fields<'a>,
+    slots: &'a [Slot],
+    hits: &'a [u32],
+    ends: &'a [u32],
     constraints: &'a mut Vec<(u32, u32)>,
     failed: &'a mut HashSet<(u32, Constraints), BuildHasherDefault<FxHasher>>,
 }
 
 impl Search<'_> {
-    fn hits_of(&self, slot: u32) -> &[(u32, u32)] {
-        let lo = self.hits.partition_point(|&(s, _)| s < slot);
-        let hi = self.hits.partition_point(|&(s, _)| s <= slot);
-        &self.hits[lo..hi]
-    }
-
-    fn fields_at(&self, path: u32) -> &[(u32, u32)] {
-        let lo = self.by_path.partition_point(|&(p, _)| p < path);
-        let hi = self.by_path.partition_point(|&(p, _)| p <= path);
-        &self.by_path[lo..hi]
-    }
-
     /// PATTERNS.md §5.2 `search(i, M)`, memoising failures.
-    fn search(&mut self, branch: &Branch, i: usize) -> bool {
-        let Some(&slot) = branch.slots.get(i) else {
+    fn search(&mut self, i: usize) -> bool {
+        let Some(s) = self.slots.get(i) else {
             return true;
         };
         let mut key: Constraints = self.constraints.iter().copied().collect();
@@ -93,17 +112,11 @@ impl Search<'_> {
         if self.failed.contains(&key) {
             return false;
         }
-        let s = &self.auto.slots[slot as usize];
-        let (lo, hi) = {
-            let h = self.hits_of(slot);
-            let lo = h.as_ptr() as usize - self.hits.as_ptr() as usize;
-            let lo = lo / std::mem::size_of::<(u32, u32)>();
-            (lo, lo + h.len())
-        };
-        for k in lo..hi {
-            let fi = self.hits[k].1;
-            let f = &self.flat.fields[fi as usize];
-            let trail = self.flat.trail(f);
+        let flat = self.fields.flat;
+        let lo = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        for k in lo..self.ends[i] as usize {
+            let f = &flat.fields[self.hits[k] as usize];
+            let trail = flat.trail(f);
             if !consistent(trail, self.constraints) {
                 continue;
             }
@@ -113,18 +126,18 @@ impl Search<'_> {
                     self.constraints.push(t);
                 }
             }
-            let found = self.search(branch, i + 1);
+            let found = self.search(i + 1);
             self.constraints.truncate(before);
             if found {
                 return true;
             }
         }
         if s.absence {
-            let present = self.fields_at(s.path).iter().any(|&(_, fi)| {
-                let f = &self.flat.fields[fi as usize];
-                consistent(self.flat.trail(f), self.constraints)
+            let present = self.fields.at(s.path).any(|fi| {
+                let f = &flat.fields[fi as usize];
+                consistent(flat.trail(f), self.constraints)
             });
-            if !present && self.search(branch, i + 1) {
+            if !present && self.search(i + 1) {
                 return true;
             }
         }
@@ -146,99 +159,128 @@ impl Automaton {
             return Err(Invalid);
         }
         flatten::flatten(&self.trie, input, limits, &mut sc.flat)?;
-        sc.next_epoch(self.slots.len(), self.branches.len(), self.paths.len());
+        sc.next_epoch(self.branches.len(), self.paths.len());
         let epoch = sc.epoch;
-        sc.hits.clear();
         sc.candidates.clear();
         {
             let MatchScratch {
                 flat,
-                hits,
-                slot_stamp,
                 branch_stamp,
-                branch_count,
-                path_stamp,
                 candidates,
+                rules,
                 ..
             } = sc;
-            for (fi, f) in flat.fields.iter().enumerate() {
-                path_stamp[f.path as usize] = epoch;
+            for f in flat.fields.iter() {
                 let leaf = flat.leaf(input, f);
-                self.paths[f.path as usize].matcher.matches(leaf, |slot| {
-                    hits.push((slot, fi as u32));
-                    if slot_stamp[slot as usize] == epoch {
-                        return;
-                    }
-                    slot_stamp[slot as usize] = epoch;
-                    let s = &self.slots[slot as usize];
-                    if s.absence {
-                        return;
-                    }
-                    let b = s.branch as usize;
-                    if branch_stamp[b] != epoch {
-                        branch_stamp[b] = epoch;
-                        branch_count[b] = 0;
-                    }
-                    branch_count[b] += 1;
-                    if branch_count[b] == self.branches[b].required {
-                        candidates.push(b as u32);
+                self.paths[f.path as usize].matcher.matches(leaf, |t| {
+                    if t & COMPLETE != 0 {
+                        rules.push(t & !COMPLETE);
+                    } else if branch_stamp[t as usize] != epoch {
+                        branch_stamp[t as usize] = epoch;
+                        candidates.push(t);
                     }
                 });
             }
         }
         sc.candidates.extend_from_slice(&self.absence_only);
-        if sc.candidates.is_empty() {
-            return Ok(());
-        }
-        sc.hits.sort_unstable();
-        sc.hits.dedup();
-        if !sc.flat.any_trail {
-            // No field lies in an array of objects: every field is consistent with every other,
-            // so a branch matches iff each slot is hit, or accepts absence and its path is absent.
-            for &b in &sc.candidates {
-                let branch = &self.branches[b as usize];
-                let ok = branch.slots.iter().all(|&slot| {
-                    let s = &self.slots[slot as usize];
-                    sc.slot_stamp[slot as usize] == epoch
-                        || (s.absence && sc.path_stamp[s.path as usize] != epoch)
-                });
-                if ok {
-                    sc.rules.push(branch.rule);
-                }
-            }
-        } else {
-            sc.by_path.clear();
-            sc.by_path.extend(
-                sc.flat
-                    .fields
-                    .iter()
-                    .enumerate()
-                    .map(|(i, f)| (f.path, i as u32)),
-            );
-            sc.by_path.sort_unstable();
-            for k in 0..sc.candidates.len() {
-                let b = sc.candidates[k];
-                let branch = &self.branches[b as usize];
-                if sc.rules.contains(&branch.rule) {
-                    continue;
-                }
-                sc.failed.clear();
-                sc.constraints.clear();
-                let mut search = Search {
-                    auto: self,
-                    flat: &sc.flat,
-                    hits: &sc.hits,
-                    by_path: &sc.by_path,
-                    constraints: &mut sc.constraints,
-                    failed: &mut sc.failed,
-                };
-                if search.search(branch, 0) {
-                    sc.rules.push(branch.rule);
-                }
-            }
+        if !sc.candidates.is_empty() {
+            self.check_candidates(input, sc);
         }
         sc.rules.sort_unstable();
         sc.rules.dedup();
         Ok(())
+    }
+
+    /// Check every candidate branch; push the rules of those that match.
+    fn check_candidates(&self, input: &[u8], sc: &mut MatchScratch) {
+        let epoch = sc.epoch;
+        // Chain the fields of each path (in reverse, so the chains are in document order).
+        sc.next_field.clear();
+        sc.next_field.resize(sc.flat.fields.len(), NONE);
+        for (fi, f) in sc.flat.fields.iter().enumerate().rev() {
+            let p = f.path as usize;
+            sc.next_field[fi] = if sc.path_stamp[p] == epoch {
+                sc.path_head[p]
+            } else {
+                NONE
+            };
+            sc.path_stamp[p] = epoch;
+            sc.path_head[p] = fi as u32;
+        }
+        let MatchScratch {
+            flat,
+            path_stamp,
+            path_head,
+            next_field,
+            candidates,
+            hits,
+            ends,
+            constraints,
+            failed,
+            rules,
+            ..
+        } = sc;
+        let fields = Fields {
+            flat,
+            path_stamp,
+            path_head,
+            next_field,
+            epoch,
+        };
+        for &b in candidates.iter() {
+            let Branch::General { rule, slots, .. } = &self.branches[b as usize] else {
+                continue;
+            };
+            hits.clear();
+            ends.clear();
+            let mut possible = true;
+            for s in slots.iter() {
+                let before = hits.len();
+                let mut present = false;
+                for fi in fields.at(s.path) {
+                    present = true;
+                    let leaf = flat.leaf(input, &flat.fields[fi as usize]);
+                    if s.conditions
+                        .iter()
+                        .any(|c| !matches!(c, Condition::Exists(false)) && leaf_matches(c, leaf))
+                    {
+                        hits.push(fi);
+                    }
+                }
+                ends.push(hits.len() as u32);
+                let hit = hits.len() > before;
+                // A required slot needs a hit; without arrays of objects an absence slot also
+                // needs its path to be absent when nothing hits.
+                if !hit && (!s.absence || (present && !flat.any_trail)) {
+                    possible = false;
+                    break;
+                }
+            }
+            if !possible {
+                continue;
+            }
+            if !flat.any_trail {
+                // Every field is consistent with every other: each slot is hit, or accepts
+                // absence and its path is absent (checked above).
+                rules.push(*rule);
+                continue;
+            }
+            if rules.contains(rule) {
+                continue;
+            }
+            failed.clear();
+            constraints.clear();
+            let mut search = Search {
+                fields: &fields,
+                slots,
+                hits,
+                ends,
+                constraints,
+                failed,
+            };
+            if search.search(0) {
+                rules.push(*rule);
+            }
+        }
     }
 }

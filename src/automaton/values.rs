@@ -1,22 +1,119 @@
-//! Per-path value matchers: given one leaf, which slots (a rule branch's condition on this path)
-//! does it satisfy?
+//! Per-path value matchers: given one leaf, which *targets* do the registered conditions accept?
 //!
-//! Exact strings, numbers (by comparable value, or by token text when not comparable),
-//! booleans, null and `exists: true` are hash lookups or plain lists: their cost does not grow
-//! with the number of rules. Numeric ranges are kept sorted by lower bound and scanned only up
-//! to the value. The remaining operators (prefix, suffix, ignore-case, wildcard, CIDR/IP
-//! literals, anything-but) are evaluated per entry; they share the leaf semantics of
-//! [`leaf_matches`], which mirrors the reference evaluator condition for condition.
+//! A target is a `u32` chosen by the automaton (a branch to verify, or a rule that is matched
+//! outright, see [`super::COMPLETE`]). Only each branch's *trigger* slot is registered here
+//! (see the module docs of [`super`]), so the work per leaf is proportional to the targets it
+//! reports plus a few hash look-ups, not to the number of rules:
+//!
+//! * exact strings (and wildcards without a star), numbers (by comparable value, or by token
+//!   text when not comparable), IP-address literals (by canonical address): one hash look-up;
+//! * prefixes and suffixes: one hash look-up per distinct operand length (suffixes keyed by the
+//!   value's tail); the `"`-quirk variants (PATTERNS.md §8.1/§8.3) are exact look-ups;
+//! * `equals-ignore-case` operands whose every code unit's alternatives lower-case to the same
+//!   text: a look-up of the lower-cased value, then the exact check;
+//! * wildcards: bucketed by their literal first segment (prefix-style) or, failing that, their
+//!   literal last segment (suffix-style), then the exact check;
+//! * numeric ranges: sorted by lower bound, scanned only while an earlier range can reach x;
+//! * booleans, null and `exists: true`: plain lists.
+//!
+//! The rest (`anything-but`, prefix/suffix ignore-case, CIDR blocks, the empty prefix/suffix,
+//! wildcards starting and ending with `*`) are evaluated per entry; the trigger choice keeps
+//! them out of here unless a branch has nothing more selective.
+
+use smallvec::SmallVec;
 
 use crate::flatten::{FxMap, Leaf};
+use crate::pattern::case::CaseExpansion;
+use crate::pattern::ip::IpRange;
 use crate::pattern::ir::{AnythingBut, Condition, NumericRange};
+use crate::pattern::wildcard::Wildcard;
 
-/// The slots one path's conditions feed.
+/// Targets of one key; most keys have one or two.
+pub(crate) type Targets = SmallVec<[u32; 4]>;
+/// An exact-string key, inline up to 16 bytes.
+type StrKey = SmallVec<[u8; 16]>;
+
+/// Operands keyed by bytes, looked up once per distinct operand length, from the start or the
+/// end of the value.
+#[derive(Debug, Clone)]
+struct Affix<T> {
+    map: FxMap<Box<[u8]>, Vec<T>>,
+    /// (operand length, number of operands of that length), sorted by length.
+    lens: Vec<(usize, u32)>,
+}
+
+impl<T> Default for Affix<T> {
+    fn default() -> Self {
+        Affix {
+            map: FxMap::default(),
+            lens: Vec::new(),
+        }
+    }
+}
+
+impl<T: PartialEq> Affix<T> {
+    fn add(&mut self, key: &[u8], t: T) {
+        self.map.entry(key.into()).or_default().push(t);
+        match self.lens.binary_search_by_key(&key.len(), |e| e.0) {
+            Ok(i) => self.lens[i].1 += 1,
+            Err(i) => self.lens.insert(i, (key.len(), 1)),
+        }
+    }
+
+    fn remove(&mut self, key: &[u8], t: &T) {
+        let Some(list) = self.map.get_mut(key) else {
+            return;
+        };
+        let Some(i) = list.iter().position(|x| x == t) else {
+            return;
+        };
+        list.swap_remove(i);
+        if list.is_empty() {
+            self.map.remove(key);
+        }
+        if let Ok(i) = self.lens.binary_search_by_key(&key.len(), |e| e.0) {
+            self.lens[i].1 -= 1;
+            if self.lens[i].1 == 0 {
+                self.lens.remove(i);
+            }
+        }
+    }
+
+    #[inline]
+    fn lookup(&self, v: &[u8], from_end: bool, mut f: impl FnMut(&T)) {
+        for &(len, _) in &self.lens {
+            if len > v.len() {
+                break;
+            }
+            let key = if from_end {
+                &v[v.len() - len..]
+            } else {
+                &v[..len]
+            };
+            if let Some(list) = self.map.get(key) {
+                list.iter().for_each(&mut f);
+            }
+        }
+    }
+
+    fn approx_bytes(&self, item: usize) -> usize {
+        self.map.capacity() * (16 + 24 + 1)
+            + self
+                .map
+                .iter()
+                .map(|(k, v)| k.len() + v.capacity() * item)
+                .sum::<usize>()
+            + self.lens.capacity() * 16
+    }
+}
+
+/// The conditions registered on one path, by target.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct ValueMatcher {
-    strings: FxMap<Box<str>, Vec<u32>>,
-    numbers: FxMap<u64, Vec<u32>>,
-    number_texts: FxMap<Box<str>, Vec<u32>>,
+    strings: FxMap<StrKey, Targets>,
+    numbers: FxMap<u64, Targets>,
+    number_texts: FxMap<Box<str>, Targets>,
+    ips: FxMap<IpRange, Targets>,
     trues: Vec<u32>,
     falses: Vec<u32>,
     nulls: Vec<u32>,
@@ -25,12 +122,16 @@ pub(crate) struct ValueMatcher {
     numeric: Vec<(NumericRange, u32)>,
     /// `numeric_max_high[i]`: the largest upper bound among `numeric[..=i]`.
     numeric_max_high: Vec<f64>,
-    /// Prefix operands (bytes) → slots; looked up once per distinct operand length.
-    prefixes: FxMap<Box<[u8]>, Vec<u32>>,
-    /// (operand length, number of operands of that length), sorted by length.
-    prefix_lens: Vec<(usize, u32)>,
+    prefixes: Affix<u32>,
+    suffixes: Affix<u32>,
     /// Prefixes ending in `"`, keyed without it: they also match that exact value (§8.1).
-    quoted_prefixes: FxMap<Box<str>, Vec<u32>>,
+    quoted_prefixes: FxMap<Box<str>, Targets>,
+    /// Suffixes starting with `"`, keyed without it (§8.3).
+    quoted_suffixes: FxMap<Box<str>, Targets>,
+    /// Indexable `equals-ignore-case` operands by their lower-cased text.
+    folded: FxMap<Box<str>, Vec<(CaseExpansion, u32)>>,
+    wild_first: Affix<(Wildcard, u32)>,
+    wild_last: Affix<(Wildcard, u32)>,
     others: Vec<(Condition, u32)>,
     entries: usize,
 }
@@ -48,113 +149,235 @@ fn high_key(r: &NumericRange) -> f64 {
     r.high.map_or(f64::INFINITY, |(v, _)| v)
 }
 
-fn remove_one(list: &mut Vec<u32>, slot: u32) {
-    if let Some(i) = list.iter().position(|&s| s == slot) {
+fn remove_one<A: smallvec::Array<Item = u32>>(list: &mut SmallVec<A>, t: u32) {
+    if let Some(i) = list.iter().position(|&s| s == t) {
         list.swap_remove(i);
     }
 }
 
-fn remove_from_map<K: std::hash::Hash + Eq>(map: &mut FxMap<K, Vec<u32>>, key: &K, slot: u32) {
+fn remove_vec<T: PartialEq>(list: &mut Vec<T>, t: &T) {
+    if let Some(i) = list.iter().position(|s| s == t) {
+        list.swap_remove(i);
+    }
+}
+
+fn remove_from_map<K, Q>(map: &mut FxMap<K, Targets>, key: &Q, t: u32)
+where
+    K: std::hash::Hash + Eq + std::borrow::Borrow<Q>,
+    Q: std::hash::Hash + Eq + ?Sized,
+{
     if let Some(list) = map.get_mut(key) {
-        remove_one(list, slot);
+        remove_one(list, t);
         if list.is_empty() {
             map.remove(key);
         }
     }
 }
 
+/// Lower-case `s` character by character (a homomorphism on concatenation).
+fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        s.to_ascii_lowercase()
+    } else {
+        s.chars().flat_map(char::to_lowercase).collect()
+    }
+}
+
+/// The key of an `equals-ignore-case` operand whose every code unit's alternatives fold to the
+/// same text: every value it accepts folds to that key. `None` when some unit's alternatives
+/// fold differently (e.g. `ß` accepts `ß` or `SS`).
+fn folded_key(e: &CaseExpansion) -> Option<String> {
+    let mut key = String::new();
+    for alts in e.units() {
+        let f = fold(alts.first()?);
+        if alts.iter().skip(1).any(|a| fold(a) != f) {
+            return None;
+        }
+        key.push_str(&f);
+    }
+    Some(key)
+}
+
+/// How selective a condition is as a trigger: lower is better.
+pub(crate) fn rank(c: &Condition) -> u8 {
+    match c {
+        Condition::String(_)
+        | Condition::Exactly(_)
+        | Condition::Number(_)
+        | Condition::IpAddress(..) => 0,
+        Condition::Wildcard(w) if w.segments().len() == 1 => 0,
+        Condition::Prefix(p) if !p.is_empty() => 1,
+        Condition::EqualsIgnoreCase(e) if folded_key(e).is_some() => 1,
+        Condition::Suffix(s) if !s.is_empty() => 2,
+        Condition::Numeric(_) => 2,
+        Condition::Wildcard(w) if !w.segments()[0].is_empty() => 2,
+        Condition::Wildcard(w) if !w.segments()[w.segments().len() - 1].is_empty() => 3,
+        Condition::Bool(_) | Condition::Null => 4,
+        Condition::PrefixIgnoreCase(_)
+        | Condition::SuffixIgnoreCase(_)
+        | Condition::EqualsIgnoreCase(_)
+        | Condition::Cidr(..)
+        | Condition::Wildcard(_) => 5,
+        Condition::Prefix(_) | Condition::Suffix(_) => 6,
+        Condition::AnythingBut(_) => 7,
+        Condition::Exists(_) => 8,
+    }
+}
+
 impl ValueMatcher {
-    /// Register `cond` for `slot`. `Exists(false)` is not a value condition and is ignored.
-    pub fn add(&mut self, cond: &Condition, slot: u32) {
+    /// The number of targets already registered under `c`'s key (0 when not hashed): breaks
+    /// ties between equally ranked trigger candidates.
+    pub fn load(&self, c: &Condition) -> usize {
+        match c {
+            Condition::String(s) | Condition::Exactly(s) => {
+                self.strings.get(s.as_bytes()).map_or(0, |l| l.len())
+            }
+            Condition::Number(lit) => match lit.value {
+                Some(v) => self.numbers.get(&num_key(v)).map_or(0, |l| l.len()),
+                None => self
+                    .number_texts
+                    .get(lit.text.as_str())
+                    .map_or(0, |l| l.len()),
+            },
+            _ => 0,
+        }
+    }
+
+    /// Register `cond` for target `t`. `Exists(false)` is not a value condition and is ignored.
+    pub fn add(&mut self, cond: &Condition, t: u32) {
         match cond {
             Condition::Exists(false) => return,
-            Condition::String(s) | Condition::Exactly(s) => self
-                .strings
-                .entry(s.as_str().into())
-                .or_default()
-                .push(slot),
+            Condition::String(s) | Condition::Exactly(s) => self.add_str(s.as_bytes(), t),
+            Condition::Wildcard(w) if w.segments().len() == 1 => self.add_str(&w.segments()[0], t),
+            Condition::IpAddress(_, r) => self.ips.entry(r.clone()).or_default().push(t),
             Condition::Number(lit) => match lit.value {
-                Some(v) => self.numbers.entry(num_key(v)).or_default().push(slot),
+                Some(v) => self.numbers.entry(num_key(v)).or_default().push(t),
                 None => self
                     .number_texts
                     .entry(lit.text.as_str().into())
                     .or_default()
-                    .push(slot),
+                    .push(t),
             },
-            Condition::Bool(true) => self.trues.push(slot),
-            Condition::Bool(false) => self.falses.push(slot),
-            Condition::Null => self.nulls.push(slot),
-            Condition::Exists(true) => self.any.push(slot),
+            Condition::Bool(true) => self.trues.push(t),
+            Condition::Bool(false) => self.falses.push(t),
+            Condition::Null => self.nulls.push(t),
+            Condition::Exists(true) => self.any.push(t),
             Condition::Numeric(r) => {
                 let at = self
                     .numeric
                     .partition_point(|(x, _)| low_key(x) <= low_key(r));
-                self.numeric.insert(at, (*r, slot));
+                self.numeric.insert(at, (*r, t));
                 self.numeric_max_high.push(f64::NEG_INFINITY);
                 self.refresh_max_high(at);
             }
             Condition::Prefix(p) => {
-                self.prefixes
-                    .entry(p.as_bytes().into())
-                    .or_default()
-                    .push(slot);
-                match self.prefix_lens.binary_search_by_key(&p.len(), |e| e.0) {
-                    Ok(i) => self.prefix_lens[i].1 += 1,
-                    Err(i) => self.prefix_lens.insert(i, (p.len(), 1)),
-                }
+                self.prefixes.add(p.as_bytes(), t);
                 if let Some(q) = p.strip_suffix('"') {
-                    self.quoted_prefixes.entry(q.into()).or_default().push(slot);
+                    self.quoted_prefixes.entry(q.into()).or_default().push(t);
                 }
             }
-            other => self.others.push((other.clone(), slot)),
+            Condition::Suffix(s) => {
+                self.suffixes.add(s.as_bytes(), t);
+                if let Some(q) = s.strip_prefix('"') {
+                    self.quoted_suffixes.entry(q.into()).or_default().push(t);
+                }
+            }
+            Condition::EqualsIgnoreCase(e) if folded_key(e).is_some() => {
+                let key = folded_key(e).unwrap_or_default();
+                self.folded
+                    .entry(key.into())
+                    .or_default()
+                    .push((e.clone(), t));
+            }
+            Condition::Wildcard(w) if !w.segments()[0].is_empty() => {
+                self.wild_first.add(&w.segments()[0], (w.clone(), t))
+            }
+            Condition::Wildcard(w) if !w.segments()[w.segments().len() - 1].is_empty() => {
+                let last = &w.segments()[w.segments().len() - 1];
+                self.wild_last.add(last, (w.clone(), t))
+            }
+            other => self.others.push((other.clone(), t)),
         }
         self.entries += 1;
     }
 
-    /// Unregister one `cond` for `slot` (the inverse of [`ValueMatcher::add`]).
-    pub fn remove(&mut self, cond: &Condition, slot: u32) {
+    /// Register an exact string for target `t`.
+    pub fn add_str(&mut self, s: &[u8], t: u32) {
+        match self.strings.get_mut(s) {
+            Some(list) => list.push(t),
+            None => {
+                self.strings
+                    .insert(StrKey::from_slice(s), smallvec::smallvec![t]);
+            }
+        }
+    }
+
+    /// Unregister an exact string (the inverse of [`ValueMatcher::add_str`]).
+    pub fn remove_str(&mut self, s: &[u8], t: u32) {
+        remove_from_map(&mut self.strings, s, t);
+    }
+
+    /// Count one registration made with [`ValueMatcher::add_str`] directly.
+    pub fn count_entry(&mut self, delta: isize) {
+        self.entries = self.entries.wrapping_add_signed(delta);
+    }
+
+    /// Unregister one `cond` for `t` (the inverse of [`ValueMatcher::add`]).
+    pub fn remove(&mut self, cond: &Condition, t: u32) {
         match cond {
             Condition::Exists(false) => return,
-            Condition::String(s) | Condition::Exactly(s) => {
-                remove_from_map(&mut self.strings, &Box::<str>::from(s.as_str()), slot)
+            Condition::String(s) | Condition::Exactly(s) => self.remove_str(s.as_bytes(), t),
+            Condition::Wildcard(w) if w.segments().len() == 1 => {
+                self.remove_str(&w.segments()[0], t)
             }
+            Condition::IpAddress(_, r) => remove_from_map(&mut self.ips, r, t),
             Condition::Number(lit) => match lit.value {
-                Some(v) => remove_from_map(&mut self.numbers, &num_key(v), slot),
-                None => remove_from_map(
-                    &mut self.number_texts,
-                    &Box::<str>::from(lit.text.as_str()),
-                    slot,
-                ),
+                Some(v) => remove_from_map(&mut self.numbers, &num_key(v), t),
+                None => remove_from_map(&mut self.number_texts, lit.text.as_str(), t),
             },
-            Condition::Bool(true) => remove_one(&mut self.trues, slot),
-            Condition::Bool(false) => remove_one(&mut self.falses, slot),
-            Condition::Null => remove_one(&mut self.nulls, slot),
-            Condition::Exists(true) => remove_one(&mut self.any, slot),
+            Condition::Bool(true) => remove_vec(&mut self.trues, &t),
+            Condition::Bool(false) => remove_vec(&mut self.falses, &t),
+            Condition::Null => remove_vec(&mut self.nulls, &t),
+            Condition::Exists(true) => remove_vec(&mut self.any, &t),
             Condition::Numeric(r) => {
-                if let Some(i) = self.numeric.iter().position(|(x, s)| *s == slot && x == r) {
+                if let Some(i) = self.numeric.iter().position(|(x, s)| *s == t && x == r) {
                     self.numeric.remove(i);
                     self.numeric_max_high.pop();
                     self.refresh_max_high(i);
                 }
             }
             Condition::Prefix(p) => {
-                remove_from_map(&mut self.prefixes, &Box::<[u8]>::from(p.as_bytes()), slot);
-                if let Ok(i) = self.prefix_lens.binary_search_by_key(&p.len(), |e| e.0) {
-                    self.prefix_lens[i].1 -= 1;
-                    if self.prefix_lens[i].1 == 0 {
-                        self.prefix_lens.remove(i);
-                    }
-                }
+                self.prefixes.remove(p.as_bytes(), &t);
                 if let Some(q) = p.strip_suffix('"') {
-                    remove_from_map(&mut self.quoted_prefixes, &Box::<str>::from(q), slot);
+                    remove_from_map(&mut self.quoted_prefixes, q, t);
                 }
             }
+            Condition::Suffix(s) => {
+                self.suffixes.remove(s.as_bytes(), &t);
+                if let Some(q) = s.strip_prefix('"') {
+                    remove_from_map(&mut self.quoted_suffixes, q, t);
+                }
+            }
+            Condition::EqualsIgnoreCase(e) if folded_key(e).is_some() => {
+                let key = folded_key(e).unwrap_or_default();
+                if let Some(list) = self.folded.get_mut(key.as_str()) {
+                    if let Some(i) = list.iter().position(|(x, s)| *s == t && x == e) {
+                        list.swap_remove(i);
+                    }
+                    if list.is_empty() {
+                        self.folded.remove(key.as_str());
+                    }
+                }
+            }
+            Condition::Wildcard(w) if !w.segments()[0].is_empty() => {
+                self.wild_first.remove(&w.segments()[0], &(w.clone(), t))
+            }
+            Condition::Wildcard(w) if !w.segments()[w.segments().len() - 1].is_empty() => {
+                let last = &w.segments()[w.segments().len() - 1];
+                self.wild_last.remove(last, &(w.clone(), t))
+            }
             other => {
-                if let Some(i) = self
-                    .others
-                    .iter()
-                    .position(|(x, s)| *s == slot && x == other)
-                {
+                if let Some(i) = self.others.iter().position(|(x, s)| *s == t && x == other) {
                     self.others.swap_remove(i);
                 }
             }
@@ -175,7 +398,8 @@ impl ValueMatcher {
         }
     }
 
-    /// Call `hit` for every slot whose condition accepts `leaf` (a slot may be reported twice).
+    /// Call `hit` for every target some condition of which accepts `leaf` (a target may be
+    /// reported more than once).
     #[inline]
     pub fn matches(&self, leaf: Leaf<'_>, mut hit: impl FnMut(u32)) {
         for &s in &self.any {
@@ -183,25 +407,48 @@ impl ValueMatcher {
         }
         match leaf {
             Leaf::Str(v) => {
-                if !self.strings.is_empty() {
-                    if let Some(list) = self.strings.get(v) {
-                        list.iter().for_each(|&s| hit(s));
-                    }
-                }
                 let bytes = v.as_bytes();
-                for &(len, _) in &self.prefix_lens {
-                    if len > bytes.len() {
-                        break;
-                    }
-                    if let Some(list) = self.prefixes.get(&bytes[..len]) {
+                if !self.strings.is_empty() {
+                    if let Some(list) = self.strings.get(bytes) {
                         list.iter().for_each(|&s| hit(s));
                     }
                 }
+                self.prefixes.lookup(bytes, false, |&s| hit(s));
+                self.suffixes.lookup(bytes, true, |&s| hit(s));
                 if !self.quoted_prefixes.is_empty() {
                     if let Some(list) = self.quoted_prefixes.get(v) {
                         list.iter().for_each(|&s| hit(s));
                     }
                 }
+                if !self.quoted_suffixes.is_empty() {
+                    if let Some(list) = self.quoted_suffixes.get(v) {
+                        list.iter().for_each(|&s| hit(s));
+                    }
+                }
+                if !self.ips.is_empty() {
+                    if let Some(list) = IpRange::address(v).and_then(|r| self.ips.get(&r)) {
+                        list.iter().for_each(|&s| hit(s));
+                    }
+                }
+                if !self.folded.is_empty() {
+                    if let Some(list) = self.folded.get(fold(v).as_str()) {
+                        for (e, s) in list {
+                            if e.equals(v) {
+                                hit(*s);
+                            }
+                        }
+                    }
+                }
+                self.wild_first.lookup(bytes, false, |(w, s)| {
+                    if w.matches(v) {
+                        hit(*s)
+                    }
+                });
+                self.wild_last.lookup(bytes, true, |(w, s)| {
+                    if w.matches(v) {
+                        hit(*s)
+                    }
+                });
             }
             Leaf::Num(text, value) => {
                 if let Some(x) = value {
@@ -238,37 +485,41 @@ impl ValueMatcher {
         }
     }
 
-    /// The wildcard operands registered on this path.
-    pub fn wildcards(&self) -> impl Iterator<Item = &crate::pattern::wildcard::Wildcard> {
-        self.others.iter().flat_map(|(c, _)| {
-            let ws: &[crate::pattern::wildcard::Wildcard] = match c {
-                Condition::Wildcard(w) => std::slice::from_ref(w),
-                Condition::AnythingBut(AnythingBut::Wildcards(ws)) => ws,
-                _ => &[],
-            };
-            ws.iter()
-        })
-    }
-
     /// (distinct keys, entries) for statistics.
     pub fn size(&self) -> (usize, usize) {
         let keys = self.strings.len()
             + self.numbers.len()
             + self.number_texts.len()
-            + self.prefixes.len()
+            + self.ips.len()
+            + self.prefixes.map.len()
+            + self.suffixes.map.len()
+            + self.folded.len()
+            + self.wild_first.map.len()
+            + self.wild_last.map.len()
             + self.numeric.len();
         (keys, self.entries)
     }
 
     /// Approximate heap bytes.
     pub fn approx_bytes(&self) -> usize {
-        let map_entry = 48;
-        self.strings
-            .iter()
-            .map(|(k, v)| map_entry + k.len() + v.capacity() * 4)
-            .sum::<usize>()
-            + self.numbers.capacity() * map_entry
-            + self.number_texts.capacity() * map_entry
+        let targets = std::mem::size_of::<Targets>();
+        let heap = |v: &Targets| if v.spilled() { v.capacity() * 4 } else { 0 };
+        self.strings.capacity() * (std::mem::size_of::<StrKey>() + targets + 1)
+            + self
+                .strings
+                .iter()
+                .map(|(k, v)| if k.spilled() { k.len() } else { 0 } + heap(v))
+                .sum::<usize>()
+            + self.numbers.capacity() * (8 + targets + 1)
+            + self.numbers.values().map(heap).sum::<usize>()
+            + self.number_texts.capacity() * (16 + targets + 1)
+            + self
+                .number_texts
+                .iter()
+                .map(|(k, v)| k.len() + heap(v))
+                .sum::<usize>()
+            + self.ips.capacity() * (std::mem::size_of::<IpRange>() + targets + 1)
+            + self.ips.len() * 2 * 32
             + (self.trues.capacity()
                 + self.falses.capacity()
                 + self.nulls.capacity()
@@ -276,16 +527,34 @@ impl ValueMatcher {
                 * 4
             + self.numeric.capacity() * std::mem::size_of::<(NumericRange, u32)>()
             + self.numeric_max_high.capacity() * 8
+            + self.prefixes.approx_bytes(4)
+            + self.suffixes.approx_bytes(4)
+            + (self.quoted_prefixes.capacity() + self.quoted_suffixes.capacity())
+                * (16 + targets + 1)
+            + self.folded.capacity() * (16 + 24 + 1)
             + self
-                .prefixes
+                .folded
                 .iter()
-                .map(|(p, v)| map_entry + p.len() + v.capacity() * 4)
+                .map(|(k, v)| k.len() + v.capacity() * (std::mem::size_of::<CaseExpansion>() + 4))
                 .sum::<usize>()
-            + self.quoted_prefixes.capacity() * map_entry
+            + self
+                .wild_first
+                .approx_bytes(std::mem::size_of::<(Wildcard, u32)>())
+            + self
+                .wild_last
+                .approx_bytes(std::mem::size_of::<(Wildcard, u32)>())
             + self.others.capacity() * std::mem::size_of::<(Condition, u32)>()
     }
 }
 
+/// The wildcard operands of a condition (for the complexity measure).
+pub(crate) fn wildcards_of(c: &Condition) -> &[Wildcard] {
+    match c {
+        Condition::Wildcard(w) => std::slice::from_ref(w),
+        Condition::AnythingBut(AnythingBut::Wildcards(ws)) => ws,
+        _ => &[],
+    }
+}
 /// event-ruler matches prefixes against the quoted value, so a prefix ending in `"` also
 /// matches the value without it (PATTERNS.md §8.1).
 #[inline]
