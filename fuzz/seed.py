@@ -1,0 +1,45 @@
+"""Seed the fuzz corpora from the spec examples and event-ruler vectors (idempotent)."""
+import hashlib, json, os
+
+root = os.path.dirname(os.path.abspath(__file__))
+data = os.path.join(root, "..", "tests", "data")
+
+def put(target, blob):
+    d = os.path.join(root, "corpus", target)
+    os.makedirs(d, exist_ok=True)
+    name = hashlib.sha1(blob).hexdigest()
+    path = os.path.join(d, name)
+    if not os.path.exists(path):
+        with open(path, "wb") as f:
+            f.write(blob)
+
+examples = json.load(open(os.path.join(data, "spec", "examples.json")))
+pairs = [(c["pattern"], c["event"]) for c in examples["match"]]
+for line in open(os.path.join(data, "event-ruler-vectors", "match.jsonl")):
+    v = json.loads(line)
+    if len(v["event"]) < 8192:
+        pairs.append((v["pattern"], v["event"]))
+invalid = [c["pattern"] for c in examples["errors"]]
+for line in open(os.path.join(data, "event-ruler-vectors", "invalid.jsonl")):
+    invalid.append(json.loads(line)["pattern"])
+
+envelope = '{"id":"1","account":"1","source":"s","time":"t","region":"r","detail-type":"d",'
+for p, e in pairs:
+    put("parse_pattern", p.encode())
+    put("flatten", e.encode())
+    put("machine_vs_eval", (p + "\0" + e).encode())
+    full = envelope + e.strip()[1:] if e.strip().startswith("{") and e.strip() != "{}" else e
+    put("test_event_pattern", (p + "\0" + full).encode())
+    put("jsonl_request", json.dumps({"pattern": p, "event": full}).encode())
+for p in invalid:
+    put("parse_pattern", p.encode())
+    put("jsonl_request", json.dumps({"pattern": p, "event": "{}"}).encode())
+for body in [
+    '{"Name":"r","EventPattern":"{\\"source\\":[\\"x\\"]}"}',
+    '{"Rule":"r","Targets":[{"Id":"t","Arn":"arn:aws:sqs:us-east-1:1:q","Input":"{}"}]}',
+    '{"Entries":[{"Source":"s","DetailType":"d","Detail":"{}"}]}',
+    '{"EventPattern":"{}","Event":"{}"}',
+    '{"ArchiveName":"a","EventSourceArn":"arn:aws:events:us-east-1:1:event-bus/default"}',
+    '{"Name":"b","Tags":[{"Key":"k","Value":"v"}]}',
+]:
+    put("api_decode", body.encode())
