@@ -107,6 +107,159 @@ impl<T: PartialEq> Affix<T> {
     }
 }
 
+/// Largest block of [`Numeric`] before it is split.
+const BLOCK: usize = 512;
+
+/// One block of numeric ranges, sorted by lower bound.
+#[derive(Debug, Clone, Default)]
+struct NumBlock {
+    entries: Vec<(NumericRange, u32)>,
+    /// `max_high[i]`: the largest upper bound among `entries[..=i]`.
+    max_high: Vec<f64>,
+}
+
+impl NumBlock {
+    fn refresh(&mut self, from: usize) {
+        self.max_high.resize(self.entries.len(), f64::NEG_INFINITY);
+        let mut m = if from == 0 {
+            f64::NEG_INFINITY
+        } else {
+            self.max_high[from - 1]
+        };
+        for i in from..self.entries.len() {
+            m = m.max(high_key(&self.entries[i].0));
+            self.max_high[i] = m;
+        }
+    }
+
+    fn low(&self) -> f64 {
+        low_key(&self.entries[0].0)
+    }
+}
+
+/// Numeric ranges sorted by lower bound, in blocks of at most [`BLOCK`] (so adding one costs
+/// O(block + blocks), not O(ranges)). A look-up of x scans downwards from the last range whose
+/// lower bound is <= x and stops as soon as no earlier range reaches x (running maxima of the
+/// upper bounds, within blocks and over blocks).
+#[derive(Debug, Clone, Default)]
+struct Numeric {
+    blocks: Vec<NumBlock>,
+    /// `block_max[b]`: the largest upper bound in `blocks[..=b]`.
+    block_max: Vec<f64>,
+    len: usize,
+}
+
+impl Numeric {
+    fn refresh(&mut self, from: usize) {
+        self.block_max.resize(self.blocks.len(), f64::NEG_INFINITY);
+        let mut m = if from == 0 {
+            f64::NEG_INFINITY
+        } else {
+            self.block_max[from - 1]
+        };
+        for b in from..self.blocks.len() {
+            m = m.max(*self.blocks[b].max_high.last().unwrap_or(&f64::NEG_INFINITY));
+            self.block_max[b] = m;
+        }
+    }
+
+    fn add(&mut self, r: NumericRange, t: u32) {
+        let low = low_key(&r);
+        if self.blocks.is_empty() {
+            let mut blk = NumBlock {
+                entries: vec![(r, t)],
+                max_high: Vec::new(),
+            };
+            blk.refresh(0);
+            self.blocks.push(blk);
+            self.len += 1;
+            self.refresh(0);
+            return;
+        }
+        let b = self
+            .blocks
+            .partition_point(|blk| blk.low() <= low)
+            .saturating_sub(1);
+        let blk = &mut self.blocks[b];
+        let at = blk.entries.partition_point(|(x, _)| low_key(x) <= low);
+        blk.entries.insert(at, (r, t));
+        blk.refresh(at);
+        if blk.entries.len() > BLOCK {
+            let entries = blk.entries.split_off(BLOCK / 2);
+            blk.max_high.truncate(BLOCK / 2);
+            let mut next = NumBlock {
+                entries,
+                max_high: Vec::new(),
+            };
+            next.refresh(0);
+            self.blocks.insert(b + 1, next);
+        }
+        self.len += 1;
+        self.refresh(b);
+    }
+
+    fn remove(&mut self, r: &NumericRange, t: u32) {
+        let low = low_key(r);
+        // Equal lower bounds may span blocks: look from the first block that can hold `low`.
+        let first = self
+            .blocks
+            .partition_point(|blk| blk.low() < low)
+            .saturating_sub(1);
+        for b in first..self.blocks.len() {
+            let blk = &mut self.blocks[b];
+            if blk.low() > low {
+                break;
+            }
+            if let Some(i) = blk.entries.iter().position(|(x, s)| *s == t && x == r) {
+                blk.entries.remove(i);
+                if blk.entries.is_empty() {
+                    self.blocks.remove(b);
+                } else {
+                    blk.max_high.truncate(blk.entries.len());
+                    blk.refresh(i);
+                }
+                self.len -= 1;
+                self.refresh(b);
+                return;
+            }
+        }
+    }
+
+    #[inline]
+    fn lookup(&self, x: f64, hit: &mut impl FnMut(u32)) {
+        let end = self.blocks.partition_point(|blk| blk.low() <= x);
+        for b in (0..end).rev() {
+            if self.block_max[b] < x {
+                break;
+            }
+            let blk = &self.blocks[b];
+            let end = blk.entries.partition_point(|(r, _)| low_key(r) <= x);
+            for i in (0..end).rev() {
+                if blk.max_high[i] < x {
+                    break;
+                }
+                let (r, s) = &blk.entries[i];
+                if r.contains(x) {
+                    hit(*s);
+                }
+            }
+        }
+    }
+
+    fn approx_bytes(&self) -> usize {
+        self.blocks.capacity() * std::mem::size_of::<NumBlock>()
+            + self.block_max.capacity() * 8
+            + self
+                .blocks
+                .iter()
+                .map(|b| {
+                    b.entries.capacity() * std::mem::size_of::<(NumericRange, u32)>()
+                        + b.max_high.capacity() * 8
+                })
+                .sum::<usize>()
+    }
+}
+
 /// The conditions registered on one path, by target.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct ValueMatcher {
@@ -118,10 +271,7 @@ pub(crate) struct ValueMatcher {
     falses: Vec<u32>,
     nulls: Vec<u32>,
     any: Vec<u32>,
-    /// Sorted by lower bound (unbounded first).
-    numeric: Vec<(NumericRange, u32)>,
-    /// `numeric_max_high[i]`: the largest upper bound among `numeric[..=i]`.
-    numeric_max_high: Vec<f64>,
+    numeric: Numeric,
     prefixes: Affix<u32>,
     suffixes: Affix<u32>,
     /// Prefixes ending in `"`, keyed without it: they also match that exact value (§8.1).
@@ -262,14 +412,7 @@ impl ValueMatcher {
             Condition::Bool(false) => self.falses.push(t),
             Condition::Null => self.nulls.push(t),
             Condition::Exists(true) => self.any.push(t),
-            Condition::Numeric(r) => {
-                let at = self
-                    .numeric
-                    .partition_point(|(x, _)| low_key(x) <= low_key(r));
-                self.numeric.insert(at, (*r, t));
-                self.numeric_max_high.push(f64::NEG_INFINITY);
-                self.refresh_max_high(at);
-            }
+            Condition::Numeric(r) => self.numeric.add(*r, t),
             Condition::Prefix(p) => {
                 self.prefixes.add(p.as_bytes(), t);
                 if let Some(q) = p.strip_suffix('"') {
@@ -339,13 +482,7 @@ impl ValueMatcher {
             Condition::Bool(false) => remove_vec(&mut self.falses, &t),
             Condition::Null => remove_vec(&mut self.nulls, &t),
             Condition::Exists(true) => remove_vec(&mut self.any, &t),
-            Condition::Numeric(r) => {
-                if let Some(i) = self.numeric.iter().position(|(x, s)| *s == t && x == r) {
-                    self.numeric.remove(i);
-                    self.numeric_max_high.pop();
-                    self.refresh_max_high(i);
-                }
-            }
+            Condition::Numeric(r) => self.numeric.remove(r, t),
             Condition::Prefix(p) => {
                 self.prefixes.remove(p.as_bytes(), &t);
                 if let Some(q) = p.strip_suffix('"') {
@@ -383,19 +520,6 @@ impl ValueMatcher {
             }
         }
         self.entries -= 1;
-    }
-
-    /// Recompute the running maximum of upper bounds from index `from` on.
-    fn refresh_max_high(&mut self, from: usize) {
-        let mut m = if from == 0 {
-            f64::NEG_INFINITY
-        } else {
-            self.numeric_max_high[from - 1]
-        };
-        for i in from..self.numeric.len() {
-            m = m.max(high_key(&self.numeric[i].0));
-            self.numeric_max_high[i] = m;
-        }
     }
 
     /// Call `hit` for every target some condition of which accepts `leaf` (a target may be
@@ -455,18 +579,7 @@ impl ValueMatcher {
                     if let Some(list) = self.numbers.get(&num_key(x)) {
                         list.iter().for_each(|&s| hit(s));
                     }
-                    // Ranges with a lower bound <= x, scanned downwards until no earlier range
-                    // reaches x.
-                    let end = self.numeric.partition_point(|(r, _)| low_key(r) <= x);
-                    for i in (0..end).rev() {
-                        if self.numeric_max_high[i] < x {
-                            break;
-                        }
-                        let (r, s) = &self.numeric[i];
-                        if r.contains(x) {
-                            hit(*s);
-                        }
-                    }
+                    self.numeric.lookup(x, &mut hit);
                 }
                 if !self.number_texts.is_empty() {
                     if let Some(list) = self.number_texts.get(text) {
@@ -496,7 +609,7 @@ impl ValueMatcher {
             + self.folded.len()
             + self.wild_first.map.len()
             + self.wild_last.map.len()
-            + self.numeric.len();
+            + self.numeric.len;
         (keys, self.entries)
     }
 
@@ -525,8 +638,7 @@ impl ValueMatcher {
                 + self.nulls.capacity()
                 + self.any.capacity())
                 * 4
-            + self.numeric.capacity() * std::mem::size_of::<(NumericRange, u32)>()
-            + self.numeric_max_high.capacity() * 8
+            + self.numeric.approx_bytes()
             + self.prefixes.approx_bytes(4)
             + self.suffixes.approx_bytes(4)
             + (self.quoted_prefixes.capacity() + self.quoted_suffixes.capacity())
