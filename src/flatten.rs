@@ -186,22 +186,51 @@ impl PathTrie {
         }
     }
 
+    /// The child of `node` for one segment `seg`; [`NONE`] when missing.
+    #[inline]
+    pub fn child(&self, node: u32, seg: &[u8]) -> u32 {
+        let children = &self.nodes[node as usize].children;
+        if children.len() <= 8 {
+            // Few children (the usual case): comparing lengths and bytes beats hashing.
+            for (k, &n) in children {
+                if **k == *seg {
+                    return n;
+                }
+            }
+            return NONE;
+        }
+        match children.get(seg) {
+            Some(&n) => n,
+            None => NONE,
+        }
+    }
+
     /// Follow the `.`-separated segments of `key` from `node`; [`NONE`] when a segment is missing.
     #[inline]
     pub fn walk(&self, mut node: u32, key: &[u8]) -> u32 {
-        if memchr::memchr(b'.', key).is_none() {
-            return match self.nodes[node as usize].children.get(key) {
-                Some(&n) => n,
-                None => NONE,
-            };
+        if !key.contains(&b'.') {
+            return self.child(node, key);
         }
         for seg in key.split(|&b| b == b'.') {
-            node = match self.nodes[node as usize].children.get(seg) {
-                Some(&n) => n,
-                None => return NONE,
-            };
+            node = self.child(node, seg);
+            if node == NONE {
+                return NONE;
+            }
         }
         node
+    }
+
+    /// Whether the joined path `""` or a path under it (`".x"`) is used.
+    #[inline]
+    fn empty_needed(&self) -> bool {
+        let e = &self.nodes[EMPTY as usize];
+        e.leaf != NONE || !e.children.is_empty()
+    }
+
+    /// The number of distinct root names (first path segments) that lead to used paths.
+    #[inline]
+    fn roots_needed(&self) -> usize {
+        self.nodes[ROOT as usize].children.len() - usize::from(!self.empty_needed())
     }
 
     #[inline]
@@ -289,9 +318,26 @@ pub(crate) struct FlatScratch {
     frames: Vec<Frame>,
     trail_stack: Vec<(u32, u32)>,
     key_buf: Vec<u8>,
+    /// Bit stack of the containers [`skip_value`] has open.
+    kinds: Vec<u64>,
+    /// Per trie node: the epoch in which its root name was read (`unique_keys` mode).
+    root_stamp: Vec<u32>,
+    root_epoch: u32,
 }
 
 impl FlatScratch {
+    /// A fresh epoch for `root_stamp`, sized for `nodes` trie nodes.
+    fn start_root_epoch(&mut self, nodes: usize) {
+        self.root_epoch = self.root_epoch.wrapping_add(1);
+        if self.root_epoch == 0 {
+            self.root_stamp.iter_mut().for_each(|x| *x = 0);
+            self.root_epoch = 1;
+        }
+        if self.root_stamp.len() < nodes {
+            self.root_stamp.resize(nodes, 0);
+        }
+    }
+
     /// The leaf of `f`; `input` is the event the fields were read from.
     #[inline]
     pub fn leaf<'a>(&'a self, input: &'a [u8], f: &Field) -> Leaf<'a> {
@@ -334,78 +380,166 @@ fn str_from_validated(bytes: &[u8]) -> &str {
 pub(crate) struct EventLimits {
     pub max_bytes: usize,
     pub max_depth: usize,
+    /// Stop once no unread root member can feed a used path ([`crate::Config::unique_keys`]).
+    pub unique_keys: bool,
 }
 
 /// Marker: the fast lexer rejected the input; [`describe_error`] says why.
 #[derive(Debug)]
 pub(crate) struct Invalid;
 
-/// Byte classes for the string scanner: 0 = plain, 1 = stop (`"`, `\`, control), 2 = non-ASCII.
-static STRING_CLASS: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut i = 0;
-    while i < 256 {
-        t[i] = if i == b'"' as usize || i == b'\\' as usize || i < 0x20 {
-            1
-        } else if i >= 0x80 {
-            2
-        } else {
-            0
-        };
-        i += 1;
-    }
-    t
-};
+/// Whitespace bytes of JSON, as a bit mask over byte values below 64.
+const WS_MASK: u64 = (1 << b' ') | (1 << b'\n') | (1 << b'\r') | (1 << b'\t');
 
-#[inline]
+#[inline(always)]
 fn skip_ws(b: &[u8], mut pos: usize) -> usize {
-    while pos < b.len() && matches!(b[pos], b' ' | b'\n' | b'\r' | b'\t') {
+    while let Some(&c) = b.get(pos) {
+        // Every byte that can start a token is above `' '`; only the four whitespace bytes
+        // below it are skipped (others are left for the caller to reject).
+        if c > b' ' || WS_MASK & (1 << c) == 0 {
+            break;
+        }
         pos += 1;
     }
     pos
 }
 
-/// Scan a string body starting after the opening quote; returns (end of body, has escapes).
-/// `end` is the index of the closing quote.
-#[inline]
-fn scan_string(b: &[u8], mut pos: usize) -> Result<(usize, bool), Invalid> {
-    let start = pos;
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// High bit set in each byte of `x` that is zero (exact: no false positives).
+#[inline(always)]
+fn zero_bytes(x: u64) -> u64 {
+    !(((x & !HIGHS) + !HIGHS) | x | !HIGHS)
+}
+
+/// The first index at or after `pos` that is not an ASCII digit (8 bytes at a time).
+#[inline(always)]
+fn digits_end(b: &[u8], mut pos: usize) -> usize {
+    while let Some(chunk) = b.get(pos..pos + 8) {
+        let w = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+        let x = w ^ (ONES * b'0' as u64);
+        // A byte is a digit iff x <= 9: (x & 0x7f) + 0x76 and x both keep the high bit clear.
+        let non_digit = (((x & !HIGHS) + ONES * 0x76) | x) & HIGHS;
+        if non_digit != 0 {
+            return pos + (non_digit.trailing_zeros() / 8) as usize;
+        }
+        pos += 8;
+    }
+    while b.get(pos).is_some_and(u8::is_ascii_digit) {
+        pos += 1;
+    }
+    pos
+}
+
+/// The first index at or after `pos` holding `"`, `\` or a control byte (or `b.len()`), 8
+/// bytes at a time; sets `non_ascii` when a byte ≥ 0x80 was seen (possibly past the stop).
+#[inline(always)]
+#[cfg_attr(target_arch = "x86_64", allow(dead_code))]
+fn string_stop_swar(b: &[u8], mut pos: usize, non_ascii: &mut bool) -> usize {
+    let mut high = 0u64;
+    while let Some(chunk) = b.get(pos..pos + 8) {
+        let w = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+        high |= w;
+        let stop = zero_bytes(w ^ (ONES * b'"' as u64))
+            | zero_bytes(w ^ (ONES * b'\\' as u64))
+            | zero_bytes(w & (ONES * 0xe0));
+        if stop != 0 {
+            *non_ascii |= high & HIGHS != 0;
+            return pos + (stop.trailing_zeros() / 8) as usize;
+        }
+        pos += 8;
+    }
+    *non_ascii |= high & HIGHS != 0;
+    string_stop_scalar(b, pos, non_ascii)
+}
+
+#[inline(always)]
+fn string_stop_scalar(b: &[u8], mut pos: usize, non_ascii: &mut bool) -> usize {
+    while let Some(&c) = b.get(pos) {
+        if c == b'"' || c == b'\\' || c < 0x20 {
+            break;
+        }
+        *non_ascii |= c >= 0x80;
+        pos += 1;
+    }
+    pos
+}
+
+/// [`string_stop_swar`], 16 bytes at a time with SSE2 (baseline on x86_64).
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+fn string_stop(b: &[u8], mut pos: usize, non_ascii: &mut bool) -> usize {
+    use std::arch::x86_64::{
+        _mm_cmpeq_epi8, _mm_loadu_si128, _mm_min_epu8, _mm_movemask_epi8, _mm_or_si128,
+        _mm_set1_epi8,
+    };
+    let mut high = 0;
+    // SAFETY: SSE2 is part of the x86_64 baseline, so the intrinsics are available; every load
+    // reads `b[pos..pos + 16]` with `pos + 16 <= b.len()`, and `loadu` needs no alignment.
+    unsafe {
+        let quote = _mm_set1_epi8(b'"' as i8);
+        let backslash = _mm_set1_epi8(b'\\' as i8);
+        let control = _mm_set1_epi8(0x1f);
+        while pos + 16 <= b.len() {
+            let v = _mm_loadu_si128(b.as_ptr().add(pos).cast());
+            let stop = _mm_or_si128(
+                _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)),
+                // v <= 0x1f (unsigned) iff min(v, 0x1f) == v.
+                _mm_cmpeq_epi8(_mm_min_epu8(v, control), v),
+            );
+            let m = _mm_movemask_epi8(stop);
+            high |= _mm_movemask_epi8(v);
+            if m != 0 {
+                *non_ascii |= high != 0;
+                return pos + m.trailing_zeros() as usize;
+            }
+            pos += 16;
+        }
+    }
+    *non_ascii |= high != 0;
+    string_stop_swar(b, pos, non_ascii)
+}
+
+#[cfg(not(target_arch = "x86_64"))]
+#[inline(always)]
+fn string_stop(b: &[u8], pos: usize, non_ascii: &mut bool) -> usize {
+    string_stop_swar(b, pos, non_ascii)
+}
+
+/// Scan a string body starting after the opening quote; returns (index of the closing quote,
+/// has escapes). UTF-8 is not checked here: `non_ascii` is set when the body may contain
+/// non-ASCII bytes, and the caller validates the input once.
+#[inline(always)]
+fn scan_string(b: &[u8], mut pos: usize, non_ascii: &mut bool) -> Result<(usize, bool), Invalid> {
     let mut escaped = false;
-    let mut non_ascii = false;
     loop {
-        while pos < b.len() && STRING_CLASS[b[pos] as usize] == 0 {
-            pos += 1;
-        }
-        let Some(&c) = b.get(pos) else {
-            return Err(Invalid);
-        };
-        match c {
-            b'"' => break,
-            b'\\' => {
+        pos = string_stop(b, pos, non_ascii);
+        match b.get(pos) {
+            Some(b'"') => return Ok((pos, escaped)),
+            Some(b'\\') => {
                 escaped = true;
-                match b.get(pos + 1) {
-                    Some(b'b' | b't' | b'n' | b'f' | b'r' | b'"' | b'/' | b'\\') => pos += 2,
-                    Some(b'u') => {
-                        let hex = b.get(pos + 2..pos + 6).ok_or(Invalid)?;
-                        if !hex.iter().all(u8::is_ascii_hexdigit) {
-                            return Err(Invalid);
-                        }
-                        pos += 6;
-                    }
-                    _ => return Err(Invalid),
-                }
+                pos = scan_escape(b, pos)?;
             }
-            c if c < 0x20 => return Err(Invalid),
-            _ => {
-                non_ascii = true;
-                pos += 1;
-            }
+            _ => return Err(Invalid),
         }
     }
-    if non_ascii && std::str::from_utf8(&b[start..pos]).is_err() {
-        return Err(Invalid);
+}
+
+/// Validate the escape at `b[pos] == b'\\'`; returns the index after it.
+#[cold]
+fn scan_escape(b: &[u8], pos: usize) -> Result<usize, Invalid> {
+    match b.get(pos + 1) {
+        Some(b'b' | b't' | b'n' | b'f' | b'r' | b'"' | b'/' | b'\\') => Ok(pos + 2),
+        Some(b'u') => {
+            let hex = b.get(pos + 2..pos + 6).ok_or(Invalid)?;
+            if !hex.iter().all(u8::is_ascii_hexdigit) {
+                return Err(Invalid);
+            }
+            Ok(pos + 6)
+        }
+        _ => Err(Invalid),
     }
-    Ok((pos, escaped))
 }
 
 /// Decode an escaped string body (validated by [`scan_string`]) into `out`, as the reference
@@ -472,33 +606,22 @@ fn decode_into(body: &[u8], out: &mut Vec<u8>) {
     }
 }
 
-/// Scan a number token starting at `pos`; returns its end.
-#[inline]
+/// Scan a number token starting at `pos` (JSON grammar
+/// `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`); returns its end.
+#[inline(always)]
 fn scan_number(b: &[u8], mut pos: usize) -> Result<usize, Invalid> {
-    if b[pos] == b'-' {
+    if b.get(pos) == Some(&b'-') {
         pos += 1;
     }
-    match b.get(pos) {
-        Some(b'0') => {
-            pos += 1;
-            if b.get(pos).is_some_and(u8::is_ascii_digit) {
-                return Err(Invalid);
-            }
-        }
-        Some(b'1'..=b'9') => {
-            while b.get(pos).is_some_and(u8::is_ascii_digit) {
-                pos += 1;
-            }
-        }
-        _ => return Err(Invalid),
+    let int = pos;
+    pos = digits_end(b, pos);
+    if pos == int || (b[int] == b'0' && pos > int + 1) {
+        return Err(Invalid);
     }
     if b.get(pos) == Some(&b'.') {
-        pos += 1;
-        let s = pos;
-        while b.get(pos).is_some_and(u8::is_ascii_digit) {
-            pos += 1;
-        }
-        if pos == s {
+        let frac = pos + 1;
+        pos = digits_end(b, frac);
+        if pos == frac {
             return Err(Invalid);
         }
     }
@@ -507,18 +630,124 @@ fn scan_number(b: &[u8], mut pos: usize) -> Result<usize, Invalid> {
         if matches!(b.get(pos), Some(b'+' | b'-')) {
             pos += 1;
         }
-        let s = pos;
-        while b.get(pos).is_some_and(u8::is_ascii_digit) {
-            pos += 1;
-        }
-        if pos == s {
+        let exp = pos;
+        pos = digits_end(b, exp);
+        if pos == exp {
             return Err(Invalid);
         }
     }
     Ok(pos)
 }
 
+/// Check the literal `word` at `pos`; returns its end.
+#[inline(always)]
+fn scan_literal(b: &[u8], pos: usize, word: &[u8]) -> Result<usize, Invalid> {
+    if b.get(pos..pos + word.len()) == Some(word) {
+        Ok(pos + word.len())
+    } else {
+        Err(Invalid)
+    }
+}
+
+/// Past a member name at `pos` (which must be `"`), the whitespace and the `:` after it, and the
+/// whitespace after that: the index of the member's value.
+#[inline(always)]
+fn skip_member_name(b: &[u8], pos: usize, non_ascii: &mut bool) -> Result<usize, Invalid> {
+    if b.get(pos) != Some(&b'"') {
+        return Err(Invalid);
+    }
+    let (end, _) = scan_string(b, pos + 1, non_ascii)?;
+    let pos = skip_ws(b, end + 1);
+    if b.get(pos) != Some(&b':') {
+        return Err(Invalid);
+    }
+    Ok(skip_ws(b, pos + 1))
+}
+
+/// Validate and skip the value starting at `pos` (its first byte; whitespace already skipped),
+/// without recursion; returns the index after it. `depth` is the nesting depth of the value's
+/// container; containers opened here count towards `max_depth`. `kinds` is a bit stack (1 =
+/// object) of the containers opened here.
+fn skip_value(
+    b: &[u8],
+    mut pos: usize,
+    depth: usize,
+    max_depth: usize,
+    kinds: &mut Vec<u64>,
+    non_ascii: &mut bool,
+) -> Result<usize, Invalid> {
+    let mut level = 0usize;
+    let mut in_object = false;
+    let mut c = *b.get(pos).ok_or(Invalid)?;
+    loop {
+        match c {
+            b'"' => pos = scan_string(b, pos + 1, non_ascii)?.0 + 1,
+            b'-' | b'0'..=b'9' => pos = scan_number(b, pos)?,
+            b't' => pos = scan_literal(b, pos, b"true")?,
+            b'f' => pos = scan_literal(b, pos, b"false")?,
+            b'n' => pos = scan_literal(b, pos, b"null")?,
+            b'[' | b'{' => {
+                if depth + level >= max_depth {
+                    return Err(Invalid);
+                }
+                in_object = c == b'{';
+                let (word, bit) = (level >> 6, 1u64 << (level & 63));
+                if word == kinds.len() {
+                    kinds.push(0);
+                }
+                if in_object {
+                    kinds[word] |= bit;
+                } else {
+                    kinds[word] &= !bit;
+                }
+                level += 1;
+                pos = skip_ws(b, pos + 1);
+                let n = *b.get(pos).ok_or(Invalid)?;
+                if n != if in_object { b'}' } else { b']' } {
+                    if in_object {
+                        pos = skip_member_name(b, pos, non_ascii)?;
+                    }
+                    c = *b.get(pos).ok_or(Invalid)?;
+                    continue;
+                }
+                // An empty container: close it and go on as after any value.
+                pos += 1;
+                level -= 1;
+                in_object = level > 0 && kinds[(level - 1) >> 6] & (1 << ((level - 1) & 63)) != 0;
+            }
+            _ => return Err(Invalid),
+        }
+        // After a value: `,` and the next value, or closing brackets.
+        loop {
+            if level == 0 {
+                return Ok(pos);
+            }
+            pos = skip_ws(b, pos);
+            let n = *b.get(pos).ok_or(Invalid)?;
+            if n == b',' {
+                pos = skip_ws(b, pos + 1);
+                if in_object {
+                    pos = skip_member_name(b, pos, non_ascii)?;
+                }
+                c = *b.get(pos).ok_or(Invalid)?;
+                break;
+            }
+            if n != if in_object { b'}' } else { b']' } {
+                return Err(Invalid);
+            }
+            pos += 1;
+            level -= 1;
+            in_object = level > 0 && kinds[(level - 1) >> 6] & (1 << ((level - 1) & 63)) != 0;
+        }
+    }
+}
+
 /// Flatten `input` into `s.fields`. Only paths present in `trie` produce fields.
+///
+/// Unused subtrees go to [`skip_value`]. UTF-8 is validated once for the whole input (strings
+/// only flag that they may hold non-ASCII bytes; outside strings the grammar admits none). With
+/// `limits.unique_keys`, reading stops at the root level once every root name leading to a used
+/// path has been read ([`crate::Config::unique_keys`]); the unread rest is not validated.
 pub(crate) fn flatten(
     trie: &PathTrie,
     input: &[u8],
@@ -532,6 +761,7 @@ pub(crate) fn flatten(
     s.trail_stack.clear();
     s.any_trail = false;
     let b = input;
+    let mut non_ascii = false;
     let mut pos = skip_ws(b, 0);
     if b.get(pos) != Some(&b'{') || limits.max_depth == 0 {
         return Err(Invalid);
@@ -545,8 +775,22 @@ pub(crate) fn flatten(
         array_id: 0,
         index: 0,
     });
+    // Root names still to read before stopping early (`usize::MAX`: never stop).
+    let mut roots_left = if limits.unique_keys {
+        s.start_root_epoch(trie.nodes.len());
+        trie.roots_needed()
+    } else {
+        usize::MAX
+    };
     let mut next_array = 0u32;
     loop {
+        if roots_left == 0 && s.frames.len() == 1 {
+            // Nothing later can feed a used path: stop (the rest is not validated).
+            if non_ascii && std::str::from_utf8(&b[..pos]).is_err() {
+                return Err(Invalid);
+            }
+            return Ok(());
+        }
         pos = skip_ws(b, pos);
         let Some(&c0) = b.get(pos) else {
             return Err(Invalid);
@@ -580,16 +824,31 @@ pub(crate) fn flatten(
             if c != b'"' {
                 return Err(Invalid);
             }
-            let (end, escaped) = scan_string(b, pos + 1)?;
-            let node = if top.node == NONE {
-                NONE
-            } else if escaped {
+            let (end, escaped) = scan_string(b, pos + 1, &mut non_ascii)?;
+            let key = if escaped {
                 s.key_buf.clear();
                 decode_into(&b[pos + 1..end], &mut s.key_buf);
-                trie.walk(top.node, &s.key_buf)
+                &s.key_buf[..]
             } else {
-                trie.walk(top.node, &b[pos + 1..end])
+                &b[pos + 1..end]
             };
+            let node = if top.node == NONE {
+                NONE
+            } else {
+                trie.walk(top.node, key)
+            };
+            // A plain root name completes its subtree once its value is read (a dotted name
+            // like "a.b" does not: other "a.…" names may follow).
+            if roots_left != usize::MAX
+                && depth == 1
+                && node != NONE
+                && (node != EMPTY || trie.empty_needed())
+                && s.root_stamp[node as usize] != s.root_epoch
+                && !key.contains(&b'.')
+            {
+                s.root_stamp[node as usize] = s.root_epoch;
+                roots_left -= 1;
+            }
             pos = skip_ws(b, end + 1);
             if b.get(pos) != Some(&b':') {
                 return Err(Invalid);
@@ -602,12 +861,19 @@ pub(crate) fn flatten(
             top.index += 1;
             (top.node, Some((top.array_id, idx)))
         };
+        if node == NONE {
+            pos = skip_value(
+                b,
+                pos,
+                depth,
+                limits.max_depth,
+                &mut s.kinds,
+                &mut non_ascii,
+            )?;
+            continue;
+        }
         match c {
             b'{' | b'[' => {
-                if depth >= limits.max_depth {
-                    return Err(Invalid);
-                }
-                pos += 1;
                 let is_object = c == b'{';
                 // The joined path "" behaves like the root: its members start a fresh path
                 // (`"" + "." + k` is never formed, as in the reference).
@@ -616,18 +882,29 @@ pub(crate) fn flatten(
                 } else {
                     node
                 };
-                let keep = node != NONE
-                    && (trie.has_children(if node == EMPTY { ROOT } else { node })
-                        || (!is_object && trie.leaf(node) != NONE));
-                let node = if keep { node } else { NONE };
-                let mut pushed_trail = false;
-                if keep {
-                    if let Some(e) = element {
-                        s.trail_stack.push(e);
-                        pushed_trail = true;
-                    }
+                let keep = trie.has_children(if node == EMPTY { ROOT } else { node })
+                    || (!is_object && trie.leaf(node) != NONE);
+                if !keep {
+                    pos = skip_value(
+                        b,
+                        pos,
+                        depth,
+                        limits.max_depth,
+                        &mut s.kinds,
+                        &mut non_ascii,
+                    )?;
+                    continue;
                 }
-                let array_id = if keep && !is_object {
+                if depth >= limits.max_depth {
+                    return Err(Invalid);
+                }
+                pos += 1;
+                let mut pushed_trail = false;
+                if let Some(e) = element {
+                    s.trail_stack.push(e);
+                    pushed_trail = true;
+                }
+                let array_id = if !is_object {
                     next_array += 1;
                     next_array
                 } else {
@@ -643,31 +920,27 @@ pub(crate) fn flatten(
                 });
             }
             b'"' => {
-                let (end, escaped) = scan_string(b, pos + 1)?;
-                if node != NONE {
-                    let path = trie.leaf(node);
-                    if path != NONE {
-                        let (in_arena, start, stop) = if escaped {
-                            let a = s.arena.len();
-                            decode_into(&b[pos + 1..end], &mut s.arena);
-                            (true, a, s.arena.len())
-                        } else {
-                            (false, pos + 1, end)
-                        };
-                        push_field(s, path, Kind::Str, in_arena, start, stop, f64::NAN);
-                    }
+                let (end, escaped) = scan_string(b, pos + 1, &mut non_ascii)?;
+                let path = trie.leaf(node);
+                if path != NONE {
+                    let (in_arena, start, stop) = if escaped {
+                        let a = s.arena.len();
+                        decode_into(&b[pos + 1..end], &mut s.arena);
+                        (true, a, s.arena.len())
+                    } else {
+                        (false, pos + 1, end)
+                    };
+                    push_field(s, path, Kind::Str, in_arena, start, stop, f64::NAN);
                 }
                 pos = end + 1;
             }
             b'-' | b'0'..=b'9' => {
                 let end = scan_number(b, pos)?;
-                if node != NONE {
-                    let path = trie.leaf(node);
-                    if path != NONE {
-                        let text = str_from_validated(&b[pos..end]);
-                        let num = comparable(text).unwrap_or(f64::NAN);
-                        push_field(s, path, Kind::Num, false, pos, end, num);
-                    }
+                let path = trie.leaf(node);
+                if path != NONE {
+                    let text = str_from_validated(&b[pos..end]);
+                    let num = comparable(text).unwrap_or(f64::NAN);
+                    push_field(s, path, Kind::Num, false, pos, end, num);
                 }
                 pos = end;
             }
@@ -677,22 +950,25 @@ pub(crate) fn flatten(
                     b'f' => (b"false", Kind::False),
                     _ => (b"null", Kind::Null),
                 };
-                if !b[pos..].starts_with(word) {
-                    return Err(Invalid);
+                let end = scan_literal(b, pos, word)?;
+                let path = trie.leaf(node);
+                if path != NONE {
+                    push_field(s, path, kind, false, pos, pos, f64::NAN);
                 }
-                if node != NONE {
-                    let path = trie.leaf(node);
-                    if path != NONE {
-                        push_field(s, path, kind, false, pos, pos, f64::NAN);
-                    }
-                }
-                pos += word.len();
+                pos = end;
             }
             _ => return Err(Invalid),
         }
     }
-    // Text after the root object is ignored (as Jackson does), but must be UTF-8.
-    if std::str::from_utf8(&b[pos..]).is_err() {
+    // Text after the root object is ignored (as Jackson does), but the whole input must be
+    // UTF-8: checked once here (strings flagged possible non-ASCII bytes; elsewhere the
+    // grammar admits none).
+    let utf8_ok = if non_ascii {
+        std::str::from_utf8(b).is_ok()
+    } else {
+        b[pos..].is_ascii() || std::str::from_utf8(&b[pos..]).is_ok()
+    };
+    if !utf8_ok {
         return Err(Invalid);
     }
     Ok(())
@@ -771,6 +1047,7 @@ mod tests {
         let limits = EventLimits {
             max_bytes: usize::MAX,
             max_depth: 1000,
+            unique_keys: false,
         };
         flatten(&trie, event.as_bytes(), limits, &mut s)?;
         Ok(s.fields
@@ -846,6 +1123,7 @@ mod tests {
         let limits = EventLimits {
             max_bytes: usize::MAX,
             max_depth: 1000,
+            unique_keys: false,
         };
         assert!(flatten(&trie, b"{\"a\":\"\xff\"}", limits, &mut s).is_err());
         let deep = format!("{{\"a\":{}{}}}", "[".repeat(5000), "]".repeat(5000));

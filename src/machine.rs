@@ -23,6 +23,30 @@ pub struct Config {
     pub max_event_depth: usize,
     /// Limits applied by [`Machine::add_rule`] when parsing pattern text.
     pub pattern_limits: Limits,
+    /// The producer guarantees that member names are unique. Default `false`.
+    ///
+    /// "Unique" is meant after expanding dotted names, since `{"a.b": 1}` and `{"a": {"b": 1}}`
+    /// reach the same path: within an object no name repeats, and no name is another one
+    /// followed by `.` and more (`"a"` and `"a.b"` clash; `"a.b"` and `"a.c"` do not); at the
+    /// root, a member named `""` holds no object (its members would join the root's).
+    ///
+    /// By default the machine reads every event to its end: a later duplicate member can add a
+    /// value at a path a rule uses, or make present a path that an `exists: false` condition
+    /// needs absent; and the whole event is validated, so a malformed event is always an error.
+    ///
+    /// With `unique_keys: true` the machine stops reading at the root level as soon as every
+    /// root name that leads to a path a rule uses has been read as a plain (undotted) member:
+    /// with unique names no later member can change any rule's answer, so the matches are the
+    /// default mode's. Events whose used root members come early (e.g. `properties` before a
+    /// long `geometry`) are read only in part. The trade-offs:
+    ///
+    /// * **Repeated names give different answers.** If an event breaks the guarantee, members
+    ///   after the stop point are ignored (the default mode, like EventBridge, sees them all).
+    /// * **The unread rest is not validated.** Malformed JSON or invalid UTF-8 after the stop
+    ///   point is not reported: such an event can match where the default mode returns an
+    ///   error. The size limit still applies to the whole event, and everything before the stop
+    ///   point is validated exactly as in the default mode.
+    pub unique_keys: bool,
 }
 
 impl Default for Config {
@@ -31,6 +55,7 @@ impl Default for Config {
             max_event_bytes: 1 << 20,
             max_event_depth: crate::json::lexer::DEFAULT_MAX_DEPTH,
             pattern_limits: Limits::default(),
+            unique_keys: false,
         }
     }
 }
@@ -189,6 +214,7 @@ impl<R: Clone + Eq + Hash> Machine<R> {
         EventLimits {
             max_bytes: self.config.max_event_bytes,
             max_depth: self.config.max_event_depth,
+            unique_keys: self.config.unique_keys,
         }
     }
 
