@@ -131,7 +131,7 @@ fn sweep(events: &[Vec<u8>]) {
         "{:<22} {:>8} {:>12} {:>14} {:>12} {:>10}",
         "rule set", "rules", "ev/s", "add rules/s", "bytes/rule", "matches"
     );
-    for kind in [ScaleKind::Exact, ScaleKind::Mix] {
+    for kind in ScaleKind::ALL {
         for k in [1usize, 100, 10_000, 100_000] {
             let rules = corpus.scale_rules(kind, k);
             let parsed: Vec<evmatch::Pattern> = rules

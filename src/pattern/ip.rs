@@ -20,6 +20,10 @@ pub struct IpRange {
 impl IpRange {
     /// Whether the address text `value` lies in the range (false when it is no address).
     pub fn contains(&self, value: &str) -> bool {
+        // Checked first so that non-addresses do not build parse_address's error text.
+        if !looks_like_v4(value) && !looks_like_v6(value) {
+            return false;
+        }
         match parse_address(value) {
             Ok(bytes) => self.contains_hex(&hex(&bytes)),
             Err(_) => false,
@@ -32,6 +36,10 @@ impl IpRange {
 
     /// The single address `text`, when it is an IP address.
     pub fn address(text: &str) -> Option<IpRange> {
+        // Checked first so that non-addresses do not build parse_address's error text.
+        if !looks_like_v4(text) && !looks_like_v6(text) {
+            return None;
+        }
         let bytes = parse_address(text).ok()?;
         let h = hex(&bytes);
         Some(IpRange {
