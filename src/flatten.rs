@@ -81,6 +81,9 @@ pub(crate) const NONE: u32 = u32::MAX;
 #[derive(Debug, Clone, Default)]
 struct Node {
     children: FxMap<Box<[u8]>, u32>,
+    /// `(first 8 bytes zero-padded, length, child)` of every child while there are at most
+    /// [`FEW`]: looked up by comparing words instead of hashing.
+    few: Vec<(u64, u32, u32)>,
     /// The interned path id when this prefix is itself a used path.
     leaf: u32,
     parent: u32,
@@ -94,6 +97,37 @@ pub(crate) struct PathTrie {
     free: Vec<u32>,
 }
 
+/// Nodes with at most this many children are searched linearly.
+const FEW: usize = 8;
+
+/// The first 8 bytes of `seg`, zero-padded, little-endian.
+#[inline(always)]
+fn head_word(seg: &[u8]) -> u64 {
+    match seg.get(..8) {
+        Some(h) => u64::from_le_bytes(h.try_into().expect("8 bytes")),
+        None => {
+            let mut w = 0u64;
+            for (i, &c) in seg.iter().enumerate() {
+                w |= (c as u64) << (8 * i);
+            }
+            w
+        }
+    }
+}
+
+/// Whether `key` contains `.` (8 bytes at a time; member names are short).
+#[inline(always)]
+fn has_dot(key: &[u8]) -> bool {
+    let mut chunks = key.chunks_exact(8);
+    for c in &mut chunks {
+        let w = u64::from_le_bytes(c.try_into().expect("8 bytes"));
+        if zero_bytes(w ^ (ONES * b'.' as u64)) != 0 {
+            return true;
+        }
+    }
+    chunks.remainder().contains(&b'.')
+}
+
 impl Default for PathTrie {
     fn default() -> Self {
         PathTrie {
@@ -102,6 +136,7 @@ impl Default for PathTrie {
                     leaf: NONE,
                     parent: NONE,
                     children: std::iter::once((Box::<[u8]>::from(&b""[..]), EMPTY)).collect(),
+                    few: vec![(0, 0, EMPTY)],
                     ..Node::default()
                 },
                 Node {
@@ -139,6 +174,7 @@ impl PathTrie {
                 None => {
                     let fresh = Node {
                         children: FxMap::default(),
+                        few: Vec::new(),
                         leaf: NONE,
                         parent: node,
                         key: seg.into(),
@@ -154,6 +190,7 @@ impl PathTrie {
                         }
                     };
                     self.nodes[node as usize].children.insert(seg.into(), n);
+                    self.rebuild_few(node);
                     n
                 }
             };
@@ -176,6 +213,7 @@ impl PathTrie {
             let parent = n.parent;
             let key = std::mem::take(&mut self.nodes[node as usize].key);
             self.nodes[parent as usize].children.remove(&key);
+            self.rebuild_few(parent);
             self.nodes[node as usize] = Node {
                 leaf: NONE,
                 parent: NONE,
@@ -186,21 +224,38 @@ impl PathTrie {
         }
     }
 
+    fn rebuild_few(&mut self, node: u32) {
+        let n = &self.nodes[node as usize];
+        let few = if n.children.len() <= FEW {
+            n.children
+                .iter()
+                .map(|(k, &c)| (head_word(k), k.len() as u32, c))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        self.nodes[node as usize].few = few;
+    }
+
     /// The child of `node` for one segment `seg`; [`NONE`] when missing.
     #[inline]
     pub fn child(&self, node: u32, seg: &[u8]) -> u32 {
-        let children = &self.nodes[node as usize].children;
-        if children.len() <= 8 {
-            // Few children (the usual case): comparing lengths and bytes beats hashing.
-            for (k, &n) in children {
-                if **k == *seg {
-                    return n;
+        let n = &self.nodes[node as usize];
+        if n.children.len() <= FEW {
+            let len = seg.len() as u32;
+            for &(h, l, c) in &n.few {
+                // Lengths first: most member names differ in length from every child.
+                if l == len
+                    && h == head_word(seg)
+                    && (len <= 8 || self.nodes[c as usize].key[8..] == seg[8..])
+                {
+                    return c;
                 }
             }
             return NONE;
         }
-        match children.get(seg) {
-            Some(&n) => n,
+        match n.children.get(seg) {
+            Some(&c) => c,
             None => NONE,
         }
     }
@@ -208,7 +263,7 @@ impl PathTrie {
     /// Follow the `.`-separated segments of `key` from `node`; [`NONE`] when a segment is missing.
     #[inline]
     pub fn walk(&self, mut node: u32, key: &[u8]) -> u32 {
-        if !key.contains(&b'.') {
+        if !has_dot(key) {
             return self.child(node, key);
         }
         for seg in key.split(|&b| b == b'.') {
@@ -391,8 +446,18 @@ pub(crate) struct Invalid;
 /// Whitespace bytes of JSON, as a bit mask over byte values below 64.
 const WS_MASK: u64 = (1 << b' ') | (1 << b'\n') | (1 << b'\r') | (1 << b'\t');
 
+/// Past the whitespace at `pos`. Inline fast paths for no whitespace and for one space (the
+/// usual `", "` and `": "`).
 #[inline(always)]
-fn skip_ws(b: &[u8], mut pos: usize) -> usize {
+fn skip_ws(b: &[u8], pos: usize) -> usize {
+    match b.get(pos) {
+        Some(&c) if c > b' ' => pos,
+        Some(b' ') if b.get(pos + 1).is_some_and(|&d| d > b' ') => pos + 1,
+        _ => skip_ws_run(b, pos),
+    }
+}
+
+fn skip_ws_run(b: &[u8], mut pos: usize) -> usize {
     while let Some(&c) = b.get(pos) {
         // Every byte that can start a token is above `' '`; only the four whitespace bytes
         // below it are skipped (others are left for the caller to reject).
@@ -679,10 +744,27 @@ fn skip_value(
     let mut level = 0usize;
     let mut in_object = false;
     let mut c = *b.get(pos).ok_or(Invalid)?;
-    loop {
+    'value: loop {
         match c {
             b'"' => pos = scan_string(b, pos + 1, non_ascii)?.0 + 1,
-            b'-' | b'0'..=b'9' => pos = scan_number(b, pos)?,
+            b'-' | b'0'..=b'9' => {
+                pos = scan_number(b, pos)?;
+                if level > 0 && !in_object {
+                    // A run of numbers in an array (coordinates): stay in this loop.
+                    loop {
+                        pos = skip_ws(b, pos);
+                        if b.get(pos) != Some(&b',') {
+                            break;
+                        }
+                        pos = skip_ws(b, pos + 1);
+                        c = *b.get(pos).ok_or(Invalid)?;
+                        if !matches!(c, b'-' | b'0'..=b'9') {
+                            continue 'value;
+                        }
+                        pos = scan_number(b, pos)?;
+                    }
+                }
+            }
             b't' => pos = scan_literal(b, pos, b"true")?,
             b'f' => pos = scan_literal(b, pos, b"false")?,
             b'n' => pos = scan_literal(b, pos, b"null")?,
@@ -862,14 +944,18 @@ pub(crate) fn flatten(
             (top.node, Some((top.array_id, idx)))
         };
         if node == NONE {
-            pos = skip_value(
-                b,
-                pos,
-                depth,
-                limits.max_depth,
-                &mut s.kinds,
-                &mut non_ascii,
-            )?;
+            pos = match c {
+                b'"' => scan_string(b, pos + 1, &mut non_ascii)?.0 + 1,
+                b'-' | b'0'..=b'9' => scan_number(b, pos)?,
+                _ => skip_value(
+                    b,
+                    pos,
+                    depth,
+                    limits.max_depth,
+                    &mut s.kinds,
+                    &mut non_ascii,
+                )?,
+            };
             continue;
         }
         match c {
