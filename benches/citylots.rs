@@ -32,7 +32,11 @@ fn best_of(passes: usize, mut f: impl FnMut()) -> Duration {
 }
 
 fn machine_for(rules: &[(String, String)]) -> Machine<usize> {
-    let mut m = Machine::new();
+    machine_with(rules, evmatch::Config::default())
+}
+
+fn machine_with(rules: &[(String, String)], config: evmatch::Config) -> Machine<usize> {
+    let mut m = Machine::with_config(config);
     for (i, (_, text)) in rules.iter().enumerate() {
         m.add_rule(i, text)
             .unwrap_or_else(|e| panic!("{text}: {e}"));
@@ -70,8 +74,8 @@ fn summary(events: &[Vec<u8>]) {
         bytes / events.len()
     );
     println!(
-        "{:<28} {:>12} {:>9} {:>12} {:>9} {:>7}  counts",
-        "set", "evmatch ev/s", "MB/s", "quamina ev/s", "MB/s", "ratio"
+        "{:<28} {:>12} {:>9} {:>12} {:>9} {:>7} {:>12} {:>7}  counts",
+        "set", "evmatch ev/s", "MB/s", "quamina ev/s", "MB/s", "ratio", "unique ev/s", "ratio"
     );
     for set in workload::cl2_sets() {
         let m = machine_for(&set.rules);
@@ -91,6 +95,32 @@ fn summary(events: &[Vec<u8>]) {
         });
         let ev_s = events.len() as f64 / t.as_secs_f64();
         let mb_s = bytes as f64 / t.as_secs_f64() / 1e6;
+        // The same rules with `Config::unique_keys` (the corpus has unique member names).
+        let mu = machine_with(
+            &set.rules,
+            evmatch::Config {
+                unique_keys: true,
+                ..evmatch::Config::default()
+            },
+        );
+        let got_u = counts(
+            set.rules.len(),
+            |e, out| mu.matches_into(e, out).unwrap(),
+            events,
+        );
+        assert_eq!(
+            &got_u, want,
+            "{}: evmatch unique_keys match counts",
+            set.name
+        );
+        let tu = best_of(5, || {
+            for e in events {
+                mu.matches_into(e, &mut out).unwrap();
+                black_box(&out);
+            }
+        });
+        let u_ev = events.len() as f64 / tu.as_secs_f64();
+        let mut u_ratio = "-".to_string();
         let (q_cell, q_mb, ratio, q_counts) = match quamina_for(&set.rules) {
             Some(q) => {
                 let qc = counts(
@@ -104,6 +134,7 @@ fn summary(events: &[Vec<u8>]) {
                     }
                 });
                 let q_ev = events.len() as f64 / tq.as_secs_f64();
+                u_ratio = format!("{:.2}", u_ev / q_ev);
                 (
                     format!("{q_ev:.0}"),
                     format!("{:.0}", bytes as f64 / tq.as_secs_f64() / 1e6),
@@ -118,8 +149,8 @@ fn summary(events: &[Vec<u8>]) {
             None => ("unsupported".into(), "-".into(), "-".into(), String::new()),
         };
         println!(
-            "{:<28} {:>12.0} {:>9.0} {:>12} {:>9} {:>7}  ok {}",
-            set.name, ev_s, mb_s, q_cell, q_mb, ratio, q_counts
+            "{:<28} {:>12.0} {:>9.0} {:>12} {:>9} {:>7} {:>12.0} {:>7}  ok {}",
+            set.name, ev_s, mb_s, q_cell, q_mb, ratio, u_ev, u_ratio, q_counts
         );
     }
 }
