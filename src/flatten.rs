@@ -125,7 +125,7 @@ fn has_dot(key: &[u8]) -> bool {
             return true;
         }
     }
-    chunks.remainder().contains(&b'.')
+    chunks.remainder().iter().any(|&c| c == b'.')
 }
 
 impl Default for PathTrie {
