@@ -37,7 +37,7 @@ type StrKey = SmallVec<[u8; 16]>;
 /// end of the value.
 #[derive(Debug, Clone)]
 struct Affix<T> {
-    map: FxMap<Box<[u8]>, Vec<T>>,
+    map: FxMap<StrKey, Vec<T>>,
     /// (operand length, number of operands of that length), sorted by length.
     lens: Vec<(usize, u32)>,
 }
@@ -53,7 +53,12 @@ impl<T> Default for Affix<T> {
 
 impl<T: PartialEq> Affix<T> {
     fn add(&mut self, key: &[u8], t: T) {
-        self.map.entry(key.into()).or_default().push(t);
+        match self.map.get_mut(key) {
+            Some(list) => list.push(t),
+            None => {
+                self.map.insert(StrKey::from_slice(key), vec![t]);
+            }
+        }
         match self.lens.binary_search_by_key(&key.len(), |e| e.0) {
             Ok(i) => self.lens[i].1 += 1,
             Err(i) => self.lens.insert(i, (key.len(), 1)),
@@ -97,11 +102,11 @@ impl<T: PartialEq> Affix<T> {
     }
 
     fn approx_bytes(&self, item: usize) -> usize {
-        self.map.capacity() * (16 + 24 + 1)
+        self.map.capacity() * (std::mem::size_of::<StrKey>() + 24 + 1)
             + self
                 .map
                 .iter()
-                .map(|(k, v)| k.len() + v.capacity() * item)
+                .map(|(k, v)| if k.spilled() { k.len() } else { 0 } + v.capacity() * item)
                 .sum::<usize>()
             + self.lens.capacity() * 16
     }
@@ -114,6 +119,8 @@ const BLOCK: usize = 512;
 #[derive(Debug, Clone, Default)]
 struct NumBlock {
     entries: Vec<(NumericRange, u32)>,
+    /// `lows[i]`: the lower bound of `entries[i]` (a compact key for the binary search).
+    lows: Vec<f64>,
     /// `max_high[i]`: the largest upper bound among `entries[..=i]`.
     max_high: Vec<f64>,
 }
@@ -133,7 +140,7 @@ impl NumBlock {
     }
 
     fn low(&self) -> f64 {
-        low_key(&self.entries[0].0)
+        self.lows[0]
     }
 }
 
@@ -144,6 +151,8 @@ impl NumBlock {
 #[derive(Debug, Clone, Default)]
 struct Numeric {
     blocks: Vec<NumBlock>,
+    /// `block_lows[b]`: the lowest lower bound in `blocks[b]`.
+    block_lows: Vec<f64>,
     /// `block_max[b]`: the largest upper bound in `blocks[..=b]`.
     block_max: Vec<f64>,
     len: usize,
@@ -152,6 +161,7 @@ struct Numeric {
 impl Numeric {
     fn refresh(&mut self, from: usize) {
         self.block_max.resize(self.blocks.len(), f64::NEG_INFINITY);
+        self.block_lows.resize(self.blocks.len(), f64::NEG_INFINITY);
         let mut m = if from == 0 {
             f64::NEG_INFINITY
         } else {
@@ -160,6 +170,7 @@ impl Numeric {
         for b in from..self.blocks.len() {
             m = m.max(*self.blocks[b].max_high.last().unwrap_or(&f64::NEG_INFINITY));
             self.block_max[b] = m;
+            self.block_lows[b] = self.blocks[b].low();
         }
     }
 
@@ -168,6 +179,7 @@ impl Numeric {
         if self.blocks.is_empty() {
             let mut blk = NumBlock {
                 entries: vec![(r, t)],
+                lows: vec![low],
                 max_high: Vec::new(),
             };
             blk.refresh(0);
@@ -177,18 +189,21 @@ impl Numeric {
             return;
         }
         let b = self
-            .blocks
-            .partition_point(|blk| blk.low() <= low)
+            .block_lows
+            .partition_point(|&l| l <= low)
             .saturating_sub(1);
         let blk = &mut self.blocks[b];
-        let at = blk.entries.partition_point(|(x, _)| low_key(x) <= low);
+        let at = blk.lows.partition_point(|&l| l <= low);
         blk.entries.insert(at, (r, t));
+        blk.lows.insert(at, low);
         blk.refresh(at);
         if blk.entries.len() > BLOCK {
             let entries = blk.entries.split_off(BLOCK / 2);
+            let lows = blk.lows.split_off(BLOCK / 2);
             blk.max_high.truncate(BLOCK / 2);
             let mut next = NumBlock {
                 entries,
+                lows,
                 max_high: Vec::new(),
             };
             next.refresh(0);
@@ -202,8 +217,8 @@ impl Numeric {
         let low = low_key(r);
         // Equal lower bounds may span blocks: look from the first block that can hold `low`.
         let first = self
-            .blocks
-            .partition_point(|blk| blk.low() < low)
+            .block_lows
+            .partition_point(|&l| l < low)
             .saturating_sub(1);
         for b in first..self.blocks.len() {
             let blk = &mut self.blocks[b];
@@ -212,6 +227,7 @@ impl Numeric {
             }
             if let Some(i) = blk.entries.iter().position(|(x, s)| *s == t && x == r) {
                 blk.entries.remove(i);
+                blk.lows.remove(i);
                 if blk.entries.is_empty() {
                     self.blocks.remove(b);
                 } else {
@@ -227,13 +243,13 @@ impl Numeric {
 
     #[inline]
     fn lookup(&self, x: f64, hit: &mut impl FnMut(u32)) {
-        let end = self.blocks.partition_point(|blk| blk.low() <= x);
+        let end = self.block_lows.partition_point(|&l| l <= x);
         for b in (0..end).rev() {
             if self.block_max[b] < x {
                 break;
             }
             let blk = &self.blocks[b];
-            let end = blk.entries.partition_point(|(r, _)| low_key(r) <= x);
+            let end = blk.lows.partition_point(|&l| l <= x);
             for i in (0..end).rev() {
                 if blk.max_high[i] < x {
                     break;
@@ -248,13 +264,13 @@ impl Numeric {
 
     fn approx_bytes(&self) -> usize {
         self.blocks.capacity() * std::mem::size_of::<NumBlock>()
-            + self.block_max.capacity() * 8
+            + (self.block_max.capacity() + self.block_lows.capacity()) * 8
             + self
                 .blocks
                 .iter()
                 .map(|b| {
                     b.entries.capacity() * std::mem::size_of::<(NumericRange, u32)>()
-                        + b.max_high.capacity() * 8
+                        + (b.max_high.capacity() + b.lows.capacity()) * 8
                 })
                 .sum::<usize>()
     }
