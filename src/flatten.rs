@@ -1369,6 +1369,29 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// The SSE2 and SWAR string scanners agree with the byte-at-a-time one.
+        #[test]
+        fn string_scanners_agree(
+            bytes in proptest::collection::vec(
+                proptest::prop_oneof![
+                    8 => 0x20u8..0x7f,
+                    1 => proptest::sample::select(&[b'"', b'\\', 0x00, 0x1f, 0x7f, 0x80, 0xc3, 0xff][..]),
+                ],
+                0..80,
+            ),
+            start in 0usize..80,
+        ) {
+            let start = start.min(bytes.len());
+            let (mut a, mut b, mut c) = (false, false, false);
+            let want = string_stop_scalar(&bytes, start, &mut a);
+            proptest::prop_assert_eq!(string_stop_swar(&bytes, start, &mut b), want);
+            proptest::prop_assert_eq!(string_stop(&bytes, start, &mut c), want);
+            // The fast scanners may over-report non-ASCII (bytes past the stop), never miss it.
+            proptest::prop_assert!(!a || (b && c));
+        }
+    }
+
     #[test]
     fn trie_remove_prunes() {
         let mut t = PathTrie::default();
