@@ -125,7 +125,7 @@ fn has_dot(key: &[u8]) -> bool {
             return true;
         }
     }
-    chunks.remainder().iter().any(|&c| c == b'.')
+    chunks.remainder().contains(&b'.')
 }
 
 impl Default for PathTrie {
