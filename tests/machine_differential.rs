@@ -18,8 +18,12 @@ fn cases(default: u32) -> u32 {
 }
 
 fn config() -> ProptestConfig {
+    let cases = cases(5000);
     ProptestConfig {
-        cases: cases(5000),
+        cases,
+        // Filtered generators reject some inputs; allow that in proportion to long runs.
+        max_local_rejects: cases.saturating_mul(16).max(65_536),
+        max_global_rejects: cases.saturating_mul(16).max(1024),
         failure_persistence: None,
         ..ProptestConfig::default()
     }
