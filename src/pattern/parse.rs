@@ -103,7 +103,7 @@ pub(crate) fn parse(text: &str, limits: &Limits) -> Result<Vec<Conjunction>, Err
         return Err(PatternError::bare(TOO_MANY_COMBINATIONS).into());
     }
     let mut branches = Vec::new();
-    expand(&tree.members, vec![Branch::default()], &mut branches);
+    expand(tree.members, vec![Branch::default()], &mut branches);
     let conjunctions: Vec<Conjunction> = branches
         .into_iter()
         .map(|b| {
@@ -128,6 +128,19 @@ pub(crate) fn parse(text: &str, limits: &Limits) -> Result<Vec<Conjunction>, Err
 
 /// The wildcard complexity of every field, maximised (see [`wildcard::complexity`]).
 pub(crate) fn check_complexity(branches: &[Conjunction], limits: &Limits) -> Result<(), Error> {
+    let has_wildcard = |c: &Condition| {
+        matches!(
+            c,
+            Condition::Wildcard(_) | Condition::AnythingBut(AnythingBut::Wildcards(_))
+        )
+    };
+    if !branches
+        .iter()
+        .flat_map(|b| &b.fields)
+        .any(|f| f.conditions.iter().any(has_wildcard))
+    {
+        return Ok(());
+    }
     let mut by_path: Vec<(&str, Vec<&Wildcard>)> = Vec::new();
     for field in branches.iter().flat_map(|b| &b.fields) {
         let ws = field.conditions.iter().flat_map(|c| match c {
@@ -172,26 +185,34 @@ struct Branch {
 
 impl Branch {
     /// Write a value list; a later write to the same path replaces the earlier one.
-    fn write(&mut self, field: &FieldCondition) {
+    fn write(&mut self, field: FieldCondition) {
         match self.fields.iter_mut().find(|f| f.path == field.path) {
-            Some(existing) => existing.conditions = field.conditions.clone(),
-            None => self.fields.push(field.clone()),
+            Some(existing) => existing.conditions = field.conditions,
+            None => self.fields.push(field),
         }
     }
 }
 
-/// Expand `members` over `current`, in document order (PATTERNS.md §11.3).
-fn expand(members: &[Member], mut current: Vec<Branch>, out: &mut Vec<Branch>) {
-    for (i, m) in members.iter().enumerate() {
+/// Expand `members` over `current`, in document order (PATTERNS.md §11.3). Leaves are moved
+/// into the last branch that receives them and cloned only for the others, so a pattern
+/// without `$or` is never copied.
+fn expand(members: Vec<Member>, mut current: Vec<Branch>, out: &mut Vec<Branch>) {
+    let mut members = members.into_iter();
+    while let Some(m) = members.next() {
         match m {
-            Member::Leaf(field) => current.iter_mut().for_each(|b| b.write(field)),
+            Member::Leaf(field) => {
+                if let Some((last, rest)) = current.split_last_mut() {
+                    rest.iter_mut().for_each(|b| b.write(field.clone()));
+                    last.write(field);
+                }
+            }
             Member::Or(alternatives) => {
                 let mut next = Vec::new();
                 for alt in alternatives {
                     expand(alt, current.clone(), &mut next);
                 }
                 // The rest of this member list applies to every expanded branch.
-                expand(&members[i + 1..], next, out);
+                expand(members.collect(), next, out);
                 return;
             }
         }
@@ -211,10 +232,13 @@ struct Parser<'a> {
 
 fn join(prefix: &str, name: &str) -> String {
     if prefix.is_empty() {
-        name.to_string()
-    } else {
-        format!("{prefix}.{name}")
+        return name.to_string();
     }
+    let mut path = String::with_capacity(prefix.len() + 1 + name.len());
+    path.push_str(prefix);
+    path.push('.');
+    path.push_str(name);
+    path
 }
 
 impl<'a> Parser<'a> {
