@@ -711,99 +711,6 @@ fn scan_number(b: &[u8], mut pos: usize) -> Result<usize, Invalid> {
     Ok(pos)
 }
 
-/// The comparable value of the number token `text`, NaN when not comparable: exactly
-/// [`comparable`]`(text).unwrap_or(NaN)`, without its allocations for the usual tokens (no
-/// exponent, at most 40 significant digits); others take [`comparable`] itself.
-#[inline]
-fn number_value(text: &str) -> f64 {
-    match comparable_fast(text.as_bytes()) {
-        Some(v) => v,
-        None => comparable(text).unwrap_or(f64::NAN),
-    }
-}
-
-/// [`number_value`] for plain tokens; `None` when [`comparable`] must decide.
-fn comparable_fast(t: &[u8]) -> Option<f64> {
-    let body = t.strip_prefix(b"-").unwrap_or(t);
-    if body.iter().any(|&c| c == b'e' || c == b'E') {
-        return None;
-    }
-    let (int, frac) = match body.iter().position(|&c| c == b'.') {
-        Some(p) => (&body[..p], &body[p + 1..]),
-        None => (body, &b""[..]),
-    };
-    // Canonical digits: no leading or trailing zeros; `exp` is the exponent of the last one.
-    let mut digits = [0u8; 40];
-    let mut n = 0usize;
-    for &c in int.iter().chain(frac) {
-        if n == 0 && c == b'0' {
-            continue;
-        }
-        *digits.get_mut(n)? = c;
-        n += 1;
-    }
-    let mut exp = -(frac.len() as i64);
-    while n > 0 && digits[n - 1] == b'0' {
-        n -= 1;
-        exp += 1;
-    }
-    let value: f64 = ascii_str(t).parse().ok()?;
-    if n == 0 {
-        return Some(0.0);
-    }
-    if value == 0.0 || !value.is_finite() {
-        return Some(f64::NAN);
-    }
-    if n <= 15 && value.abs() >= f64::MIN_POSITIVE {
-        return Some(value);
-    }
-    // Compare with the shortest round-trip rendering, formatted on the stack.
-    let mut buf = StackBuf::default();
-    std::fmt::write(&mut buf, format_args!("{:e}", value.abs())).ok()?;
-    let shown = &buf.bytes[..buf.len];
-    let e = shown.iter().position(|&c| c == b'e')?;
-    let shown_exp: i64 = ascii_str(&shown[e + 1..]).parse().ok()?;
-    let mut shown_digits = [0u8; 40];
-    let mut m = 0usize;
-    for &c in shown[..e].iter().filter(|&&c| c != b'.') {
-        *shown_digits.get_mut(m)? = c;
-        m += 1;
-    }
-    if m <= 1 {
-        // Java prints at least two significant digits: leave that case to `comparable`.
-        return None;
-    }
-    let same = shown_digits[..m] == digits[..n] && shown_exp - (m as i64 - 1) == exp;
-    Some(if same { value } else { f64::NAN })
-}
-
-/// A small stack buffer for formatting one float.
-struct StackBuf {
-    bytes: [u8; 64],
-    len: usize,
-}
-
-impl Default for StackBuf {
-    fn default() -> Self {
-        StackBuf {
-            bytes: [0; 64],
-            len: 0,
-        }
-    }
-}
-
-impl std::fmt::Write for StackBuf {
-    fn write_str(&mut self, s: &str) -> std::fmt::Result {
-        let end = self.len + s.len();
-        self.bytes
-            .get_mut(self.len..end)
-            .ok_or(std::fmt::Error)?
-            .copy_from_slice(s.as_bytes());
-        self.len = end;
-        Ok(())
-    }
-}
-
 /// Check the literal `word` at `pos`; returns its end.
 #[inline(always)]
 fn scan_literal(b: &[u8], pos: usize, word: &[u8]) -> Result<usize, Invalid> {
@@ -1125,7 +1032,7 @@ pub(crate) fn flatten(
                 let path = trie.leaf(node);
                 if path != NONE {
                     let text = ascii_str(&b[pos..end]);
-                    let num = number_value(text);
+                    let num = comparable(text).unwrap_or(f64::NAN);
                     push_field(s, path, Kind::Num, false, pos, end, num);
                 }
                 pos = end;
@@ -1314,59 +1221,6 @@ mod tests {
         assert!(flatten(&trie, b"{\"a\":\"\xff\"}", limits, &mut s).is_err());
         let deep = format!("{{\"a\":{}{}}}", "[".repeat(5000), "]".repeat(5000));
         assert!(flatten(&trie, deep.as_bytes(), limits, &mut s).is_err());
-    }
-
-    fn same(a: f64, b: f64) -> bool {
-        a.to_bits() == b.to_bits() || (a.is_nan() && b.is_nan())
-    }
-
-    #[test]
-    fn number_value_is_comparable() {
-        for t in [
-            "0",
-            "-0",
-            "0.0",
-            "-0.000",
-            "1",
-            "10",
-            "100.000",
-            "0.1",
-            "5e-324",
-            "1e400",
-            "-122.42200352825247",
-            "37.80848009696725",
-            "9007199254740993",
-            "9007199254740992",
-            "123456789012345678901",
-            "0.30000000000000004",
-            "0.3000000000000000444",
-            "1.7976931348623157",
-            "2.2250738585072014",
-            "0.000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000022250738585072014",
-            "0.00000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000005",
-            "12345678901234567890123456789012345678901234567890",
-        ] {
-            let want = comparable(t).unwrap_or(f64::NAN);
-            assert!(same(number_value(t), want), "{t}");
-        }
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn number_value_matches_comparable(
-            t in "-?(0|[1-9][0-9]{0,22})(\\.[0-9]{1,24})?",
-            x in proptest::num::f64::NORMAL | proptest::num::f64::SUBNORMAL,
-            prec in 0usize..20,
-        ) {
-            let want = comparable(&t).unwrap_or(f64::NAN);
-            proptest::prop_assert!(same(number_value(&t), want), "{}", t);
-            for t in [format!("{x}"), format!("{x:.prec$}"), format!("{x:?}")] {
-                if !t.contains(['e', 'i', 'N']) {
-                    let want = comparable(&t).unwrap_or(f64::NAN);
-                    proptest::prop_assert!(same(number_value(&t), want), "{}", t);
-                }
-            }
-        }
     }
 
     proptest::proptest! {

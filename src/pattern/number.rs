@@ -8,80 +8,138 @@
 
 /// The double value of `token` when it is comparable, else `None`.
 ///
-/// `token` must be a JSON number token (as the lexer produced it).
+/// `token` must be a JSON number token (as the lexer produced it). Allocation-free: the
+/// flattener calls it for every number on a used path.
 pub fn comparable(token: &str) -> Option<f64> {
     let value: f64 = token.parse().ok()?;
     if !value.is_finite() {
         return None;
     }
-    let exact = Decimal::parse(token)?;
+    let exact = Decimal::parse(token.as_bytes())?;
     if value == 0.0 {
         return exact.is_zero().then_some(0.0);
     }
+    // More significant digits than any double's shortest rendering: not representable.
+    if exact.len > MAX_DIGITS {
+        return None;
+    }
     // Fast path: at most 15 significant digits always round-trip for normal doubles.
-    if exact.digits.len() <= 15 && value.abs() >= f64::MIN_POSITIVE {
+    if exact.len <= 15 && value.abs() >= f64::MIN_POSITIVE {
         return Some(value);
     }
-    let shortest = format!("{:e}", value);
-    let mut java = Decimal::parse(&shortest)?;
-    if java.digits.len() == 1 {
+    let mut java = Decimal::render(format_args!("{:e}", value))?;
+    if java.len == 1 {
         // Java prints at least two significant digits: the two-digit decimal nearest the value.
-        java = Decimal::parse(&format!("{:.1e}", value))?;
+        java = Decimal::render(format_args!("{:.1e}", value))?;
     }
     (java == exact).then_some(value)
 }
 
+/// Significant digits kept; a double's shortest rendering never needs more than 17.
+const MAX_DIGITS: usize = 24;
+
 /// A decimal number in canonical form: sign, significant digits (no leading or trailing
-/// zeros) and the exponent of the last digit. Zero has no digits.
+/// zeros) and the exponent of the last digit. Zero has no digits. Held on the stack; `len`
+/// counts every significant digit, only the first [`MAX_DIGITS`] are stored.
 #[derive(Debug, PartialEq, Eq)]
 struct Decimal {
     negative: bool,
-    digits: Vec<u8>,
+    digits: [u8; MAX_DIGITS],
+    len: usize,
     exponent: i64,
 }
 
 impl Decimal {
-    fn parse(text: &str) -> Option<Decimal> {
-        let (negative, rest) = match text.strip_prefix('-') {
-            Some(r) => (true, r),
-            None => (false, text),
+    fn parse(text: &[u8]) -> Option<Decimal> {
+        let (negative, rest) = match text.split_first() {
+            Some((b'-', r)) => (true, r),
+            _ => (false, text),
         };
-        let (mantissa, exp) = match rest.find(['e', 'E']) {
+        let (mantissa, exp) = match rest.iter().position(|&b| b == b'e' || b == b'E') {
             Some(i) => (&rest[..i], &rest[i + 1..]),
-            None => (rest, "0"),
+            None => (rest, &b"0"[..]),
         };
-        let exp = exp.strip_prefix('+').unwrap_or(exp);
         // Saturate absurd exponents: such numbers are never comparable anyway.
-        let mut exponent: i64 = match exp.parse::<i64>() {
-            Ok(e) => e.clamp(-1_000_000_000, 1_000_000_000),
-            Err(_) if exp.starts_with('-') => -1_000_000_000,
-            Err(_) => 1_000_000_000,
+        let (exp_negative, exp_digits) = match exp.split_first() {
+            Some((b'-', r)) => (true, r),
+            Some((b'+', r)) => (false, r),
+            _ => (false, exp),
         };
-        let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-        let mut digits: Vec<u8> = int.bytes().chain(frac.bytes()).map(|b| b - b'0').collect();
+        let mut exponent: i64 = 0;
+        for &d in exp_digits {
+            exponent = (exponent * 10 + i64::from(d - b'0')).min(1_000_000_000);
+        }
+        if exp_negative {
+            exponent = -exponent;
+        }
+        let (int, frac) = match mantissa.iter().position(|&b| b == b'.') {
+            Some(i) => (&mantissa[..i], &mantissa[i + 1..]),
+            None => (mantissa, &b""[..]),
+        };
         exponent -= frac.len() as i64;
-        let lead = digits.iter().take_while(|&&d| d == 0).count();
-        digits.drain(..lead);
-        while digits.last() == Some(&0) {
-            digits.pop();
-            exponent += 1;
-        }
-        if digits.is_empty() {
-            return Some(Decimal {
-                negative: false,
-                digits,
-                exponent: 0,
-            });
-        }
-        Some(Decimal {
+        let mut d = Decimal {
             negative,
-            digits,
-            exponent,
-        })
+            digits: [0; MAX_DIGITS],
+            len: 0,
+            exponent: 0,
+        };
+        // Digits after the last non-zero one are trailing zeros: they only move the exponent.
+        let mut zeros = 0i64;
+        for &c in int.iter().chain(frac) {
+            if c == b'0' {
+                if d.len > 0 {
+                    zeros += 1;
+                }
+                continue;
+            }
+            for _ in 0..zeros {
+                d.push(0);
+            }
+            zeros = 0;
+            d.push(c - b'0');
+        }
+        if d.len == 0 {
+            d.negative = false;
+            return Some(d);
+        }
+        d.exponent = exponent + zeros;
+        Some(d)
+    }
+
+    fn push(&mut self, digit: u8) {
+        if let Some(slot) = self.digits.get_mut(self.len) {
+            *slot = digit;
+        }
+        self.len += 1;
+    }
+
+    /// Parse Rust's `{:e}` rendering of a double, formatted on the stack.
+    fn render(args: std::fmt::Arguments<'_>) -> Option<Decimal> {
+        struct Buf {
+            bytes: [u8; 48],
+            len: usize,
+        }
+        impl std::fmt::Write for Buf {
+            fn write_str(&mut self, s: &str) -> std::fmt::Result {
+                let end = self.len + s.len();
+                self.bytes
+                    .get_mut(self.len..end)
+                    .ok_or(std::fmt::Error)?
+                    .copy_from_slice(s.as_bytes());
+                self.len = end;
+                Ok(())
+            }
+        }
+        let mut buf = Buf {
+            bytes: [0; 48],
+            len: 0,
+        };
+        std::fmt::write(&mut buf, args).ok()?;
+        Decimal::parse(&buf.bytes[..buf.len])
     }
 
     fn is_zero(&self) -> bool {
-        self.digits.is_empty()
+        self.len == 0
     }
 }
 
@@ -108,6 +166,12 @@ mod tests {
         }
         assert_eq!(comparable("-0.0"), Some(0.0));
         assert_eq!(comparable("3.0e2"), Some(300.0));
+        assert_eq!(comparable("100000000000000000000000000000e-29"), Some(1.0));
+        assert_eq!(
+            comparable("0.0000000000000000000000000000000000000000000000001e49"),
+            Some(1.0)
+        );
+        assert_eq!(comparable("-122.42200352825247"), Some(-122.42200352825247));
     }
 
     #[test]
@@ -121,6 +185,7 @@ mod tests {
             "1E-325",
             "5e-324",
             "123456789012345678901234567890",
+            "1.00000000000000000000000000000000001",
         ] {
             assert!(comparable(t).is_none(), "{t}");
         }
