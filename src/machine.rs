@@ -4,7 +4,9 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::Hash;
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::{Arc, Mutex};
+
+use arc_swap::ArcSwap;
 
 use crate::automaton::Automaton;
 pub use crate::automaton::Stats;
@@ -258,11 +260,12 @@ impl<R: Clone + Eq + Hash> Machine<R> {
 }
 
 /// A [`Machine`] shared between threads: readers match on an immutable snapshot while a writer
-/// builds the next one (copy-on-write) and publishes it with a pointer swap. Readers only take a
-/// read lock for the instant of cloning an `Arc`; they never wait for a rule update to finish.
+/// builds the next one (copy-on-write) and publishes it with an atomic pointer swap
+/// (`arc-swap`). Readers take no lock at all: they never wait for a writer. Each update copies
+/// the machine, so batch many changes into one [`SharedMachine::update`] call.
 #[derive(Debug)]
 pub struct SharedMachine<R> {
-    current: RwLock<Arc<Machine<R>>>,
+    current: ArcSwap<Machine<R>>,
     writer: Mutex<()>,
 }
 
@@ -276,17 +279,14 @@ impl<R: Clone + Eq + Hash> SharedMachine<R> {
     /// Share `machine`.
     pub fn new(machine: Machine<R>) -> Self {
         SharedMachine {
-            current: RwLock::new(Arc::new(machine)),
+            current: ArcSwap::from_pointee(machine),
             writer: Mutex::new(()),
         }
     }
 
     /// The current snapshot.
     pub fn snapshot(&self) -> Arc<Machine<R>> {
-        match self.current.read() {
-            Ok(g) => Arc::clone(&g),
-            Err(p) => Arc::clone(&p.into_inner()),
-        }
+        self.current.load_full()
     }
 
     /// Match against the current snapshot.
@@ -300,11 +300,7 @@ impl<R: Clone + Eq + Hash> SharedMachine<R> {
         let _w = self.writer.lock().unwrap_or_else(|p| p.into_inner());
         let mut next = (*self.snapshot()).clone();
         let result = update(&mut next);
-        let next = Arc::new(next);
-        match self.current.write() {
-            Ok(mut g) => *g = next,
-            Err(p) => *p.into_inner() = next,
-        }
+        self.current.store(Arc::new(next));
         result
     }
 
