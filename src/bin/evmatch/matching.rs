@@ -5,9 +5,10 @@
 //! in input order, so the output is identical whatever the thread count.
 
 use std::fs::File;
-use std::io::{BufRead, BufReader, IsTerminal, Read, Write};
+use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use clap::Args;
 use evmatch::Machine;
@@ -161,8 +162,99 @@ fn patterns_of(raw: &RawValue) -> Vec<String> {
     }
 }
 
-/// Lines per batch: large enough to amortise thread start-up, small enough to stream.
-const BATCH: usize = 16 * 1024;
+/// Bytes per batch: large enough to amortise thread start-up, small enough to stream.
+const BATCH_BYTES: usize = 4 << 20;
+
+/// Lines per unit of work handed to a worker.
+const CHUNK_LINES: usize = 256;
+
+/// A batch of whole lines read from one input, and the number of its first line.
+struct Batch {
+    bytes: Vec<u8>,
+    first_line: usize,
+}
+
+/// Reads an input in batches of whole lines, carrying a partial last line over.
+struct BatchReader<R> {
+    reader: R,
+    carry: Vec<u8>,
+    /// A finished batch's buffer, reused so that steady-state reading does not fault in pages.
+    spare: Vec<u8>,
+    next_line: usize,
+    eof: bool,
+}
+
+impl<R: Read> BatchReader<R> {
+    fn new(reader: R) -> Self {
+        BatchReader {
+            reader,
+            carry: Vec::new(),
+            spare: Vec::new(),
+            next_line: 1,
+            eof: false,
+        }
+    }
+
+    /// Give a finished batch's buffer back for reuse.
+    fn recycle(&mut self, batch: Batch) {
+        self.spare = batch.bytes;
+    }
+
+    /// The next batch, empty at end of input.
+    fn next_batch(&mut self) -> std::io::Result<Batch> {
+        let mut bytes = std::mem::take(&mut self.spare);
+        bytes.clear();
+        bytes.append(&mut self.carry);
+        while !self.eof && bytes.len() < BATCH_BYTES {
+            let start = bytes.len();
+            bytes.resize(start + BATCH_BYTES, 0);
+            let n = loop {
+                match self.reader.read(&mut bytes[start..]) {
+                    Ok(n) => break n,
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                    Err(e) => return Err(e),
+                }
+            };
+            bytes.truncate(start + n);
+            self.eof = n == 0;
+        }
+        if !self.eof {
+            // Keep the partial last line for the next batch (a line longer than a batch
+            // simply makes this batch grow until its newline arrives).
+            match memchr::memrchr(b'\n', &bytes) {
+                Some(end) => self.carry = bytes.split_off(end + 1),
+                None => {
+                    self.carry = bytes;
+                    return self.next_batch();
+                }
+            }
+        }
+        let first_line = self.next_line;
+        self.next_line += memchr::memchr_iter(b'\n', &bytes).count();
+        if self.eof && bytes.last().is_some_and(|&b| b != b'\n') {
+            self.next_line += 1;
+        }
+        Ok(Batch { bytes, first_line })
+    }
+}
+
+/// The lines of a batch: (line number, text without line ending); blank lines dropped.
+fn lines(batch: &Batch) -> Vec<(usize, &[u8])> {
+    let bytes = &batch.bytes;
+    let mut out = Vec::with_capacity(bytes.len() / 512);
+    let mut start = 0;
+    let ends = memchr::memchr_iter(b'\n', bytes)
+        .chain((bytes.last() != Some(&b'\n')).then_some(bytes.len()));
+    for (i, end) in ends.enumerate() {
+        let line = &bytes[start..end];
+        start = end + 1;
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        if !line.iter().all(u8::is_ascii_whitespace) {
+            out.push((batch.first_line + i, line));
+        }
+    }
+    out
+}
 
 fn run_inner(args: MatchArgs) -> Result<bool, String> {
     let rules = load_rules(&args.rules)?;
@@ -177,49 +269,66 @@ fn run_inner(args: MatchArgs) -> Result<bool, String> {
     };
     let with_file = sources.len() > 1;
     let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut out = std::io::BufWriter::with_capacity(1 << 20, stdout.lock());
     let mut all_valid = true;
     for source in &sources {
-        let is_stdin = source.as_os_str() == "-";
-        let (reader, size): (Box<dyn Read>, Option<u64>) = if is_stdin {
+        let cannot_read =
+            |e: std::io::Error| format!("evmatch: {}: cannot read: {e}", source.display());
+        let (reader, size): (Box<dyn Read + Send>, Option<u64>) = if source.as_os_str() == "-" {
             (Box::new(std::io::stdin()), None)
         } else {
-            let f = File::open(source)
-                .map_err(|e| format!("evmatch: {}: cannot read: {e}", source.display()))?;
+            let f = File::open(source).map_err(cannot_read)?;
             let size = f.metadata().ok().map(|m| m.len());
             (Box::new(f), size)
         };
         let progress = progress_bar(size);
         let file_label = with_file.then(|| source.display().to_string());
-        let mut reader = BufReader::with_capacity(1 << 20, reader);
-        let mut next_line = 1usize;
-        let mut batch = read_batch(&mut reader, &mut next_line)
-            .map_err(|e| format!("evmatch: {}: cannot read: {e}", source.display()))?;
-        while !batch.is_empty() {
-            let read_bytes: usize = batch.iter().map(|(_, l)| l.len() + 1).sum();
-            // Match this batch on the workers while the next one is read.
-            let (results, next) = std::thread::scope(|s| {
-                let chunk = batch.len().div_ceil(threads);
-                let handles: Vec<_> = batch
-                    .chunks(chunk.max(1))
-                    .map(|part| s.spawn(|| match_lines(&rules, part)))
+        let mut reader = BatchReader::new(reader);
+        let mut batch = reader.next_batch().map_err(cannot_read)?;
+        while !batch.bytes.is_empty() {
+            // Match and render this batch on the workers while the next one is read.
+            let lines = lines(&batch);
+            // Workers take small chunks of lines in turn, so a chunk of large events cannot
+            // leave a core idle at the end of the batch.
+            let chunks: Vec<&[(usize, &[u8])]> = lines.chunks(CHUNK_LINES).collect();
+            let taken = AtomicUsize::new(0);
+            let (rendered, next) = std::thread::scope(|s| {
+                let handles: Vec<_> = (0..threads)
+                    .map(|_| {
+                        let (rules, label, chunks, taken) =
+                            (&rules, file_label.as_deref(), &chunks, &taken);
+                        s.spawn(move || {
+                            let mut done = Vec::new();
+                            loop {
+                                let i = taken.fetch_add(1, Ordering::Relaxed);
+                                let Some(chunk) = chunks.get(i) else {
+                                    break done;
+                                };
+                                done.push((i, render_lines(rules, chunk, label)));
+                            }
+                        })
+                    })
                     .collect();
-                let next = read_batch(&mut reader, &mut next_line);
-                let results: Vec<Vec<LineResult>> = handles
+                let next = reader.next_batch();
+                let mut rendered: Vec<(usize, (Vec<u8>, bool))> = handles
                     .into_iter()
-                    .map(|h| h.join().expect("matcher thread panicked"))
+                    .flat_map(|h| h.join().expect("matcher thread panicked"))
                     .collect();
-                (results, next)
+                rendered.sort_unstable_by_key(|(i, _)| *i);
+                (rendered, next)
             });
-            for r in results.iter().flatten() {
-                all_valid &= r.error.is_none();
-                write_result(&mut out, r, file_label.as_deref(), &rules.ids)
+            drop(chunks);
+            for (_, (bytes, valid)) in rendered {
+                all_valid &= valid;
+                out.write_all(&bytes)
                     .map_err(|e| format!("evmatch: cannot write: {e}"))?;
             }
+            drop(lines);
             if let Some(p) = &progress {
-                p.inc(read_bytes as u64);
+                p.inc(batch.bytes.len() as u64);
             }
-            batch = next.map_err(|e| format!("evmatch: {}: cannot read: {e}", source.display()))?;
+            let next = next.map_err(cannot_read)?;
+            reader.recycle(std::mem::replace(&mut batch, next));
         }
         if let Some(p) = progress {
             p.finish_and_clear();
@@ -247,84 +356,43 @@ fn progress_bar(size: Option<u64>) -> Option<ProgressBar> {
     Some(bar)
 }
 
-/// Up to [`BATCH`] non-blank lines with their line numbers.
-fn read_batch(
-    reader: &mut impl BufRead,
-    next_line: &mut usize,
-) -> std::io::Result<Vec<(usize, Vec<u8>)>> {
-    let mut batch = Vec::with_capacity(BATCH);
-    while batch.len() < BATCH {
-        let mut line = Vec::new();
-        if reader.read_until(b'\n', &mut line)? == 0 {
-            break;
-        }
-        let n = *next_line;
-        *next_line += 1;
-        while matches!(line.last(), Some(b'\n' | b'\r')) {
-            line.pop();
-        }
-        if line.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
-        batch.push((n, line));
-    }
-    Ok(batch)
-}
-
-struct LineResult {
-    line: usize,
-    matches: Vec<u32>,
-    error: Option<String>,
-}
-
-fn match_lines(rules: &Rules, lines: &[(usize, Vec<u8>)]) -> Vec<LineResult> {
+/// Match `lines` and render their output lines; the flag is false if any line was invalid.
+fn render_lines(rules: &Rules, lines: &[(usize, &[u8])], file: Option<&str>) -> (Vec<u8>, bool) {
+    let mut out = Vec::with_capacity(lines.len() * 32);
     let mut matches = Vec::new();
-    lines
-        .iter()
-        .map(|(line, bytes)| {
-            matches.clear();
-            match rules.machine.matches_into(bytes, &mut matches) {
-                Ok(()) => {
-                    let mut m = matches.clone();
-                    m.sort_unstable();
-                    LineResult {
-                        line: *line,
-                        matches: m,
-                        error: None,
+    let mut valid = true;
+    let file = file.map(|f| serde_json::Value::from(f).to_string());
+    for &(line, bytes) in lines {
+        // Writing to a Vec cannot fail.
+        let _ = write!(out, "{{\"line\": {line}");
+        if let Some(f) = &file {
+            let _ = write!(out, ", \"file\": {f}");
+        }
+        match rules.machine.matches_into(bytes, &mut matches) {
+            Ok(()) => {
+                matches.sort_unstable();
+                out.extend_from_slice(b", \"matches\": [");
+                for (i, &m) in matches.iter().enumerate() {
+                    if i > 0 {
+                        out.extend_from_slice(b", ");
                     }
+                    let _ = write!(
+                        out,
+                        "{}",
+                        serde_json::Value::from(rules.ids[m as usize].as_str())
+                    );
                 }
-                Err(e) => LineResult {
-                    line: *line,
-                    matches: Vec::new(),
-                    error: Some(e.to_string()),
-                },
+                out.extend_from_slice(b"]}\n");
             }
-        })
-        .collect()
-}
-
-fn write_result(
-    out: &mut impl Write,
-    r: &LineResult,
-    file: Option<&str>,
-    ids: &[String],
-) -> std::io::Result<()> {
-    write!(out, "{{\"line\": {}", r.line)?;
-    if let Some(f) = file {
-        write!(out, ", \"file\": {}", serde_json::Value::from(f))?;
-    }
-    match &r.error {
-        Some(e) => write!(out, ", \"error\": {}", serde_json::Value::from(e.as_str()))?,
-        None => {
-            out.write_all(b", \"matches\": [")?;
-            for (i, &m) in r.matches.iter().enumerate() {
-                if i > 0 {
-                    out.write_all(b", ")?;
-                }
-                write!(out, "{}", serde_json::Value::from(ids[m as usize].as_str()))?;
+            Err(e) => {
+                valid = false;
+                let _ = writeln!(
+                    out,
+                    ", \"error\": {}}}",
+                    serde_json::Value::from(e.to_string())
+                );
             }
-            out.write_all(b"]")?;
         }
     }
-    out.write_all(b"}\n")
+    (out, valid)
 }
