@@ -163,7 +163,7 @@ fn patterns_of(raw: &RawValue) -> Vec<String> {
 }
 
 /// Bytes per batch: large enough to amortise thread start-up, small enough to stream.
-const BATCH_BYTES: usize = 4 << 20;
+const BATCH_BYTES: usize = 16 << 20;
 
 /// Lines per unit of work handed to a worker.
 const CHUNK_LINES: usize = 256;
