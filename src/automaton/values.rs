@@ -25,7 +25,7 @@ use smallvec::SmallVec;
 use crate::flatten::{FxMap, Leaf};
 use crate::pattern::case::CaseExpansion;
 use crate::pattern::ip::IpRange;
-use crate::pattern::ir::{AnythingBut, Condition, NumericRange};
+use crate::pattern::ir::{AnythingBut, Condition, NumericRange, has_prefix, has_suffix};
 use crate::pattern::wildcard::Wildcard;
 
 /// Targets of one key; most keys have one or two.
@@ -683,19 +683,6 @@ pub(crate) fn wildcards_of(c: &Condition) -> &[Wildcard] {
         _ => &[],
     }
 }
-/// event-ruler matches prefixes against the quoted value, so a prefix ending in `"` also
-/// matches the value without it (PATTERNS.md §8.1).
-#[inline]
-fn has_prefix(value: &str, prefix: &str) -> bool {
-    value.starts_with(prefix) || prefix.strip_suffix('"').is_some_and(|p| value == p)
-}
-
-/// Mirror of [`has_prefix`].
-#[inline]
-fn has_suffix(value: &str, suffix: &str) -> bool {
-    value.ends_with(suffix) || suffix.strip_prefix('"').is_some_and(|s| value == s)
-}
-
 /// Whether one value-list element accepts one leaf (PATTERNS.md §12); the reference
 /// evaluator's `leaf_matches` over a borrowed leaf.
 pub(crate) fn leaf_matches(condition: &Condition, leaf: Leaf<'_>) -> bool {
@@ -730,18 +717,9 @@ pub(crate) fn leaf_matches(condition: &Condition, leaf: Leaf<'_>) -> bool {
 }
 
 fn is_excluded(excluded: &AnythingBut, leaf: Leaf<'_>) -> bool {
-    let Leaf::Str(v) = leaf else {
-        return match (excluded, leaf) {
-            (AnythingBut::Numbers(ns), Leaf::Num(_, x)) => x.is_some_and(|x| ns.contains(&x)),
-            _ => false,
-        };
-    };
-    match excluded {
-        AnythingBut::Strings(ss) => ss.iter().any(|s| s == v),
-        AnythingBut::Numbers(_) => false,
-        AnythingBut::Prefixes(ps) => ps.iter().any(|p| has_prefix(v, p)),
-        AnythingBut::Suffixes(ss) => ss.iter().any(|s| has_suffix(v, s)),
-        AnythingBut::EqualsIgnoreCase(es) => es.iter().any(|e| e.equals(v)),
-        AnythingBut::Wildcards(ws) => ws.iter().any(|w| w.matches(v)),
+    match leaf {
+        Leaf::Str(v) => excluded.excludes_string(v),
+        Leaf::Num(_, x) => x.is_some_and(|x| excluded.excludes_number(x)),
+        _ => false,
     }
 }

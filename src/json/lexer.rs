@@ -178,23 +178,29 @@ impl<'a> Lexer<'a> {
         self.src[self.pos..].chars().next()
     }
 
+    /// Jackson's refusal of a comment (its `ALLOW_COMMENTS` feature is off).
+    fn comment_error<T>(&self) -> Result<T> {
+        self.unexpected_char(
+            '/',
+            "maybe a (non-standard) comment? (not recognized as one since Feature 'ALLOW_COMMENTS' not enabled for parser)",
+        )
+    }
+
+    /// Jackson's `_throwInvalidSpace`: a control character between tokens.
+    fn invalid_space<T>(&self, c: char) -> Result<T> {
+        self.err(format!(
+            "Illegal character ({}): only regular white space (\\r, \\n, \\t) is allowed between tokens",
+            Self::char_desc(c)
+        ))
+    }
+
     /// Jackson's `_skipWSOrEnd`: the next significant char, consumed.
     fn skip_ws(&mut self) -> Result<Option<char>> {
         while let Some(c) = self.bump() {
             match c {
                 ' ' | '\t' | '\n' | '\r' => {}
-                '/' => {
-                    return self.unexpected_char(
-                        '/',
-                        "maybe a (non-standard) comment? (not recognized as one since Feature 'ALLOW_COMMENTS' not enabled for parser)",
-                    );
-                }
-                c if (c as u32) < 0x20 => {
-                    return self.err(format!(
-                        "Illegal character ({}): only regular white space (\\r, \\n, \\t) is allowed between tokens",
-                        Self::char_desc(c)
-                    ));
-                }
+                '/' => return self.comment_error(),
+                c if (c as u32) < 0x20 => return self.invalid_space(c),
                 c => return Ok(Some(c)),
             }
         }
@@ -324,18 +330,8 @@ impl<'a> Lexer<'a> {
         while let Some(c) = self.bump() {
             match c {
                 ' ' | '\t' | '\n' | '\r' => {}
-                '/' => {
-                    return self.unexpected_char(
-                        '/',
-                        "maybe a (non-standard) comment? (not recognized as one since Feature 'ALLOW_COMMENTS' not enabled for parser)",
-                    );
-                }
-                c if (c as u32) < 0x20 => {
-                    return self.err(format!(
-                        "Illegal character ({}): only regular white space (\\r, \\n, \\t) is allowed between tokens",
-                        Self::char_desc(c)
-                    ));
-                }
+                '/' => return self.comment_error(),
+                c if (c as u32) < 0x20 => return self.invalid_space(c),
                 c if got_colon => return Ok(c),
                 ':' => got_colon = true,
                 c => {

@@ -8,7 +8,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::ir::{AnythingBut, Condition, Conjunction, FieldCondition};
+use super::ir::{AnythingBut, Condition, Conjunction, FieldCondition, has_prefix, has_suffix};
 use super::number::comparable;
 use crate::json::Value;
 
@@ -171,32 +171,10 @@ pub(crate) fn leaf_matches(condition: &Condition, value: &Value) -> bool {
     }
 }
 
-/// event-ruler matches prefixes against the quoted value, so a prefix ending in `"` also
-/// matches the value without it (PATTERNS.md §8.1).
-fn has_prefix(value: &str, prefix: &str) -> bool {
-    value.starts_with(prefix) || prefix.strip_suffix('"').is_some_and(|p| value == p)
-}
-
-/// Mirror of [`has_prefix`]: a suffix starting with `"` also matches the value without it.
-fn has_suffix(value: &str, suffix: &str) -> bool {
-    value.ends_with(suffix) || suffix.strip_prefix('"').is_some_and(|s| value == s)
-}
-
 fn is_excluded(excluded: &AnythingBut, value: &Value) -> bool {
-    let Value::String(v) = value else {
-        return match (excluded, value) {
-            (AnythingBut::Numbers(ns), Value::Number(t)) => {
-                comparable(t).is_some_and(|x| ns.contains(&x))
-            }
-            _ => false,
-        };
-    };
-    match excluded {
-        AnythingBut::Strings(ss) => ss.iter().any(|s| s == v),
-        AnythingBut::Numbers(_) => false,
-        AnythingBut::Prefixes(ps) => ps.iter().any(|p| has_prefix(v, p)),
-        AnythingBut::Suffixes(ss) => ss.iter().any(|s| has_suffix(v, s)),
-        AnythingBut::EqualsIgnoreCase(es) => es.iter().any(|e| e.equals(v)),
-        AnythingBut::Wildcards(ws) => ws.iter().any(|w| w.matches(v)),
+    match value {
+        Value::String(v) => excluded.excludes_string(v),
+        Value::Number(t) => comparable(t).is_some_and(|x| excluded.excludes_number(x)),
+        _ => false,
     }
 }

@@ -98,6 +98,39 @@ pub enum AnythingBut {
     Wildcards(Vec<Wildcard>),
 }
 
+impl AnythingBut {
+    /// Whether a string value is excluded. Other leaf types are decided by the caller: only
+    /// comparable numbers can be excluded (by `Numbers`), every other leaf never is.
+    pub fn excludes_string(&self, value: &str) -> bool {
+        match self {
+            AnythingBut::Strings(ss) => ss.iter().any(|s| s == value),
+            AnythingBut::Numbers(_) => false,
+            AnythingBut::Prefixes(ps) => ps.iter().any(|p| has_prefix(value, p)),
+            AnythingBut::Suffixes(ss) => ss.iter().any(|s| has_suffix(value, s)),
+            AnythingBut::EqualsIgnoreCase(es) => es.iter().any(|e| e.equals(value)),
+            AnythingBut::Wildcards(ws) => ws.iter().any(|w| w.matches(value)),
+        }
+    }
+
+    /// Whether a comparable number is excluded.
+    pub fn excludes_number(&self, value: f64) -> bool {
+        matches!(self, AnythingBut::Numbers(ns) if ns.contains(&value))
+    }
+}
+
+/// Whether `value` has `prefix`, as event-ruler decides it: it matches prefixes against the
+/// quoted value, so a prefix ending in `"` also matches the value without it (PATTERNS.md §8.1).
+#[inline]
+pub fn has_prefix(value: &str, prefix: &str) -> bool {
+    value.starts_with(prefix) || prefix.strip_suffix('"').is_some_and(|p| value == p)
+}
+
+/// Mirror of [`has_prefix`]: a suffix starting with `"` also matches the value without it.
+#[inline]
+pub fn has_suffix(value: &str, suffix: &str) -> bool {
+    value.ends_with(suffix) || suffix.strip_prefix('"').is_some_and(|s| value == s)
+}
+
 /// A numeric interval; `=` is the degenerate closed interval.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct NumericRange {
