@@ -2,8 +2,11 @@
 //!
 //! * [`test_event_pattern`] is AWS `TestEventPattern`: same result, same error text.
 //! * [`Pattern`] parses and validates a pattern once and matches it against many events.
+//! * [`Machine`] matches many rules at once through one shared matcher; [`SharedMachine`] lets
+//!   readers match while a writer changes the rules.
 //! * [`Error`] carries AWS's error code and message for everything that can go wrong.
-//! * [`api`] is the EventBridge API as typed, validated serde models.
+//! * [`api`] is the EventBridge API as typed, validated serde models; [`bus`] is EventBridge
+//!   in process (buses, rules, targets, PutEvents, transforms, schedules, archives, replays).
 //!
 //! ```
 //! let pattern = evmatch::Pattern::parse(r#"{"detail": {"state": [{"anything-but": "running"}]}}"#)?;
@@ -13,15 +16,20 @@
 #![warn(missing_docs)]
 
 pub mod api;
+mod automaton;
+pub mod bus;
 pub mod error;
+mod flatten;
+pub mod json;
+pub mod machine;
 pub mod pattern;
 pub mod protocol;
-
-pub use error::{Error, ErrorCode, EventError, PatternError};
-pub use pattern::Pattern;
-pub mod json;
 pub mod templates;
 pub mod workload;
+
+pub use error::{Error, ErrorCode, EventError, PatternError};
+pub use machine::{Config, Machine, SharedMachine};
+pub use pattern::Pattern;
 
 /// The envelope members `TestEventPattern` requires in an event.
 const MANDATORY_EVENT_FIELDS: [&str; 6] =
@@ -63,8 +71,3 @@ pub fn test_event_pattern(pattern: &str, event: &str) -> Result<bool, Error> {
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
-pub mod automaton;
-pub mod flatten;
-pub mod machine;
-pub use machine::{Config, Machine, SharedMachine};
-pub mod bus;
