@@ -3,13 +3,12 @@
 //! when arrays of objects are involved, run the array-consistency search (PATTERNS.md §5.2).
 
 use std::collections::HashSet;
-use std::hash::BuildHasherDefault;
 
 use smallvec::SmallVec;
 
 use super::values::leaf_matches;
 use super::{Automaton, Branch, COMPLETE, Slot};
-use crate::flatten::{self, EventLimits, FlatScratch, FxHasher, Invalid};
+use crate::flatten::{self, EventLimits, FlatScratch, Invalid};
 use crate::pattern::ir::Condition;
 
 type Constraints = SmallVec<[(u32, u32); 8]>;
@@ -33,7 +32,7 @@ pub(crate) struct MatchScratch {
     hits: Vec<u32>,
     ends: Vec<u32>,
     constraints: Vec<(u32, u32)>,
-    failed: HashSet<(u32, Constraints), BuildHasherDefault<FxHasher>>,
+    failed: HashSet<(u32, Constraints), rustc_hash::FxBuildHasher>,
     /// Output: machine rule indexes that matched, sorted and distinct.
     pub rules: Vec<u32>,
 }
@@ -97,7 +96,7 @@ struct Search<'a> {
     hits: &'a [u32],
     ends: &'a [u32],
     constraints: &'a mut Vec<(u32, u32)>,
-    failed: &'a mut HashSet<(u32, Constraints), BuildHasherDefault<FxHasher>>,
+    failed: &'a mut HashSet<(u32, Constraints), rustc_hash::FxBuildHasher>,
 }
 
 impl Search<'_> {
