@@ -4,18 +4,8 @@
 use evmatch::{Machine, Pattern, SharedMachine};
 use serde_json::Value;
 
-fn load(path: &str) -> String {
-    let full = format!("{}/tests/data/{path}", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("{full}: {e}"))
-}
-
-fn jsonl(path: &str) -> Vec<Value> {
-    load(path)
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
-}
+mod common;
+use common::{jsonl, load};
 
 fn one_rule(pattern: &str, event: &str) -> bool {
     let mut m = Machine::new();
