@@ -10,6 +10,10 @@
 //! fails, again with `$or` as an ordinary field name; if both fail, pass 1's error is reported.
 //! The parse builds a small tree first and expands `$or` into branches only after the
 //! combination limit is checked, so expansion cost is bounded.
+//!
+//! Values are counted as each condition is read ([`Limits::max_values_per_pattern`], our limit,
+//! not AWS's): a pattern is refused at the condition that crosses the limit, so the rest of it is
+//! never read and that error comes before any later problem.
 
 use super::case::CaseExpansion;
 use super::ip::IpRange;
@@ -35,6 +39,13 @@ pub struct Limits {
     pub max_fields_per_branch: usize,
     /// Deepest nesting of objects and arrays (Jackson 2.15+: 1000).
     pub max_depth: usize,
+    /// Most values in one pattern (our limit, not AWS's: 100,000 cannot be reached within
+    /// 4096 characters). Every condition of every value list in the text counts its operands,
+    /// at least 1: a literal (`"x"`, `5`, `null`) and a single-operand match expression
+    /// (`prefix`, `cidr`, `exists`, …) count 1, a `numeric` expression 1 or 2, an `anything-but`
+    /// list (of any form) its length. Each `$or` branch counts once, as written, not once per
+    /// combination.
+    pub max_values_per_pattern: usize,
 }
 
 impl Default for Limits {
@@ -45,6 +56,7 @@ impl Default for Limits {
             max_wildcard_complexity: 10,
             max_fields_per_branch: 256,
             max_depth: crate::json::lexer::DEFAULT_MAX_DEPTH,
+            max_values_per_pattern: 100_000,
         }
     }
 }
@@ -54,6 +66,15 @@ pub const TOO_COMPLEX: &str = "Rule is too complex - try using fewer wildcard ch
 
 /// Placeholder reason for too many `$or` combinations: AWS's text is not documented or observed.
 pub const TOO_MANY_COMBINATIONS: &str = "Event pattern contains more than 1000 rule combinations";
+
+/// Our reason for a pattern over [`Limits::max_values_per_pattern`] at the default limit (AWS has
+/// no such limit, so no text); [`too_many_values`] gives it for any limit.
+pub const TOO_MANY_VALUES: &str = "Event pattern contains more than 100000 values";
+
+/// The reason for a pattern with more than `limit` values (see [`TOO_MANY_VALUES`]).
+pub fn too_many_values(limit: usize) -> String {
+    format!("Event pattern contains more than {limit} values")
+}
 
 const TOO_MANY_ELEMENTS: &str = "Too many elements in numeric expression";
 
@@ -228,6 +249,9 @@ struct Parser<'a> {
     /// Pass 1 reads `$or` as the operator; pass 2 as an ordinary name.
     or_operator: bool,
     combinations: u64,
+    /// Values read so far, against `max_values`.
+    values: usize,
+    max_values: usize,
 }
 
 fn join(prefix: &str, name: &str) -> String {
@@ -248,6 +272,8 @@ impl<'a> Parser<'a> {
             src,
             or_operator,
             combinations: 1,
+            values: 0,
+            max_values: limits.max_values_per_pattern,
         }
     }
 
@@ -344,6 +370,32 @@ impl<'a> Parser<'a> {
         Ok(members)
     }
 
+    /// Count a condition's values (see [`Limits::max_values_per_pattern`]); fails as soon as the
+    /// pattern is over the limit, so no more of it is read.
+    fn count_values(&mut self, condition: &Condition) -> PResult<()> {
+        let n = match condition {
+            Condition::AnythingBut(a) => match a {
+                AnythingBut::Strings(v) | AnythingBut::Prefixes(v) | AnythingBut::Suffixes(v) => {
+                    v.len()
+                }
+                AnythingBut::Numbers(v) => v.len(),
+                AnythingBut::EqualsIgnoreCase(v) => v.len(),
+                AnythingBut::Wildcards(v) => v.len(),
+            },
+            // Equal bounds come only from `=` (two operands must satisfy low < high).
+            Condition::Numeric(NumericRange {
+                low: Some(l),
+                high: Some(h),
+            }) if l.0 != h.0 => 2,
+            _ => 1,
+        };
+        self.values = self.values.saturating_add(n.max(1));
+        if self.values > self.max_values {
+            return Err(PatternError::bare(too_many_values(self.max_values)));
+        }
+        Ok(())
+    }
+
     fn count_combinations(&mut self, n: usize) {
         self.combinations = self.combinations.saturating_mul(n as u64);
     }
@@ -401,6 +453,7 @@ impl<'a> Parser<'a> {
                     );
                 }
             };
+            self.count_values(&condition)?;
             conditions.push(condition);
         }
         if conditions.is_empty() {

@@ -1,0 +1,151 @@
+//! Limits on huge but well-formed input: values per pattern (`Limits::max_values_per_pattern`).
+
+use evmatch::pattern::{Limits, TOO_MANY_VALUES, too_many_values};
+use evmatch::{Config, Error, Machine, Pattern};
+
+/// `{"a":[0,1,…,n-1]}`.
+fn numbers(n: usize) -> String {
+    let list: Vec<String> = (0..n).map(|i| i.to_string()).collect();
+    format!(r#"{{"a":[{}]}}"#, list.join(","))
+}
+
+/// Default limits except the pattern length, so the value limit is the one reached.
+fn long_patterns() -> Limits {
+    Limits {
+        max_pattern_chars: usize::MAX,
+        ..Limits::default()
+    }
+}
+
+fn with_values(n: usize) -> Limits {
+    Limits {
+        max_values_per_pattern: n,
+        ..Limits::default()
+    }
+}
+
+fn reason(pattern: &str, limits: &Limits) -> String {
+    match Pattern::parse_with(pattern, limits) {
+        Err(Error::InvalidEventPattern(e)) => {
+            if e.reason().starts_with("Event pattern contains more than") {
+                assert!(e.locations().is_empty(), "{pattern}: no location suffix");
+            }
+            e.reason().to_string()
+        }
+        other => panic!("{pattern}: expected a pattern error, got {other:?}"),
+    }
+}
+
+#[test]
+fn default_value_limit_is_100000() {
+    assert_eq!(Limits::default().max_values_per_pattern, 100_000);
+    assert_eq!(too_many_values(100_000), TOO_MANY_VALUES);
+    let err = Pattern::parse_with(&numbers(100_001), &long_patterns()).unwrap_err();
+    assert_eq!(err.code().as_str(), "InvalidEventPatternException");
+    assert_eq!(
+        err.to_string(),
+        "Event pattern is not valid. Reason: Event pattern contains more than 100000 values"
+    );
+    // The longest value list that fits in 4096 characters is far below the limit.
+    let fits = format!(r#"{{"a":[{}1]}}"#, "1,".repeat(2043));
+    assert_eq!(fits.len(), 4095); // 2044 values
+    assert_eq!(Pattern::parse(&fits).unwrap().conjunctions().len(), 1);
+}
+
+#[test]
+fn a_pattern_of_100000_values_parses_and_matches() {
+    let text = numbers(100_000);
+    let p = Pattern::parse_with(&text, &long_patterns()).unwrap();
+    assert!(p.matches_json(r#"{"a": 99999}"#).unwrap());
+    assert!(p.matches_json(r#"{"a": [-1, 5e1]}"#).unwrap());
+    assert!(!p.matches_json(r#"{"a": 100000}"#).unwrap());
+    let mut m = Machine::with_config(Config {
+        pattern_limits: long_patterns(),
+        ..Config::default()
+    });
+    m.add_rule("r", &text).unwrap();
+    assert_eq!(m.matches_for_event(br#"{"a": 99999}"#).unwrap(), ["r"]);
+    assert!(m.matches_for_event(br#"{"a": 1e6}"#).unwrap().is_empty());
+    // The Machine applies its configured pattern limits.
+    let mut strict = Machine::<&str>::new();
+    assert!(strict.add_rule("r", &text).is_err());
+}
+
+#[test]
+fn what_counts_as_a_value() {
+    // (pattern, its value count): each is accepted at that limit and refused one below.
+    let cases = [
+        (r#"{"a":["x","y"],"b":[1,null,true]}"#, 5),
+        (
+            r#"{"a":[{"prefix":"p"},{"suffix":"s"},{"wildcard":"w*"}]}"#,
+            3,
+        ),
+        (
+            r#"{"a":[{"exists":true},{"cidr":"10.0.0.0/8"},"10.0.0.1"]}"#,
+            3,
+        ),
+        (r#"{"a":[{"equals-ignore-case":"x"},{"exactly":"y"}]}"#, 2),
+        (
+            r#"{"a":[{"prefix":{"equals-ignore-case":"x"}},{"suffix":{"equals-ignore-case":"y"}}]}"#,
+            2,
+        ),
+        (
+            r#"{"a":[{"numeric":[">",0,"<=",5]},{"numeric":["=",7]}]}"#,
+            3,
+        ),
+        (r#"{"a":[{"numeric":["<",0]},{"numeric":[">=",9]}]}"#, 2),
+        (r#"{"a":[{"anything-but":["a","b","c"]}]}"#, 3),
+        (r#"{"a":[{"anything-but":[1,2,3,4]}]}"#, 4),
+        (r#"{"a":[{"anything-but":"a"},{"anything-but":5}]}"#, 2),
+        (r#"{"a":[{"anything-but":{"prefix":["a","b"]}}]}"#, 2),
+        (r#"{"a":[{"anything-but":{"suffix":"a"}}]}"#, 1),
+        (
+            r#"{"a":[{"anything-but":{"wildcard":["a*","*b","c"]}}]}"#,
+            3,
+        ),
+        (
+            r#"{"a":[{"anything-but":{"equals-ignore-case":["a","b"]}}]}"#,
+            2,
+        ),
+        // An empty list still counts one.
+        (r#"{"a":[{"anything-but":{"prefix":[]}},"x"]}"#, 2),
+        // `$or` branches count as written, not once per combination (2 branches × 3 would be 6).
+        (r#"{"x":["1","2"],"$or":[{"a":["3"]},{"b":["4"]}]}"#, 4),
+        (
+            r#"{"$or":[{"a":["1"]},{"$or":[{"b":["2"]},{"c":["3","4"]}]}]}"#,
+            4,
+        ),
+        // Nested objects: every leaf list counts.
+        (r#"{"d":{"e":{"f":["1"]},"g":["2","3"]}}"#, 3),
+    ];
+    for (pattern, n) in cases {
+        Pattern::parse_with(pattern, &with_values(n)).unwrap_or_else(|e| panic!("{pattern}: {e}"));
+        assert_eq!(
+            reason(pattern, &with_values(n - 1)),
+            too_many_values(n - 1),
+            "{pattern}"
+        );
+    }
+    // `$or` read as a field name (second pass) counts its values too; when that pass is over
+    // the limit, the first pass's error is reported, as for any pattern both passes refuse.
+    let literal_or = r#"{"$or":["a","b","c"]}"#;
+    Pattern::parse_with(literal_or, &with_values(3)).unwrap();
+    assert_eq!(
+        reason(literal_or, &with_values(2)),
+        "Only JSON object is allowed in array of $or relationship."
+    );
+}
+
+#[test]
+fn value_limit_is_reported_where_it_is_crossed() {
+    // Refused at the fifth value, before the syntax error after it is read.
+    assert_eq!(
+        reason(r#"{"a":["1","2","3","4","5"],"b":[}"#, &with_values(4)),
+        "Event pattern contains more than 4 values"
+    );
+    // An earlier problem is still reported first.
+    assert_eq!(
+        reason(r#"{"b":[],"a":["1","2","3","4","5"]}"#, &with_values(4)),
+        "Empty arrays are not allowed"
+    );
+}
