@@ -38,9 +38,10 @@ const MANDATORY_EVENT_FIELDS: [&str; 6] =
 /// AWS `TestEventPattern`: whether `pattern` matches `event`.
 ///
 /// The event must be a JSON object with the members `id`, `account`, `source`, `time`,
-/// `region` and `detail-type`, else the result is a `ValidationException`
-/// (`Parameter Event is not valid.`); an invalid pattern gives AWS's
-/// `InvalidEventPatternException` text.
+/// `region` and `detail-type`, and at most 1 MiB (1,048,576 bytes) of text, else the result is
+/// a `ValidationException` (`Parameter Event is not valid.`); an invalid pattern gives AWS's
+/// `InvalidEventPatternException` text. The limits are [`Config::default`]'s, the same as a
+/// default [`Machine`]'s; [`test_event_pattern_with`] takes others.
 ///
 /// ```
 /// let event = r#"{"id": "1", "account": "123456789012", "source": "aws.ec2", "time": "2026-11-27T00:00:00Z",
@@ -54,8 +55,26 @@ const MANDATORY_EVENT_FIELDS: [&str; 6] =
 /// # Ok::<(), evmatch::Error>(())
 /// ```
 pub fn test_event_pattern(pattern: &str, event: &str) -> Result<bool, Error> {
+    test_event_pattern_with(pattern, event, &Config::default())
+}
+
+/// [`test_event_pattern`] with the limits of `config`: `max_event_bytes` and `max_event_depth`
+/// for the event, `pattern_limits` for the pattern (`unique_keys` does not apply: the whole
+/// event is always read).
+///
+/// The model puts no length constraint on `TestEventPattern`'s `Event`; AWS's largest event is
+/// a PutEvents entry of less than 1 MB (BUS.md §3), hence the 1 MiB default. An event over the
+/// size limit is refused before it is read, with the `Parameter Event is not valid.` of every
+/// other rejected event (AWS's answer to an over-size event is not documented).
+pub fn test_event_pattern_with(pattern: &str, event: &str, config: &Config) -> Result<bool, Error> {
     let invalid_event = || Error::validation("Parameter Event is not valid.");
-    let doc = pattern::parse_event(event).map_err(|_| invalid_event())?;
+    if event.len() > config.max_event_bytes {
+        return Err(invalid_event());
+    }
+    let limits = json::ParseLimits {
+        max_depth: config.max_event_depth,
+    };
+    let doc = json::parse(event, limits).map_err(|_| invalid_event())?;
     let json::Value::Object(members) = &doc else {
         return Err(invalid_event());
     };
@@ -65,7 +84,7 @@ pub fn test_event_pattern(pattern: &str, event: &str) -> Result<bool, Error> {
     {
         return Err(invalid_event());
     }
-    Ok(Pattern::parse(pattern)?.matches_document(&doc))
+    Ok(Pattern::parse_with(pattern, &config.pattern_limits)?.matches_document(&doc))
 }
 
 #[cfg(doctest)]

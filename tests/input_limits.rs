@@ -1,7 +1,8 @@
-//! Limits on huge but well-formed input: values per pattern (`Limits::max_values_per_pattern`).
+//! Limits on huge but well-formed input: values per pattern (`Limits::max_values_per_pattern`)
+//! and the size of `test_event_pattern`'s event.
 
 use evmatch::pattern::{Limits, TOO_MANY_VALUES, too_many_values};
-use evmatch::{Config, Error, Machine, Pattern};
+use evmatch::{Config, Error, Machine, Pattern, test_event_pattern, test_event_pattern_with};
 
 /// `{"a":[0,1,…,n-1]}`.
 fn numbers(n: usize) -> String {
@@ -147,5 +148,90 @@ fn value_limit_is_reported_where_it_is_crossed() {
     assert_eq!(
         reason(r#"{"b":[],"a":["1","2","3","4","5"]}"#, &with_values(4)),
         "Empty arrays are not allowed"
+    );
+}
+
+/// The mandatory members, then `"detail":` and its value.
+const HEAD: &str = r#"{"id":"1","account":"123456789012","source":"aws.ec2","time":"2026-11-27T00:00:00Z","region":"us-east-1","detail-type":"x","detail":"#;
+
+/// An event with the mandatory members, padded to exactly `len` bytes.
+fn event_of(len: usize) -> String {
+    let (open, close) = (r#"{"pad":""#, r#""}}"#);
+    let pad = len - HEAD.len() - open.len() - close.len();
+    let e = format!("{HEAD}{open}{}{close}", "p".repeat(pad));
+    assert_eq!(e.len(), len);
+    e
+}
+
+#[test]
+fn test_event_pattern_caps_the_event_at_1_mib() {
+    let pattern = r#"{"detail":{"pad":[{"prefix":"ppp"}]}}"#;
+    assert!(test_event_pattern(pattern, &event_of(1 << 20)).unwrap());
+    let err = test_event_pattern(pattern, &event_of((1 << 20) + 1)).unwrap_err();
+    assert_eq!(err.code().as_str(), "ValidationException");
+    assert_eq!(err.to_string(), "Parameter Event is not valid.");
+    // The size is checked before the event is read: malformed or not, the answer is the same.
+    let junk = "x".repeat((1 << 20) + 1);
+    assert_eq!(
+        test_event_pattern(pattern, &junk).unwrap_err().to_string(),
+        "Parameter Event is not valid."
+    );
+    // Bytes, not characters: 2-byte characters reach the limit at half the count.
+    let wide = event_of(1 << 20).replacen(&"p".repeat(1000), &"é".repeat(1000), 1);
+    assert!(test_event_pattern(pattern, &wide).is_err());
+}
+
+#[test]
+fn test_event_pattern_with_takes_the_machine_config() {
+    let pattern = r#"{"detail":{"pad":[{"prefix":"p"}]}}"#;
+    let big = event_of(3 << 20);
+    assert!(test_event_pattern(pattern, &big).is_err());
+    let raised = Config {
+        max_event_bytes: 4 << 20,
+        ..Config::default()
+    };
+    assert!(test_event_pattern_with(pattern, &big, &raised).unwrap());
+    // The same config gives the Machine's answer.
+    let mut m = Machine::with_config(raised.clone());
+    m.add_rule("r", pattern).unwrap();
+    assert_eq!(m.matches_for_event(big.as_bytes()).unwrap(), ["r"]);
+
+    let small = Config {
+        max_event_bytes: 100,
+        ..Config::default()
+    };
+    let err = test_event_pattern_with(pattern, &event_of(200), &small).unwrap_err();
+    assert_eq!(err.to_string(), "Parameter Event is not valid.");
+
+    // Depth: 10 levels inside `detail` is refused at depth 5, read by default.
+    let deep = format!(
+        r#"{HEAD}{}{{"pad":"ppp"}}{}}}"#,
+        r#"{"n":"#.repeat(10),
+        "}".repeat(10)
+    );
+    assert!(!test_event_pattern(pattern, &deep).unwrap());
+    assert!(test_event_pattern(r#"{"detail":{"n":{"n":{"n":{"n":{"n":{"n":{"n":{"n":{"n":{"n":{"pad":["ppp"]}}}}}}}}}}}}"#, &deep).unwrap());
+    let shallow = Config {
+        max_event_depth: 5,
+        ..Config::default()
+    };
+    assert_eq!(
+        test_event_pattern_with(pattern, &deep, &shallow)
+            .unwrap_err()
+            .to_string(),
+        "Parameter Event is not valid."
+    );
+
+    // Pattern limits come from `pattern_limits`.
+    let few = Config {
+        pattern_limits: with_values(2),
+        ..Config::default()
+    };
+    let err =
+        test_event_pattern_with(r#"{"source":["a","b","c"]}"#, &event_of(200), &few).unwrap_err();
+    assert_eq!(err.code().as_str(), "InvalidEventPatternException");
+    assert_eq!(
+        err.to_string(),
+        "Event pattern is not valid. Reason: Event pattern contains more than 2 values"
     );
 }
