@@ -16,6 +16,8 @@
 //! as Jackson does). When it rejects an input, [`describe_error`] re-reads it with the
 //! Jackson-faithful lexer to report the same message the one-rule API gives.
 
+mod number_array;
+
 use std::collections::HashMap;
 
 use crate::error::EventError;
@@ -700,6 +702,8 @@ fn skip_value(
 ) -> Result<usize, Invalid> {
     let mut level = 0usize;
     let mut in_object = false;
+    // Arrays starting before this gave up on the block path already ([`number_array`]).
+    let mut no_fast_until = 0;
     let mut c = *b.get(pos).ok_or(Invalid)?;
     'value: loop {
         match c {
@@ -729,30 +733,40 @@ fn skip_value(
                 if depth + level >= max_depth {
                     return Err(Invalid);
                 }
-                in_object = c == b'{';
-                let (word, bit) = (level >> 6, 1u64 << (level & 63));
-                if word == kinds.len() {
-                    kinds.push(0);
-                }
-                if in_object {
-                    kinds[word] |= bit;
-                } else {
-                    kinds[word] &= !bit;
-                }
-                level += 1;
-                pos = skip_ws(b, pos + 1);
-                let n = *b.get(pos).ok_or(Invalid)?;
-                if n != if in_object { b'}' } else { b']' } {
-                    if in_object {
-                        pos = skip_member_name(b, pos, non_ascii)?;
+                let mut block_skipped = false;
+                if c == b'[' && pos >= no_fast_until {
+                    match number_array::skip(b, pos, max_depth - depth - level) {
+                        Ok(end) => (pos, block_skipped) = (end, true),
+                        Err(stop) => no_fast_until = stop,
                     }
-                    c = *b.get(pos).ok_or(Invalid)?;
-                    continue;
                 }
-                // An empty container: close it and go on as after any value.
-                pos += 1;
-                level -= 1;
-                in_object = level > 0 && kinds[(level - 1) >> 6] & (1 << ((level - 1) & 63)) != 0;
+                if !block_skipped {
+                    in_object = c == b'{';
+                    let (word, bit) = (level >> 6, 1u64 << (level & 63));
+                    if word == kinds.len() {
+                        kinds.push(0);
+                    }
+                    if in_object {
+                        kinds[word] |= bit;
+                    } else {
+                        kinds[word] &= !bit;
+                    }
+                    level += 1;
+                    pos = skip_ws(b, pos + 1);
+                    let n = *b.get(pos).ok_or(Invalid)?;
+                    if n != if in_object { b'}' } else { b']' } {
+                        if in_object {
+                            pos = skip_member_name(b, pos, non_ascii)?;
+                        }
+                        c = *b.get(pos).ok_or(Invalid)?;
+                        continue;
+                    }
+                    // An empty container: close it and go on as after any value.
+                    pos += 1;
+                    level -= 1;
+                    in_object =
+                        level > 0 && kinds[(level - 1) >> 6] & (1 << ((level - 1) & 63)) != 0;
+                }
             }
             _ => return Err(Invalid),
         }
