@@ -394,13 +394,20 @@ fn str_from_validated(bytes: &[u8]) -> &str {
 pub(crate) struct EventLimits {
     pub max_bytes: usize,
     pub max_depth: usize,
+    /// Most values at used paths ([`crate::Config::max_event_fields`]).
+    pub max_fields: usize,
     /// Stop once no unread root member can feed a used path ([`crate::Config::unique_keys`]).
     pub unique_keys: bool,
 }
 
-/// Marker: the fast lexer rejected the input; [`describe_error`] says why.
-#[derive(Debug)]
-pub(crate) struct Invalid;
+/// Why the fast reader rejected an event; [`describe_error`] words it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Invalid {
+    /// Over the size limit, not JSON, not an object, too deep, or not UTF-8.
+    Malformed,
+    /// More values at used paths than [`EventLimits::max_fields`].
+    TooManyFields,
+}
 
 /// Whitespace bytes of JSON, as a bit mask over byte values below 64.
 const WS_MASK: u64 = (1 << b' ') | (1 << b'\n') | (1 << b'\r') | (1 << b'\t');
@@ -545,7 +552,7 @@ fn scan_string(b: &[u8], mut pos: usize, non_ascii: &mut bool) -> Result<(usize,
                 escaped = true;
                 pos = scan_escape(b, pos)?;
             }
-            _ => return Err(Invalid),
+            _ => return Err(Invalid::Malformed),
         }
     }
 }
@@ -556,13 +563,13 @@ fn scan_escape(b: &[u8], pos: usize) -> Result<usize, Invalid> {
     match b.get(pos + 1) {
         Some(b'b' | b't' | b'n' | b'f' | b'r' | b'"' | b'/' | b'\\') => Ok(pos + 2),
         Some(b'u') => {
-            let hex = b.get(pos + 2..pos + 6).ok_or(Invalid)?;
+            let hex = b.get(pos + 2..pos + 6).ok_or(Invalid::Malformed)?;
             if !hex.iter().all(u8::is_ascii_hexdigit) {
-                return Err(Invalid);
+                return Err(Invalid::Malformed);
             }
             Ok(pos + 6)
         }
-        _ => Err(Invalid),
+        _ => Err(Invalid::Malformed),
     }
 }
 
@@ -640,13 +647,13 @@ fn scan_number(b: &[u8], mut pos: usize) -> Result<usize, Invalid> {
     let int = pos;
     pos = digits_end(b, pos);
     if pos == int || (b[int] == b'0' && pos > int + 1) {
-        return Err(Invalid);
+        return Err(Invalid::Malformed);
     }
     if b.get(pos) == Some(&b'.') {
         let frac = pos + 1;
         pos = digits_end(b, frac);
         if pos == frac {
-            return Err(Invalid);
+            return Err(Invalid::Malformed);
         }
     }
     if matches!(b.get(pos), Some(b'e' | b'E')) {
@@ -657,7 +664,7 @@ fn scan_number(b: &[u8], mut pos: usize) -> Result<usize, Invalid> {
         let exp = pos;
         pos = digits_end(b, exp);
         if pos == exp {
-            return Err(Invalid);
+            return Err(Invalid::Malformed);
         }
     }
     Ok(pos)
@@ -669,7 +676,7 @@ fn scan_literal(b: &[u8], pos: usize, word: &[u8]) -> Result<usize, Invalid> {
     if b.get(pos..pos + word.len()) == Some(word) {
         Ok(pos + word.len())
     } else {
-        Err(Invalid)
+        Err(Invalid::Malformed)
     }
 }
 
@@ -678,12 +685,12 @@ fn scan_literal(b: &[u8], pos: usize, word: &[u8]) -> Result<usize, Invalid> {
 #[inline(always)]
 fn skip_member_name(b: &[u8], pos: usize, non_ascii: &mut bool) -> Result<usize, Invalid> {
     if b.get(pos) != Some(&b'"') {
-        return Err(Invalid);
+        return Err(Invalid::Malformed);
     }
     let (end, _) = scan_string(b, pos + 1, non_ascii)?;
     let pos = skip_ws(b, end + 1);
     if b.get(pos) != Some(&b':') {
-        return Err(Invalid);
+        return Err(Invalid::Malformed);
     }
     Ok(skip_ws(b, pos + 1))
 }
@@ -704,7 +711,7 @@ fn skip_value(
     let mut in_object = false;
     // Arrays starting before this gave up on the block path already ([`number_array`]).
     let mut no_fast_until = 0;
-    let mut c = *b.get(pos).ok_or(Invalid)?;
+    let mut c = *b.get(pos).ok_or(Invalid::Malformed)?;
     'value: loop {
         match c {
             b'"' => pos = scan_string(b, pos + 1, non_ascii)?.0 + 1,
@@ -718,7 +725,7 @@ fn skip_value(
                             break;
                         }
                         pos = skip_ws(b, pos + 1);
-                        c = *b.get(pos).ok_or(Invalid)?;
+                        c = *b.get(pos).ok_or(Invalid::Malformed)?;
                         if !matches!(c, b'-' | b'0'..=b'9') {
                             continue 'value;
                         }
@@ -731,7 +738,7 @@ fn skip_value(
             b'n' => pos = scan_literal(b, pos, b"null")?,
             b'[' | b'{' => {
                 if depth + level >= max_depth {
-                    return Err(Invalid);
+                    return Err(Invalid::Malformed);
                 }
                 let mut block_skipped = false;
                 if c == b'[' && pos >= no_fast_until {
@@ -753,12 +760,12 @@ fn skip_value(
                     }
                     level += 1;
                     pos = skip_ws(b, pos + 1);
-                    let n = *b.get(pos).ok_or(Invalid)?;
+                    let n = *b.get(pos).ok_or(Invalid::Malformed)?;
                     if n != if in_object { b'}' } else { b']' } {
                         if in_object {
                             pos = skip_member_name(b, pos, non_ascii)?;
                         }
-                        c = *b.get(pos).ok_or(Invalid)?;
+                        c = *b.get(pos).ok_or(Invalid::Malformed)?;
                         continue;
                     }
                     // An empty container: close it and go on as after any value.
@@ -768,7 +775,7 @@ fn skip_value(
                         level > 0 && kinds[(level - 1) >> 6] & (1 << ((level - 1) & 63)) != 0;
                 }
             }
-            _ => return Err(Invalid),
+            _ => return Err(Invalid::Malformed),
         }
         // After a value: `,` and the next value, or closing brackets.
         loop {
@@ -776,17 +783,17 @@ fn skip_value(
                 return Ok(pos);
             }
             pos = skip_ws(b, pos);
-            let n = *b.get(pos).ok_or(Invalid)?;
+            let n = *b.get(pos).ok_or(Invalid::Malformed)?;
             if n == b',' {
                 pos = skip_ws(b, pos + 1);
                 if in_object {
                     pos = skip_member_name(b, pos, non_ascii)?;
                 }
-                c = *b.get(pos).ok_or(Invalid)?;
+                c = *b.get(pos).ok_or(Invalid::Malformed)?;
                 break;
             }
             if n != if in_object { b'}' } else { b']' } {
-                return Err(Invalid);
+                return Err(Invalid::Malformed);
             }
             pos += 1;
             level -= 1;
@@ -817,7 +824,7 @@ pub(crate) fn flatten(
     let mut non_ascii = false;
     let mut pos = skip_ws(b, 0);
     if b.get(pos) != Some(&b'{') || limits.max_depth == 0 {
-        return Err(Invalid);
+        return Err(Invalid::Malformed);
     }
     pos += 1;
     s.frames.push(Frame {
@@ -840,13 +847,13 @@ pub(crate) fn flatten(
         if roots_left == 0 && s.frames.len() == 1 {
             // Nothing later can feed a used path: stop (the rest is not validated).
             if non_ascii && std::str::from_utf8(&b[..pos]).is_err() {
-                return Err(Invalid);
+                return Err(Invalid::Malformed);
             }
             return Ok(());
         }
         pos = skip_ws(b, pos);
         let Some(&c0) = b.get(pos) else {
-            return Err(Invalid);
+            return Err(Invalid::Malformed);
         };
         let depth = s.frames.len();
         let top = s.frames.last_mut().expect("open frame");
@@ -865,17 +872,17 @@ pub(crate) fn flatten(
         let mut c = c0;
         if top.has_entries {
             if c != b',' {
-                return Err(Invalid);
+                return Err(Invalid::Malformed);
             }
             pos = skip_ws(b, pos + 1);
-            c = *b.get(pos).ok_or(Invalid)?;
+            c = *b.get(pos).ok_or(Invalid::Malformed)?;
         } else {
             top.has_entries = true;
         }
         // Resolve the trie node of the value and its array-element position.
         let (node, element) = if top.is_object {
             if c != b'"' {
-                return Err(Invalid);
+                return Err(Invalid::Malformed);
             }
             let (end, escaped) = scan_string(b, pos + 1, &mut non_ascii)?;
             let key = if escaped {
@@ -904,10 +911,10 @@ pub(crate) fn flatten(
             }
             pos = skip_ws(b, end + 1);
             if b.get(pos) != Some(&b':') {
-                return Err(Invalid);
+                return Err(Invalid::Malformed);
             }
             pos = skip_ws(b, pos + 1);
-            c = *b.get(pos).ok_or(Invalid)?;
+            c = *b.get(pos).ok_or(Invalid::Malformed)?;
             (node, None)
         } else {
             let idx = top.index;
@@ -953,7 +960,7 @@ pub(crate) fn flatten(
                     continue;
                 }
                 if depth >= limits.max_depth {
-                    return Err(Invalid);
+                    return Err(Invalid::Malformed);
                 }
                 pos += 1;
                 let mut pushed_trail = false;
@@ -987,7 +994,7 @@ pub(crate) fn flatten(
                     } else {
                         (false, pos + 1, end)
                     };
-                    push_field(s, path, Kind::Str, in_arena, start, stop, f64::NAN);
+                    push_field(s, &limits, path, Kind::Str, in_arena, start, stop, f64::NAN)?;
                 }
                 pos = end + 1;
             }
@@ -997,7 +1004,7 @@ pub(crate) fn flatten(
                 if path != NONE {
                     let text = ascii_str(&b[pos..end]);
                     let num = comparable(text).unwrap_or(f64::NAN);
-                    push_field(s, path, Kind::Num, false, pos, end, num);
+                    push_field(s, &limits, path, Kind::Num, false, pos, end, num)?;
                 }
                 pos = end;
             }
@@ -1010,11 +1017,11 @@ pub(crate) fn flatten(
                 let end = scan_literal(b, pos, word)?;
                 let path = trie.leaf(node);
                 if path != NONE {
-                    push_field(s, path, kind, false, pos, pos, f64::NAN);
+                    push_field(s, &limits, path, kind, false, pos, pos, f64::NAN)?;
                 }
                 pos = end;
             }
-            _ => return Err(Invalid),
+            _ => return Err(Invalid::Malformed),
         }
     }
     // Text after the root object is ignored (as Jackson does), but the whole input must be
@@ -1026,21 +1033,26 @@ pub(crate) fn flatten(
         b[pos..].is_ascii() || std::str::from_utf8(&b[pos..]).is_ok()
     };
     if !utf8_ok {
-        return Err(Invalid);
+        return Err(Invalid::Malformed);
     }
     Ok(())
 }
 
 #[inline]
+#[allow(clippy::too_many_arguments)]
 fn push_field(
     s: &mut FlatScratch,
+    limits: &EventLimits,
     path: u32,
     kind: Kind,
     in_arena: bool,
     start: usize,
     end: usize,
     num: f64,
-) {
+) -> Result<(), Invalid> {
+    if s.fields.len() >= limits.max_fields {
+        return Err(Invalid::TooManyFields);
+    }
     let trail_start = s.trails.len() as u32;
     if !s.trail_stack.is_empty() {
         s.any_trail = true;
@@ -1056,10 +1068,20 @@ fn push_field(
         trail_start,
         trail_end: s.trails.len() as u32,
     });
+    Ok(())
 }
 
 /// Why `input` was rejected, in the one-rule API's words.
-pub(crate) fn describe_error(input: &[u8], limits: EventLimits) -> EventError {
+pub(crate) fn describe_error(input: &[u8], limits: EventLimits, why: Invalid) -> EventError {
+    if why == Invalid::TooManyFields {
+        return EventError::new(
+            format!(
+                "Event has more than the configured maximum of {} values at paths the rules use",
+                limits.max_fields
+            ),
+            None,
+        );
+    }
     if input.len() > limits.max_bytes {
         return EventError::new(
             format!(
@@ -1104,6 +1126,7 @@ mod tests {
         let limits = EventLimits {
             max_bytes: usize::MAX,
             max_depth: 1000,
+            max_fields: usize::MAX,
             unique_keys: false,
         };
         flatten(&trie, event.as_bytes(), limits, &mut s)?;
@@ -1180,6 +1203,7 @@ mod tests {
         let limits = EventLimits {
             max_bytes: usize::MAX,
             max_depth: 1000,
+            max_fields: usize::MAX,
             unique_keys: false,
         };
         assert!(flatten(&trie, b"{\"a\":\"\xff\"}", limits, &mut s).is_err());

@@ -23,6 +23,10 @@ pub struct Config {
     pub max_event_bytes: usize,
     /// Deepest nesting of objects and arrays accepted in an event.
     pub max_event_depth: usize,
+    /// Most values an event may hold at paths the rules use (the values matching looks at;
+    /// values elsewhere are skipped and not counted). The default, 1,000,000, is never
+    /// reached by an event within the default size.
+    pub max_event_fields: usize,
     /// Limits applied by [`Machine::add_rule`] when parsing pattern text.
     pub pattern_limits: Limits,
     /// The producer guarantees that member names are unique. Default `false`.
@@ -56,6 +60,7 @@ impl Default for Config {
         Config {
             max_event_bytes: 1 << 20,
             max_event_depth: crate::json::lexer::DEFAULT_MAX_DEPTH,
+            max_event_fields: 1_000_000,
             pattern_limits: Limits::default(),
             unique_keys: false,
         }
@@ -216,6 +221,7 @@ impl<R: Clone + Eq + Hash> Machine<R> {
         EventLimits {
             max_bytes: self.config.max_event_bytes,
             max_depth: self.config.max_event_depth,
+            max_fields: self.config.max_event_fields,
             unique_keys: self.config.unique_keys,
         }
     }
@@ -243,7 +249,7 @@ impl<R: Clone + Eq + Hash> Machine<R> {
                 );
                 Ok(())
             }
-            Err(_) => Err(Error::InvalidEvent(describe_error(event, limits))),
+            Err(why) => Err(Error::InvalidEvent(describe_error(event, limits, why))),
         };
         SCRATCH.with(|cell| match cell.try_borrow_mut() {
             Ok(mut sc) => run(&mut sc, out),

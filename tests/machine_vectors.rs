@@ -210,6 +210,43 @@ fn malformed_events_are_errors_with_the_reference_message() {
 }
 
 #[test]
+fn event_field_limit_counts_values_at_used_paths() {
+    let cfg = evmatch::Config {
+        max_event_fields: 3,
+        ..Default::default()
+    };
+    let mut m = Machine::with_config(cfg);
+    m.add_rule(1, r#"{"a":[3]}"#).unwrap();
+    assert_eq!(m.matches_for_event(br#"{"a":[1,2,3]}"#).unwrap(), [1]);
+    // Values no rule looks at are skipped, not counted.
+    let skipped = br#"{"a":3,"b":[1,2,3,4,5],"c":{"d":[6,7,8,9]}}"#;
+    assert_eq!(m.matches_for_event(skipped).unwrap(), [1]);
+    let err = m.matches_for_event(br#"{"a":[1,2,3,4]}"#).unwrap_err();
+    assert!(matches!(err, evmatch::Error::InvalidEvent(_)), "{err:?}");
+    assert!(
+        err.to_string()
+            .contains("more than the configured maximum of 3 values"),
+        "{err}"
+    );
+}
+
+#[test]
+fn deep_number_arrays_are_errors_not_crashes() {
+    let mut m = Machine::new();
+    m.add_rule(1, r#"{"a":["x"]}"#).unwrap();
+    for depth in [999, 1000, 100_000] {
+        let deep = format!(
+            r#"{{"a":"x","z":{}1{}}}"#,
+            "[".repeat(depth),
+            "]".repeat(depth)
+        );
+        let got = m.matches_for_event(deep.as_bytes());
+        // The root object is level 1: 999 nested arrays reach the default limit of 1000.
+        assert_eq!(got.is_ok(), depth < 1000, "{depth}");
+    }
+}
+
+#[test]
 fn shared_machine_readers_see_snapshots() {
     let shared = std::sync::Arc::new(SharedMachine::<u32>::default());
     shared.add_rule(1, r#"{"a":["x"]}"#).unwrap();

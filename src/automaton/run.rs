@@ -155,7 +155,7 @@ impl Automaton {
     ) -> Result<(), Invalid> {
         sc.rules.clear();
         if input.len() > limits.max_bytes {
-            return Err(Invalid);
+            return Err(Invalid::Malformed);
         }
         flatten::flatten(&self.trie, input, limits, &mut sc.flat)?;
         sc.next_epoch(self.branches.len(), self.paths.len());
