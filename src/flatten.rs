@@ -246,6 +246,11 @@ impl PathTrie {
     }
 
     #[inline]
+    fn children_len(&self, node: u32) -> u32 {
+        self.nodes[node as usize].children.len() as u32
+    }
+
+    #[inline]
     fn has_children(&self, node: u32) -> bool {
         !self.nodes[node as usize].children.is_empty()
     }
@@ -312,7 +317,13 @@ struct Frame {
     node: u32,
     array_id: u32,
     index: u32,
+    /// With `unique_keys`: used member names of this object not read yet ([`UNBOUNDED`] for
+    /// arrays and whenever the frame can never be known complete).
+    left: u32,
 }
+
+/// [`Frame::left`] of a frame whose rest must always be read.
+const UNBOUNDED: u32 = u32::MAX;
 
 /// Reusable buffers of the flattener and its output.
 #[derive(Debug, Default)]
@@ -327,21 +338,21 @@ pub(crate) struct FlatScratch {
     key_buf: Vec<u8>,
     /// Bit stack of the containers [`skip_value`] has open.
     kinds: Vec<u64>,
-    /// Per trie node: the epoch in which its root name was read (`unique_keys` mode).
-    root_stamp: Vec<u32>,
-    root_epoch: u32,
+    /// Per trie node: the epoch in which its member was counted in [`Frame::left`].
+    seen_stamp: Vec<u32>,
+    seen_epoch: u32,
 }
 
 impl FlatScratch {
-    /// A fresh epoch for `root_stamp`, sized for `nodes` trie nodes.
-    fn start_root_epoch(&mut self, nodes: usize) {
-        self.root_epoch = self.root_epoch.wrapping_add(1);
-        if self.root_epoch == 0 {
-            self.root_stamp.iter_mut().for_each(|x| *x = 0);
-            self.root_epoch = 1;
+    /// A fresh epoch for `seen_stamp`, sized for `nodes` trie nodes.
+    fn start_seen_epoch(&mut self, nodes: usize) {
+        self.seen_epoch = self.seen_epoch.wrapping_add(1);
+        if self.seen_epoch == 0 {
+            self.seen_stamp.iter_mut().for_each(|x| *x = 0);
+            self.seen_epoch = 1;
         }
-        if self.root_stamp.len() < nodes {
-            self.root_stamp.resize(nodes, 0);
+        if self.seen_stamp.len() < nodes {
+            self.seen_stamp.resize(nodes, 0);
         }
     }
 
@@ -396,7 +407,7 @@ pub(crate) struct EventLimits {
     pub max_depth: usize,
     /// Most values at used paths ([`crate::Config::max_event_fields`]).
     pub max_fields: usize,
-    /// Stop once no unread root member can feed a used path ([`crate::Config::unique_keys`]).
+    /// Stop once no unread member can feed a used path ([`crate::Config::unique_keys`]).
     pub unique_keys: bool,
 }
 
@@ -806,8 +817,9 @@ fn skip_value(
 ///
 /// Unused subtrees go to [`skip_value`]. UTF-8 is validated once for the whole input (strings
 /// only flag that they may hold non-ASCII bytes; outside strings the grammar admits none). With
-/// `limits.unique_keys`, reading stops at the root level once every root name leading to a used
-/// path has been read ([`crate::Config::unique_keys`]); the unread rest is not validated.
+/// `limits.unique_keys`, reading stops once no array is open and, in every open object, every
+/// name leading to a used path has been read ([`crate::Config::unique_keys`]); the unread rest
+/// is not validated.
 pub(crate) fn flatten(
     trie: &PathTrie,
     input: &[u8],
@@ -827,6 +839,13 @@ pub(crate) fn flatten(
         return Err(Invalid::Malformed);
     }
     pos += 1;
+    let unique = limits.unique_keys;
+    let root_left = if unique {
+        s.start_seen_epoch(trie.nodes.len());
+        trie.roots_needed() as u32
+    } else {
+        UNBOUNDED
+    };
     s.frames.push(Frame {
         is_object: true,
         has_entries: false,
@@ -834,17 +853,13 @@ pub(crate) fn flatten(
         node: ROOT,
         array_id: 0,
         index: 0,
+        left: root_left,
     });
-    // Root names still to read before stopping early (`usize::MAX`: never stop).
-    let mut roots_left = if limits.unique_keys {
-        s.start_root_epoch(trie.nodes.len());
-        trie.roots_needed()
-    } else {
-        usize::MAX
-    };
+    // Open frames whose rest may still feed a used path; none left: stop early.
+    let mut unfinished = usize::from(root_left != 0);
     let mut next_array = 0u32;
     loop {
-        if roots_left == 0 && s.frames.len() == 1 {
+        if unfinished == 0 {
             // Nothing later can feed a used path: stop (the rest is not validated).
             if non_ascii && std::str::from_utf8(&b[..pos]).is_err() {
                 return Err(Invalid::Malformed);
@@ -861,6 +876,9 @@ pub(crate) fn flatten(
         if c0 == close {
             pos += 1;
             let f = s.frames.pop().expect("open frame");
+            if f.left != 0 {
+                unfinished -= 1;
+            }
             if f.pushed_trail {
                 s.trail_stack.pop();
             }
@@ -897,17 +915,20 @@ pub(crate) fn flatten(
             } else {
                 trie.walk(top.node, key)
             };
-            // A plain root name completes its subtree once its value is read (a dotted name
-            // like "a.b" does not: other "a.…" names may follow).
-            if roots_left != usize::MAX
-                && depth == 1
+            // With unique names, a plain used name is read once: count it (a dotted name like
+            // "a.b" is not counted: other "a.…" names may follow).
+            if top.left != UNBOUNDED
+                && top.left != 0
                 && node != NONE
-                && (node != EMPTY || trie.empty_needed())
-                && s.root_stamp[node as usize] != s.root_epoch
+                && (depth > 1 || node != EMPTY || trie.empty_needed())
+                && s.seen_stamp[node as usize] != s.seen_epoch
                 && !key.contains(&b'.')
             {
-                s.root_stamp[node as usize] = s.root_epoch;
-                roots_left -= 1;
+                s.seen_stamp[node as usize] = s.seen_epoch;
+                top.left -= 1;
+                if top.left == 0 {
+                    unfinished -= 1;
+                }
             }
             pos = skip_ws(b, end + 1);
             if b.get(pos) != Some(&b':') {
@@ -974,6 +995,13 @@ pub(crate) fn flatten(
                 } else {
                     0
                 };
+                // An array may always hold more elements; a `""`-joined object is the root's.
+                let left = if unique && is_object && node != ROOT {
+                    trie.children_len(node)
+                } else {
+                    UNBOUNDED
+                };
+                unfinished += usize::from(left != 0);
                 s.frames.push(Frame {
                     is_object,
                     has_entries: false,
@@ -981,6 +1009,7 @@ pub(crate) fn flatten(
                     node,
                     array_id,
                     index: 0,
+                    left,
                 });
             }
             b'"' => {

@@ -40,11 +40,12 @@ pub struct Config {
     /// value at a path a rule uses, or make present a path that an `exists: false` condition
     /// needs absent; and the whole event is validated, so a malformed event is always an error.
     ///
-    /// With `unique_keys: true` the machine stops reading at the root level as soon as every
-    /// root name that leads to a path a rule uses has been read as a plain (undotted) member:
-    /// with unique names no later member can change any rule's answer, so the matches are the
-    /// default mode's. Events whose used root members come early (e.g. `properties` before a
-    /// long `geometry`) are read only in part. The trade-offs:
+    /// With `unique_keys: true` the machine stops reading as soon as no array is open and, in
+    /// every open object, every name that leads to a path a rule uses has been read as a plain
+    /// (undotted) member: with unique names no later member can change any rule's answer, so
+    /// the matches are the default mode's. Events whose used members come early (e.g.
+    /// `properties.STREET` before the rest of `properties` and a long `geometry`) are read only
+    /// in part. The trade-offs:
     ///
     /// * **Repeated names give different answers.** If an event breaks the guarantee, members
     ///   after the stop point are ignored (the default mode, like EventBridge, sees them all).
