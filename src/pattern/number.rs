@@ -175,7 +175,8 @@ mod tests {
     #[test]
     fn tie_goes_to_the_even_digit() {
         // 1407387268882812.25 is exactly between ….2 and ….3 (Java 19+ and Python: ….2).
-        let v = 1407387268882812.25f64;
+        let v = f64::from_bits(4833488349616702961);
+        assert_eq!(v, 1_407_387_268_882_812.0 + 0.25);
         assert_eq!(comparable("1407387268882812.2"), Some(v));
         assert_eq!(comparable("1407387268882812.3"), None);
     }
