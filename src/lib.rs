@@ -59,8 +59,9 @@ pub fn test_event_pattern(pattern: &str, event: &str) -> Result<bool, Error> {
 }
 
 /// [`test_event_pattern`] with the limits of `config`: `max_event_bytes` and `max_event_depth`
-/// for the event, `pattern_limits` for the pattern (`unique_keys` does not apply: the whole
-/// event is always read).
+/// for the event, `pattern_limits` for the pattern. `unique_keys` and `max_event_fields` do not
+/// apply: the whole event is always read (and within 1 MiB it cannot hold the default
+/// 1,000,000 values).
 ///
 /// The model puts no length constraint on `TestEventPattern`'s `Event`; AWS's largest event is
 /// a PutEvents entry of less than 1 MB (BUS.md §3), hence the 1 MiB default. An event over the
