@@ -195,8 +195,11 @@ pub(super) fn skip(b: &[u8], pos: usize, max_open: usize) -> Result<usize, usize
     debug_assert_eq!(b.get(pos), Some(&b'['));
     #[cfg(target_arch = "x86_64")]
     {
-        if std::is_x86_feature_detected!("avx2") {
-            // SAFETY: the CPU supports AVX2 (checked just above).
+        if std::is_x86_feature_detected!("avx2")
+            && std::is_x86_feature_detected!("popcnt")
+            && std::is_x86_feature_detected!("bmi1")
+        {
+            // SAFETY: the CPU supports AVX2, POPCNT and BMI1 (checked just above).
             return unsafe { skip_avx2(b, pos, max_open) };
         }
         skip_with(b, pos, max_open, classify_sse2)
@@ -206,7 +209,7 @@ pub(super) fn skip(b: &[u8], pos: usize, max_open: usize) -> Result<usize, usize
 }
 
 #[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx2")]
+#[target_feature(enable = "avx2,popcnt,bmi1")]
 fn skip_avx2(b: &[u8], pos: usize, max_open: usize) -> Result<usize, usize> {
     skip_with(b, pos, max_open, |block| classify_avx2(block))
 }
