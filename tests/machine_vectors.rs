@@ -173,6 +173,44 @@ fn churn_equals_fresh_machine() {
     }
 }
 
+/// Coordinate-like arrays (the flattener's 64-byte block path) with one flaw at several
+/// depths into the array, so the flaw falls at different block offsets.
+fn long_number_arrays_with_one_flaw() -> Vec<String> {
+    let row = "[ -122.42037882965165, 37.80289803124352, 0.0 ]";
+    let mut out = Vec::new();
+    for flaw in [
+        "01", "1.", "-", "1 2", "1,,2", "[1]]", "1e", ".5", "--1", "1.2.3",
+    ] {
+        for at in [0, 1, 3, 7] {
+            let mut rows = vec![row.to_string(); 8];
+            rows[at] = format!("[ {flaw}, 0.0 ]");
+            out.push(format!(r#"{{"a":"x","z":[ {} ]}}"#, rows.join(", ")));
+        }
+    }
+    let mut rows = vec![row.to_string(); 8];
+    rows[5] = "[ 1, 2 ".to_string();
+    out.push(format!(r#"{{"a":"x","z":[ {} ]}}"#, rows.join(", ")));
+    out
+}
+
+#[test]
+fn long_number_arrays_are_read_exactly() {
+    let mut m = Machine::new();
+    m.add_rule(1, r#"{"a":["x"]}"#).unwrap();
+    let row = "[ -122.42037882965165, 37.80289803124352, 0.0 ]";
+    for n in [0, 1, 2, 5, 40] {
+        for sep in [", ", ",", " ,\n\t"] {
+            let rows = vec![row.replace(", ", sep); n].join(sep);
+            let event = format!(r#"{{"z":[{rows}],"a":"x","e":[[]],"f":[1e5,-0.5E-3]}}"#);
+            assert_eq!(
+                m.matches_for_event(event.as_bytes()).unwrap(),
+                [1],
+                "{event}"
+            );
+        }
+    }
+}
+
 #[test]
 fn malformed_events_are_errors_with_the_reference_message() {
     let mut m = Machine::new();
@@ -185,7 +223,12 @@ fn malformed_events_are_errors_with_the_reference_message() {
         "{\"a\":\"x\",}",
         "{\"a\" \"x\"}",
         "{\"b\":{\"c\":[1,2,]}}",
-    ] {
+    ]
+    .into_iter()
+    .map(String::from)
+    .chain(long_number_arrays_with_one_flaw())
+    {
+        let bad = bad.as_str();
         let err = m.matches_for_event(bad.as_bytes()).unwrap_err();
         let reference = Pattern::parse(r#"{"a":["x"]}"#)
             .unwrap()
