@@ -6,7 +6,8 @@
 //! arrays is validated with bit masks over 64-byte blocks (one bit per byte, simdjson-style):
 //! every grammar rule becomes "no bit set in some mask", and tokens are never visited one by
 //! one. Only the bracket depth is followed bit by bit, and only in blocks where it could reach
-//! zero or the nesting limit.
+//! zero or the nesting limit. Bytes are classified with AVX2 when the CPU has it (checked at
+//! run time), else by a portable loop.
 //!
 //! The grammar of such an array is fixed by which significant byte may follow which (after
 //! `[`: a value or `]`; after a value: `,` or `]`; after `,`: a value) plus balanced brackets,
@@ -34,59 +35,7 @@ struct Classes {
     other: u64,
 }
 
-/// Classify `block` with SSE2 (baseline on x86_64), 16 bytes at a time.
-#[cfg(target_arch = "x86_64")]
-#[inline(always)]
-fn classify_sse2(block: &[u8; 64]) -> Classes {
-    use std::arch::x86_64::{
-        __m128i, _mm_add_epi8, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_min_epu8, _mm_movemask_epi8,
-        _mm_or_si128, _mm_set1_epi8,
-    };
-    let mut c = Classes::default();
-    // SAFETY: SSE2 is part of the x86_64 baseline; each load reads 16 bytes inside `block`.
-    unsafe {
-        let splat = |x: u8| _mm_set1_epi8(x as i8);
-        let mask = |v: __m128i| _mm_movemask_epi8(v) as u16 as u64;
-        for i in 0..4 {
-            let v = _mm_loadu_si128(block.as_ptr().add(16 * i).cast());
-            // `v - '0'` wraps bytes below '0' high: digits are exactly those ≤ 9 after it.
-            let d = _mm_add_epi8(v, splat(0u8.wrapping_sub(b'0')));
-            let digit = _mm_cmpeq_epi8(_mm_min_epu8(d, splat(9)), d);
-            let minus = _mm_cmpeq_epi8(v, splat(b'-'));
-            let dot = _mm_cmpeq_epi8(v, splat(b'.'));
-            let comma = _mm_cmpeq_epi8(v, splat(b','));
-            let open = _mm_cmpeq_epi8(v, splat(b'['));
-            let close = _mm_cmpeq_epi8(v, splat(b']'));
-            let ws = _mm_or_si128(
-                _mm_or_si128(
-                    _mm_cmpeq_epi8(v, splat(b' ')),
-                    _mm_cmpeq_epi8(v, splat(b'\n')),
-                ),
-                _mm_or_si128(
-                    _mm_cmpeq_epi8(v, splat(b'\r')),
-                    _mm_cmpeq_epi8(v, splat(b'\t')),
-                ),
-            );
-            let known = _mm_or_si128(
-                _mm_or_si128(_mm_or_si128(digit, minus), _mm_or_si128(dot, comma)),
-                _mm_or_si128(_mm_or_si128(open, close), ws),
-            );
-            let at = 16 * i;
-            c.digit |= mask(digit) << at;
-            c.zero |= mask(_mm_cmpeq_epi8(v, splat(b'0'))) << at;
-            c.minus |= mask(minus) << at;
-            c.dot |= mask(dot) << at;
-            c.comma |= mask(comma) << at;
-            c.open |= mask(open) << at;
-            c.close |= mask(close) << at;
-            c.ws |= mask(ws) << at;
-            c.other |= (!mask(known) & 0xffff) << at;
-        }
-    }
-    c
-}
-
-/// [`classify_sse2`] with AVX2, 32 bytes at a time.
+/// Classify `block` with AVX2, 32 bytes at a time.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2")]
 #[inline]
@@ -136,8 +85,7 @@ fn classify_avx2(block: &[u8; 64]) -> Classes {
     c
 }
 
-/// Portable classification (used off x86_64; the reference for the SIMD ones in tests).
-#[cfg_attr(target_arch = "x86_64", allow(dead_code))]
+/// Portable classification (CPUs without AVX2; the reference for the SIMD one in tests).
 #[inline(always)]
 fn classify_scalar(block: &[u8; 64]) -> Classes {
     let mut c = Classes::default();
@@ -202,9 +150,7 @@ pub(super) fn skip(b: &[u8], pos: usize, max_open: usize) -> Result<usize, usize
             // SAFETY: the CPU supports AVX2, POPCNT and BMI1 (checked just above).
             return unsafe { skip_avx2(b, pos, max_open) };
         }
-        skip_with(b, pos, max_open, classify_sse2)
     }
-    #[cfg(not(target_arch = "x86_64"))]
     skip_with(b, pos, max_open, classify_scalar)
 }
 
@@ -287,7 +233,7 @@ fn skip_with(
         let int_zero = c.digit & !prev_digit & !prev_dot & c.zero;
         bad |= ((int_zero << 1) | cy.int_zero) & c.digit;
         // Which significant byte follows which: after a value `,` or `]`; after `[` or `,` a
-        // value (so an empty `[]` is left to the caller: rare, and it saves a third search).
+        // value (an empty `[]` is left to the caller: rare, and it saves a third search).
         let after_value = (prev_number & !number) | (c.close << 1);
         let value_start = c.open | c.minus | c.digit;
         bad |= next_significant(after_value, c.ws, &mut cy.after_value) & !(c.comma | c.close);
@@ -385,12 +331,9 @@ mod tests {
             let block: &[u8; 64] = bytes[..].try_into().unwrap();
             let want = classify_scalar(block);
             #[cfg(target_arch = "x86_64")]
-            {
-                prop_assert_eq!(classify_sse2(block), want);
-                if std::is_x86_feature_detected!("avx2") {
-                    // SAFETY: AVX2 checked just above.
-                    prop_assert_eq!(unsafe { classify_avx2(block) }, want);
-                }
+            if std::is_x86_feature_detected!("avx2") {
+                // SAFETY: AVX2 checked just above.
+                prop_assert_eq!(unsafe { classify_avx2(block) }, want);
             }
         }
 
