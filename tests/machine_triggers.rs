@@ -248,3 +248,19 @@ fn many_numeric_ranges_across_blocks() {
     }
     assert_eq!(m.stats().states, 2);
 }
+
+/// Many wildcards on one field: `stats()` bounds its complexity search (it reports "over the
+/// cap" instead of exploring for minutes) and the rules still match.
+#[test]
+fn stats_on_a_thousand_wildcards_on_one_field_is_bounded() {
+    let mut m = Machine::new();
+    for i in 0..1000 {
+        m.add_rule(i, &format!(r#"{{"f":[{{"wildcard":"*w*wc{i}*"}}]}}"#))
+            .unwrap();
+    }
+    let s = m.stats();
+    assert!(s.wildcard_complexity > 1000, "{s:?}");
+    let got = m.matches_for_event(br#"{"f":"xx wc17 w wc999"}"#).unwrap();
+    // Only "wc9", "wc99" and "wc999" follow a separate `w`.
+    assert_eq!(sorted(got), [9, 99, 999]);
+}

@@ -199,6 +199,9 @@ impl Dfa {
 
 /// Exploration budget for [`complexity`]: combined states visited before giving up.
 const BUDGET: usize = 200_000;
+/// Exploration budget for [`complexity`] in single-wildcard steps (one wildcard, one byte):
+/// bounds the time (about a second) when many wildcards share a field.
+const STEP_BUDGET: usize = 50_000_000;
 
 /// The complexity of a set of wildcards on one field, or a value above `cap` as soon as it is
 /// known to exceed it (also when the exploration budget runs out).
@@ -231,10 +234,13 @@ pub fn complexity<'a>(wildcards: impl IntoIterator<Item = &'a Wildcard>, cap: us
     let mut best = 0;
     let mut visited: HashSet<Vec<u32>> = HashSet::from([start.clone()]);
     let mut queue = VecDeque::from([start]);
+    let steps_per_state = dfas.len() * alphabet.len();
+    let mut steps = 0usize;
     while let Some(state) = queue.pop_front() {
         let total: usize = state.iter().zip(&dfas).map(|(&id, d)| d.size(id)).sum();
         best = best.max(total);
-        if best > cap || visited.len() > BUDGET {
+        steps += steps_per_state;
+        if best > cap || visited.len() > BUDGET || steps > STEP_BUDGET {
             return best.max(cap + 1);
         }
         for &byte in &alphabet {
