@@ -31,7 +31,7 @@ pub use error::{Error, ErrorCode, EventError, PatternError};
 pub use machine::{Config, Machine, SharedMachine};
 pub use pattern::Pattern;
 
-/// The envelope members `TestEventPattern` requires in an event.
+/// The envelope members `TestEventPattern` requires in an event (VALIDATION.md §9).
 const MANDATORY_EVENT_FIELDS: [&str; 6] =
     ["id", "account", "source", "time", "region", "detail-type"];
 

@@ -509,6 +509,17 @@ fn test_event_pattern_valid_pattern_engine() {
     }
     .validate()
     .unwrap();
+    // The request reads the event as the one-rule API does: 900 levels of nesting are fine.
+    let deep = EVENT.replace(
+        r#""detail":{}"#,
+        &format!(r#""detail":{}1{}"#, "[".repeat(900), "]".repeat(900)),
+    );
+    TestEventPatternRequest {
+        event_pattern: r#"{"source":["x"]}"#.into(),
+        event: deep,
+    }
+    .validate()
+    .unwrap();
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! Validation beyond the worked examples: limits, `$or` passes, JSON syntax errors, valid-but-odd
 //! patterns, TestEventPattern's event checks, hostile input (VALIDATION.md §3, §5–§9).
 
-use evmatch::pattern::{Limits, TOO_COMPLEX, TOO_MANY_COMBINATIONS};
+use evmatch::pattern::{self, Limits, TOO_COMPLEX, TOO_MANY_COMBINATIONS};
 use evmatch::{Error, Pattern, test_event_pattern};
 
 fn reason(pattern: &str) -> String {
@@ -116,6 +116,20 @@ fn or_combination_limit() {
             .len(),
         1024
     );
+    let lowered = Limits {
+        max_or_combinations: 100,
+        ..Limits::default()
+    };
+    match Pattern::parse_with(&nested(7), &lowered) {
+        Err(evmatch::Error::InvalidEventPattern(e)) => {
+            assert_eq!(e.reason(), pattern::too_many_combinations(100));
+            assert_eq!(
+                e.reason(),
+                "Event pattern contains more than 100 rule combinations"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
 }
 
 #[test]

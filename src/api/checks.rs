@@ -250,24 +250,11 @@ impl PutPartnerEventsRequestEntry {
     }
 }
 
-/// The envelope members TestEventPattern requires in its event (VALIDATION.md §9).
-pub const TEST_EVENT_REQUIRED_FIELDS: &[&str] =
-    &["id", "account", "source", "time", "region", "detail-type"];
-
-/// TestEventPattern: the event first (`Parameter Event is not valid.`), then the pattern.
+/// TestEventPattern: the event first (`Parameter Event is not valid.`), then the pattern — the
+/// checks of [`crate::test_event_pattern`], which also reads the event with evmatch's own
+/// reader (duplicate keys, 1000 levels of nesting).
 pub(super) fn test_event_pattern(r: &TestEventPatternRequest, _: &Limits) -> Result<(), Error> {
-    let event: Option<serde_json::Map<String, serde_json::Value>> =
-        serde_json::from_str(&r.event).ok();
-    let ok = event.is_some_and(|e| {
-        TEST_EVENT_REQUIRED_FIELDS
-            .iter()
-            .all(|f| e.contains_key(*f))
-    });
-    if !ok {
-        return Err(Error::validation("Parameter Event is not valid."));
-    }
-    crate::Pattern::parse(&r.event_pattern)?;
-    Ok(())
+    crate::test_event_pattern(&r.event_pattern, &r.event).map(|_| ())
 }
 
 pub(super) fn create_archive(r: &CreateArchiveRequest, _: &Limits) -> Result<(), Error> {

@@ -13,7 +13,10 @@ pub mod number;
 pub(crate) mod parse;
 pub mod wildcard;
 
-pub use parse::{Limits, TOO_COMPLEX, TOO_MANY_COMBINATIONS, TOO_MANY_VALUES, too_many_values};
+pub use parse::{
+    Limits, TOO_COMPLEX, TOO_MANY_COMBINATIONS, TOO_MANY_VALUES, too_many_combinations,
+    too_many_values,
+};
 
 use crate::error::{Error, EventError};
 use crate::json::{self, Value};

@@ -64,8 +64,14 @@ impl Default for Limits {
 /// The reason AWS gives for a wildcard set that is too non-deterministic.
 pub const TOO_COMPLEX: &str = "Rule is too complex - try using fewer wildcard characters or fewer repeating character sequences after a wildcard character";
 
-/// Placeholder reason for too many `$or` combinations: AWS's text is not documented or observed.
+/// Placeholder reason for too many `$or` combinations at the default limit: AWS's text is not
+/// documented or observed. [`too_many_combinations`] gives it for any limit.
 pub const TOO_MANY_COMBINATIONS: &str = "Event pattern contains more than 1000 rule combinations";
+
+/// The reason for a pattern with more than `limit` `$or` combinations.
+pub fn too_many_combinations(limit: usize) -> String {
+    format!("Event pattern contains more than {limit} rule combinations")
+}
 
 /// Our reason for a pattern over [`Limits::max_values_per_pattern`] at the default limit (AWS has
 /// no such limit, so no text); [`too_many_values`] gives it for any limit.
@@ -121,7 +127,7 @@ pub(crate) fn parse(text: &str, limits: &Limits) -> Result<Vec<Conjunction>, Err
             .map_err(|_| first)?,
     };
     if tree.combinations > limits.max_or_combinations as u64 {
-        return Err(PatternError::bare(TOO_MANY_COMBINATIONS).into());
+        return Err(PatternError::bare(too_many_combinations(limits.max_or_combinations)).into());
     }
     let mut branches = Vec::new();
     expand(tree.members, vec![Branch::default()], &mut branches);
