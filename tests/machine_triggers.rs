@@ -264,3 +264,25 @@ fn stats_on_a_thousand_wildcards_on_one_field_is_bounded() {
     // Only "wc9", "wc99" and "wc999" follow a separate `w`.
     assert_eq!(sorted(got), [9, 99, 999]);
 }
+
+/// `approx_bytes` counts operand lists, not only the conditions holding them.
+#[test]
+fn stats_count_anything_but_lists() {
+    let small = {
+        let mut m = Machine::new();
+        m.add_rule(1, r#"{"f":[{"anything-but":["a"]}]}"#).unwrap();
+        m.stats().approx_bytes
+    };
+    let values: Vec<String> = (0..5000).map(|i| format!("\"value-{i:05}\"")).collect();
+    let big = format!(r#"{{"f":[{{"anything-but":[{}]}}]}}"#, values.join(","));
+    let mut m = Machine::with_config(evmatch::Config {
+        pattern_limits: evmatch::pattern::Limits {
+            max_pattern_chars: usize::MAX,
+            ..Default::default()
+        },
+        ..Default::default()
+    });
+    m.add_rule(1, &big).unwrap();
+    let grown = m.stats().approx_bytes - small;
+    assert!(grown >= 5000 * 11, "{grown}");
+}

@@ -148,7 +148,11 @@ impl Automaton {
                 Branch::General { slots, .. } => {
                     branch_bytes += slots.len() * std::mem::size_of::<Slot>();
                     for s in slots.iter() {
-                        branch_bytes += s.conditions.len() * std::mem::size_of::<Condition>();
+                        branch_bytes += s.conditions.len() * std::mem::size_of::<Condition>()
+                            + s.conditions
+                                .iter()
+                                .map(Condition::heap_bytes)
+                                .sum::<usize>();
                         for c in s.conditions.iter() {
                             let ws = values::wildcards_of(c);
                             if !ws.is_empty() {

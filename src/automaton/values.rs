@@ -672,6 +672,11 @@ impl ValueMatcher {
                 .wild_last
                 .approx_bytes(std::mem::size_of::<(Wildcard, u32)>())
             + self.others.capacity() * std::mem::size_of::<(Condition, u32)>()
+            + self
+                .others
+                .iter()
+                .map(|(c, _)| c.heap_bytes())
+                .sum::<usize>()
     }
 }
 

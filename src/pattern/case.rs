@@ -17,6 +17,18 @@ pub struct CaseExpansion {
 }
 
 impl CaseExpansion {
+    /// Approximate heap bytes (for machine statistics).
+    pub(crate) fn heap_bytes(&self) -> usize {
+        self.text.capacity()
+            + self.units.capacity() * std::mem::size_of::<SmallVec<[Box<str>; 2]>>()
+            + self
+                .units
+                .iter()
+                .flatten()
+                .map(|alt| alt.len())
+                .sum::<usize>()
+    }
+
     /// Expand `text`.
     pub fn new(text: &str) -> Self {
         let mut units = Vec::with_capacity(text.len());

@@ -28,6 +28,13 @@ enum Tok {
 }
 
 impl Wildcard {
+    /// Approximate heap bytes (for machine statistics).
+    pub(crate) fn heap_bytes(&self) -> usize {
+        self.text.capacity()
+            + self.segments.capacity() * std::mem::size_of::<Vec<u8>>()
+            + self.segments.iter().map(Vec::capacity).sum::<usize>()
+    }
+
     /// Parse `text`, or return the library's error text.
     pub fn parse(text: &str) -> Result<Wildcard, String> {
         let bytes = text.as_bytes();
