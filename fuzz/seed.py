@@ -43,3 +43,16 @@ for body in [
     '{"Name":"b","Tags":[{"Key":"k","Value":"v"}]}',
 ]:
     put("api_decode", body.encode())
+
+# Long arrays of numbers (the flattener's 64-byte block path), well-formed and nearly so.
+coords = ", ".join("[ -122.4%d37882965165, 37.80%d89803124352, 0.0 ]" % (i, i) for i in range(6))
+for body in [
+    '{"z": [ [ %s ] ], "a": "x"}' % coords,
+    '{"a": {"b": 1}, "z": [[%s]]}' % coords.replace(" ", ""),
+    '{"z": [ [ %s ], [] ], "x": "q"}' % coords,
+    '{"z": [ [ %s ] ], "a": "x"}' % coords.replace("0.0", "01"),
+    '{"z": [ [ %s ] ], "a": "x"}' % coords.replace("0.0", "1e5"),
+    '{"z": [' + ",".join(str(i) for i in range(300)) + ']}',
+]:
+    put("flatten", body.encode())
+    put("machine_vs_eval", ('{"a": [{"exists": true}]}' + "\0" + body).encode())
