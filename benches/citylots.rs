@@ -13,22 +13,13 @@ use criterion::{Criterion, Throughput};
 use evmatch::Machine;
 use evmatch::workload::{self, Citylots, DEFAULT_SEED, ScaleKind};
 
+mod common;
+use common::best_of;
+
 const EVENTS: usize = 20_000;
 
 fn corpus() -> Vec<Vec<u8>> {
     Citylots::new(DEFAULT_SEED, EVENTS).to_vecs()
-}
-
-/// Best wall time of `passes` passes of `f` over the corpus.
-fn best_of(passes: usize, mut f: impl FnMut()) -> Duration {
-    (0..passes)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed()
-        })
-        .min()
-        .unwrap()
 }
 
 fn machine_for(rules: &[(String, String)]) -> Machine<usize> {

@@ -21,6 +21,9 @@ use criterion::{Criterion, Throughput};
 use evmatch::pattern::Limits;
 use evmatch::{Config, Machine, Pattern};
 
+mod common;
+use common::best_of;
+
 fn quick() -> bool {
     std::env::var_os("EVMATCH_BENCH_QUICK").is_some()
 }
@@ -36,18 +39,6 @@ fn raised() -> Config {
         },
         ..Config::default()
     }
-}
-
-/// Best wall time of `passes` runs of `f`.
-fn best_of(passes: usize, mut f: impl FnMut()) -> Duration {
-    (0..passes)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed()
-        })
-        .min()
-        .expect("at least one pass")
 }
 
 fn passes(bytes: usize) -> usize {
