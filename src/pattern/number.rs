@@ -15,6 +15,18 @@ pub fn comparable(token: &str) -> Option<f64> {
     if !value.is_finite() {
         return None;
     }
+    // Fast path: a token spelled exactly as ryu renders its (normal) double is that shortest
+    // rendering. Most numbers in real events were printed this way.
+    let mut ryu = ryu::Buffer::new();
+    let shortest = ryu.format_finite(value);
+    if shortest.as_bytes() == token.as_bytes() && value.abs() >= f64::MIN_POSITIVE {
+        return Some(value);
+    }
+    by_digits(token, value, shortest)
+}
+
+/// [`comparable`] by comparing canonical digits: `shortest` is ryu's rendering of `value`.
+fn by_digits(token: &str, value: f64, shortest: &str) -> Option<f64> {
     let exact = Decimal::parse(token.as_bytes())?;
     if value == 0.0 {
         return exact.is_zero().then_some(0.0);
@@ -28,7 +40,7 @@ pub fn comparable(token: &str) -> Option<f64> {
         return Some(value);
     }
     // Ryu's shortest round-trip digits (the same digits as core's `{:e}`, several times faster).
-    let mut java = Decimal::parse(ryu::Buffer::new().format_finite(value).as_bytes())?;
+    let mut java = Decimal::parse(shortest.as_bytes())?;
     if java.len == 1 {
         // Java prints at least two significant digits: the two-digit decimal nearest the value.
         java = Decimal::render(format_args!("{:.1e}", value))?;
@@ -148,7 +160,7 @@ impl Decimal {
 
 #[cfg(test)]
 mod tests {
-    use super::{Decimal, comparable};
+    use super::{Decimal, by_digits, comparable};
     use proptest::prelude::*;
 
     proptest! {
@@ -169,6 +181,26 @@ mod tests {
                 prop_assert_eq!(r.abs_diff(c), 1, "{} {:?} {:?}", v, ryu, core);
                 prop_assert_eq!(r % 2, 0, "{} {:?} {:?}", v, ryu, core);
             }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20_000))]
+        /// The spelling fast path agrees with the digit comparison on every spelling.
+        #[test]
+        fn fast_path_agrees_with_digits(bits in any::<u64>(), style in 0..5u8) {
+            let v = f64::from_bits(bits);
+            prop_assume!(v.is_finite());
+            let token = match style {
+                0 => ryu::Buffer::new().format_finite(v).to_string(),
+                1 => format!("{v:e}"),
+                2 => format!("{v:.17e}"),
+                3 => format!("{v:.3e}"),
+                _ => format!("{v}"),
+            };
+            let value: f64 = token.parse().unwrap();
+            let slow = by_digits(&token, value, ryu::Buffer::new().format_finite(value));
+            prop_assert_eq!(comparable(&token), slow, "{}", token);
         }
     }
 
