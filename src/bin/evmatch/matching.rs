@@ -1,14 +1,17 @@
 //! `evmatch match`: many rules against a stream of events, on every core.
 //!
-//! Events are read in batches of lines; each batch is split across worker threads that share
-//! one `Machine` by reference, while the main thread reads the next batch. Results are written
-//! in input order, so the output is identical whatever the thread count.
+//! A reader thread cuts the events into batches of whole lines and queues them for long-lived
+//! worker threads, which share one `Machine` by reference and render each batch's output into
+//! a buffer; the main thread writes the buffers in input order, so the output is identical
+//! whatever the thread count. Queues are bounded and buffers recycled, so memory does not grow
+//! with the input.
 
+use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, PoisonError, mpsc};
 
 use clap::Args;
 use evmatch::Machine;
@@ -68,7 +71,8 @@ pub fn run(args: MatchArgs) -> ExitCode {
 
 /// Rule ids in file order and the machine over their indices.
 struct Rules {
-    ids: Vec<String>,
+    /// Each rule id as a JSON string, ready to be written out.
+    ids_json: Vec<String>,
     machine: Machine<u32>,
 }
 
@@ -117,7 +121,11 @@ fn load_rules(path: &Path) -> Result<Rules, String> {
                 .map_err(|e| format!("evmatch: {name}:{line}: rule {id:?}: {e}"))?;
         }
     }
-    Ok(Rules { ids, machine })
+    let ids_json = ids
+        .iter()
+        .map(|id| serde_json::Value::from(id.as_str()).to_string())
+        .collect();
+    Ok(Rules { ids_json, machine })
 }
 
 /// The members of a JSON object in document order, values kept as raw text.
@@ -162,15 +170,15 @@ fn patterns_of(raw: &RawValue) -> Vec<String> {
     }
 }
 
-/// Bytes per batch: large enough to amortise thread start-up, small enough to stream.
-const BATCH_BYTES: usize = 16 << 20;
-
-/// Lines per unit of work handed to a worker.
-const CHUNK_LINES: usize = 256;
+/// Bytes per batch, the unit of work a worker takes: large enough that handing it over costs
+/// nothing next to matching it, small enough that the workers run out of input together.
+const BATCH_BYTES: usize = 1 << 20;
 
 /// A batch of whole lines read from one input, and the number of its first line.
 struct Batch {
+    /// The lines are `bytes[..len]`; the rest is left over from earlier batches.
     bytes: Vec<u8>,
+    len: usize,
     first_line: usize,
 }
 
@@ -178,8 +186,6 @@ struct Batch {
 struct BatchReader<R> {
     reader: R,
     carry: Vec<u8>,
-    /// A finished batch's buffer, reused so that steady-state reading does not fault in pages.
-    spare: Vec<u8>,
     next_line: usize,
     eof: bool,
 }
@@ -189,71 +195,130 @@ impl<R: Read> BatchReader<R> {
         BatchReader {
             reader,
             carry: Vec::new(),
-            spare: Vec::new(),
             next_line: 1,
             eof: false,
         }
     }
 
-    /// Give a finished batch's buffer back for reuse.
-    fn recycle(&mut self, batch: Batch) {
-        self.spare = batch.bytes;
-    }
-
-    /// The next batch, empty at end of input.
-    fn next_batch(&mut self) -> std::io::Result<Batch> {
-        let mut bytes = std::mem::take(&mut self.spare);
-        bytes.clear();
-        bytes.append(&mut self.carry);
-        while !self.eof && bytes.len() < BATCH_BYTES {
-            let start = bytes.len();
-            bytes.resize(start + BATCH_BYTES, 0);
-            let n = loop {
-                match self.reader.read(&mut bytes[start..]) {
-                    Ok(n) => break n,
-                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                    Err(e) => return Err(e),
-                }
-            };
-            bytes.truncate(start + n);
-            self.eof = n == 0;
+    /// The next batch, read into `bytes`, empty at end of input. The buffer of an earlier
+    /// batch is overwritten rather than cleared, so that steady-state reading neither faults
+    /// in pages nor zeroes them again.
+    fn next_batch(&mut self, mut bytes: Vec<u8>) -> std::io::Result<Batch> {
+        let mut len = self.carry.len();
+        let mut want = BATCH_BYTES.max(len);
+        if bytes.len() < want {
+            bytes.resize(want, 0);
         }
-        if !self.eof {
-            // Keep the partial last line for the next batch (a line longer than a batch
-            // simply makes this batch grow until its newline arrives).
-            match memchr::memrchr(b'\n', &bytes) {
-                Some(end) => self.carry = bytes.split_off(end + 1),
+        bytes[..len].copy_from_slice(&self.carry);
+        self.carry.clear();
+        // Bytes known to hold no newline: at first the carried partial line.
+        let mut searched = len;
+        loop {
+            while !self.eof && len < want {
+                if bytes.len() < want {
+                    bytes.resize(want, 0);
+                }
+                let n = loop {
+                    match self.reader.read(&mut bytes[len..want]) {
+                        Ok(n) => break n,
+                        Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                        Err(e) => return Err(e),
+                    }
+                };
+                len += n;
+                self.eof = n == 0;
+            }
+            if self.eof {
+                break;
+            }
+            // Keep the partial last line for the next batch; a line longer than a batch makes
+            // this batch grow until its newline arrives.
+            match memchr::memrchr(b'\n', &bytes[searched..len]) {
+                Some(i) => {
+                    let end = searched + i + 1;
+                    self.carry.extend_from_slice(&bytes[end..len]);
+                    len = end;
+                    break;
+                }
                 None => {
-                    self.carry = bytes;
-                    return self.next_batch();
+                    searched = len;
+                    want = len + BATCH_BYTES;
                 }
             }
         }
         let first_line = self.next_line;
-        self.next_line += memchr::memchr_iter(b'\n', &bytes).count();
-        if self.eof && bytes.last().is_some_and(|&b| b != b'\n') {
+        self.next_line += memchr::memchr_iter(b'\n', &bytes[..len]).count();
+        if self.eof && len > 0 && bytes[len - 1] != b'\n' {
             self.next_line += 1;
         }
-        Ok(Batch { bytes, first_line })
+        Ok(Batch {
+            bytes,
+            len,
+            first_line,
+        })
     }
 }
 
 /// The lines of a batch: (line number, text without line ending); blank lines dropped.
-fn lines(batch: &Batch) -> Vec<(usize, &[u8])> {
-    let bytes = &batch.bytes;
-    let mut out = Vec::with_capacity(bytes.len() / 512);
+fn lines(bytes: &[u8], first_line: usize) -> impl Iterator<Item = (usize, &[u8])> {
     let mut start = 0;
-    let ends = memchr::memchr_iter(b'\n', bytes)
-        .chain((bytes.last() != Some(&b'\n')).then_some(bytes.len()));
-    for (i, end) in ends.enumerate() {
-        let line = &bytes[start..end];
-        start = end + 1;
-        let line = line.strip_suffix(b"\r").unwrap_or(line);
-        if !line.iter().all(u8::is_ascii_whitespace) {
-            out.push((batch.first_line + i, line));
+    memchr::memchr_iter(b'\n', bytes)
+        .chain((bytes.last() != Some(&b'\n')).then_some(bytes.len()))
+        .enumerate()
+        .filter_map(move |(i, end)| {
+            let line = &bytes[start..end];
+            start = end + 1;
+            let line = line.strip_suffix(b"\r").unwrap_or(line);
+            (!line.iter().all(u8::is_ascii_whitespace)).then_some((first_line + i, line))
+        })
+}
+
+/// A batch on its way through the pipeline. Its buffers go back to the reader once written,
+/// so a fixed set of jobs carries the whole input and memory stays bounded.
+struct Job {
+    /// Position in the output order.
+    seq: u64,
+    /// Index of the input the lines come from.
+    source: usize,
+    first_line: usize,
+    /// Whole lines of input: `input[..len]`.
+    input: Vec<u8>,
+    len: usize,
+    /// Their rendered output lines.
+    output: Vec<u8>,
+    /// False if some line was not a valid event.
+    valid: bool,
+}
+
+/// What the writer receives, tagged with its position in the output order.
+enum Item {
+    /// An input starts; its size, if known, for the progress bar.
+    Start(Option<u64>),
+    /// A batch, matched and rendered.
+    Done(Job),
+    /// The input is finished.
+    End,
+    /// An input could not be opened or read: the message. Nothing follows.
+    Failed(String),
+    /// A reader or worker thread panicked (not in order: the writer stops at once).
+    Panicked,
+}
+
+type Items = mpsc::Sender<(u64, Item)>;
+
+/// The workers' end of the batch queue.
+type Jobs = Arc<Mutex<mpsc::Receiver<Job>>>;
+
+/// Tells the writer that the thread holding it panicked, so that it does not wait forever for
+/// that thread's batch.
+struct PanicAlarm(Items);
+
+impl Drop for PanicAlarm {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            let _ = self.0.send((u64::MAX, Item::Panicked));
         }
     }
-    out
 }
 
 fn run_inner(args: MatchArgs) -> Result<bool, String> {
@@ -267,75 +332,204 @@ fn run_inner(args: MatchArgs) -> Result<bool, String> {
     } else {
         args.events.clone()
     };
-    let with_file = sources.len() > 1;
+    // The `"file"` member of every output line, as JSON, when there are several inputs.
+    let labels: Vec<Option<String>> = sources
+        .iter()
+        .map(|s| {
+            (sources.len() > 1)
+                .then(|| serde_json::Value::from(s.display().to_string()).to_string())
+        })
+        .collect();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::with_capacity(1 << 20, stdout.lock());
-    let mut all_valid = true;
-    for source in &sources {
-        let cannot_read =
-            |e: std::io::Error| format!("evmatch: {}: cannot read: {e}", source.display());
-        let (reader, size): (Box<dyn Read + Send>, Option<u64>) = if source.as_os_str() == "-" {
-            (Box::new(std::io::stdin()), None)
-        } else {
-            let f = File::open(source).map_err(cannot_read)?;
-            let size = f.metadata().ok().map(|m| m.len());
-            (Box::new(f), size)
+    // One reader thread hands batches to `threads` long-lived workers (each keeps its warm
+    // matching scratch), which send them rendered to this thread; it writes them in order.
+    let all_valid = std::thread::scope(|s| {
+        let (items, ordered) = mpsc::channel::<(u64, Item)>();
+        let (free, reusable) = mpsc::channel::<Job>();
+        let (queue, jobs) = mpsc::sync_channel::<Job>(threads);
+        let (rules, labels) = (&rules, &labels);
+        let spawn_worker = {
+            let items = items.clone();
+            move |jobs| {
+                let items = items.clone();
+                s.spawn(move || work(rules, labels, jobs, items));
+            }
         };
-        let progress = progress_bar(size);
-        let file_label = with_file.then(|| source.display().to_string());
-        let mut reader = BatchReader::new(reader);
-        let mut batch = reader.next_batch().map_err(cannot_read)?;
-        while !batch.bytes.is_empty() {
-            // Match and render this batch on the workers while the next one is read.
-            let lines = lines(&batch);
-            // Workers take small chunks of lines in turn, so a chunk of large events cannot
-            // leave a core idle at the end of the batch.
-            let chunks: Vec<&[(usize, &[u8])]> = lines.chunks(CHUNK_LINES).collect();
-            let taken = AtomicUsize::new(0);
-            let (rendered, next) = std::thread::scope(|s| {
-                let handles: Vec<_> = (0..threads)
-                    .map(|_| {
-                        let (rules, label, chunks, taken) =
-                            (&rules, file_label.as_deref(), &chunks, &taken);
-                        s.spawn(move || {
-                            let mut done = Vec::new();
-                            loop {
-                                let i = taken.fetch_add(1, Ordering::Relaxed);
-                                let Some(chunk) = chunks.get(i) else {
-                                    break done;
-                                };
-                                done.push((i, render_lines(rules, chunk, label)));
-                            }
-                        })
-                    })
-                    .collect();
-                let next = reader.next_batch();
-                let mut rendered: Vec<(usize, (Vec<u8>, bool))> = handles
-                    .into_iter()
-                    .flat_map(|h| h.join().expect("matcher thread panicked"))
-                    .collect();
-                rendered.sort_unstable_by_key(|(i, _)| *i);
-                (rendered, next)
-            });
-            drop(chunks);
-            for (_, (bytes, valid)) in rendered {
-                all_valid &= valid;
-                out.write_all(&bytes)
-                    .map_err(|e| format!("evmatch: cannot write: {e}"))?;
-            }
-            drop(lines);
-            if let Some(p) = &progress {
-                p.inc(batch.bytes.len() as u64);
-            }
-            let next = next.map_err(cannot_read)?;
-            reader.recycle(std::mem::replace(&mut batch, next));
-        }
-        if let Some(p) = progress {
-            p.finish_and_clear();
-        }
-    }
+        let sources = &sources;
+        s.spawn(move || {
+            let alarm = PanicAlarm(items);
+            let reader = Reader {
+                queue,
+                jobs: Some(Arc::new(Mutex::new(jobs))),
+                items: &alarm.0,
+                reusable,
+            };
+            reader.run(sources, threads, spawn_worker)
+        });
+        write_in_order(ordered, free, &mut out)
+    })?;
     out.flush()
         .map_err(|e| format!("evmatch: cannot write: {e}"))?;
+    Ok(all_valid)
+}
+
+/// The reader thread's ends of the channels.
+struct Reader<'a> {
+    /// Batches to the workers.
+    queue: mpsc::SyncSender<Job>,
+    /// The workers' end of the queue, until every worker has been started with its share (the
+    /// last one takes it, so that the queue closes for the reader once the workers are gone).
+    jobs: Option<Jobs>,
+    /// Each input's start, end or failure to the writer.
+    items: &'a Items,
+    /// Written jobs coming back for reuse.
+    reusable: mpsc::Receiver<Job>,
+}
+
+impl Reader<'_> {
+    /// Every input in turn, in batches, to the workers, starting one worker per batch (up to
+    /// `threads`, so that small inputs start few) through `spawn_worker`. Stops when the writer
+    /// or the workers have gone.
+    fn run(mut self, sources: &[PathBuf], threads: usize, mut spawn_worker: impl FnMut(Jobs)) {
+        // Jobs: one per worker and per queue place, plus the batch being read and the ones
+        // waiting to be written; beyond that the reader waits for a written one.
+        let max_jobs = 2 * threads + 2;
+        let (mut seq, mut jobs, mut workers) = (0u64, 0usize, 0usize);
+        let send = |item: Item, seq: &mut u64| {
+            let sent = self.items.send((*seq, item)).is_ok();
+            *seq += 1;
+            sent
+        };
+        for (source_index, source) in sources.iter().enumerate() {
+            let cannot_read =
+                |e: std::io::Error| format!("evmatch: {}: cannot read: {e}", source.display());
+            let (reader, size): (Box<dyn Read + Send>, Option<u64>) = if source.as_os_str() == "-" {
+                (Box::new(std::io::stdin()), None)
+            } else {
+                match File::open(source) {
+                    Ok(f) => {
+                        let size = f.metadata().ok().map(|m| m.len());
+                        (Box::new(f), size)
+                    }
+                    Err(e) => {
+                        send(Item::Failed(cannot_read(e)), &mut seq);
+                        return;
+                    }
+                }
+            };
+            if !send(Item::Start(size), &mut seq) {
+                return;
+            }
+            let mut reader = BatchReader::new(reader);
+            loop {
+                let (input, output) = if jobs < max_jobs {
+                    jobs += 1;
+                    Default::default()
+                } else {
+                    match self.reusable.recv() {
+                        Ok(job) => (job.input, job.output),
+                        Err(_) => return,
+                    }
+                };
+                let batch = match reader.next_batch(input) {
+                    Ok(batch) => batch,
+                    Err(e) => {
+                        send(Item::Failed(cannot_read(e)), &mut seq);
+                        return;
+                    }
+                };
+                if batch.len == 0 {
+                    break;
+                }
+                if workers < threads {
+                    workers += 1;
+                    let share = if workers == threads {
+                        self.jobs.take()
+                    } else {
+                        self.jobs.clone()
+                    };
+                    spawn_worker(share.expect("held until the last worker starts"));
+                }
+                let job = Job {
+                    seq,
+                    source: source_index,
+                    first_line: batch.first_line,
+                    input: batch.bytes,
+                    len: batch.len,
+                    output,
+                    valid: true,
+                };
+                seq += 1;
+                if self.queue.send(job).is_err() {
+                    return;
+                }
+            }
+            if !send(Item::End, &mut seq) {
+                return;
+            }
+        }
+    }
+}
+
+/// A worker thread: match and render batches until the reader is done. Once the writer has
+/// gone it only drains the queue, so that the reader is never left blocked.
+fn work(rules: &Rules, labels: &[Option<String>], jobs: Jobs, items: Items) {
+    let alarm = PanicAlarm(items);
+    let mut writer_gone = false;
+    loop {
+        let job = jobs.lock().unwrap_or_else(PoisonError::into_inner).recv();
+        let Ok(mut job) = job else { break };
+        if writer_gone {
+            continue;
+        }
+        let file = labels[job.source].as_deref();
+        render_batch(rules, &mut job, file);
+        writer_gone = alarm.0.send((job.seq, Item::Done(job))).is_err();
+    }
+}
+
+/// The main thread: write the rendered batches in input order, holding back those that
+/// arrive early, and hand their buffers back to the reader. False if some line was invalid.
+fn write_in_order(
+    ordered: mpsc::Receiver<(u64, Item)>,
+    free: mpsc::Sender<Job>,
+    out: &mut impl Write,
+) -> Result<bool, String> {
+    let mut all_valid = true;
+    let mut early: BTreeMap<u64, Item> = BTreeMap::new();
+    let mut next = 0u64;
+    let mut progress = None;
+    // Ends when the reader and every worker have finished.
+    for (seq, item) in ordered {
+        if let Item::Panicked = item {
+            panic!("matcher thread panicked");
+        }
+        early.insert(seq, item);
+        while let Some(item) = early.remove(&next) {
+            next += 1;
+            match item {
+                Item::Start(size) => progress = progress_bar(size),
+                Item::Done(job) => {
+                    all_valid &= job.valid;
+                    out.write_all(&job.output)
+                        .map_err(|e| format!("evmatch: cannot write: {e}"))?;
+                    if let Some(p) = &progress {
+                        p.inc(job.len as u64);
+                    }
+                    // The reader may have finished: then the buffers are simply dropped.
+                    let _ = free.send(job);
+                }
+                Item::End => {
+                    if let Some(p) = progress.take() {
+                        p.finish_and_clear();
+                    }
+                }
+                Item::Failed(message) => return Err(message),
+                Item::Panicked => unreachable!("handled on arrival"),
+            }
+        }
+    }
     Ok(all_valid)
 }
 
@@ -356,16 +550,16 @@ fn progress_bar(size: Option<u64>) -> Option<ProgressBar> {
     Some(bar)
 }
 
-/// Match `lines` and render their output lines; the flag is false if any line was invalid.
-fn render_lines(rules: &Rules, lines: &[(usize, &[u8])], file: Option<&str>) -> (Vec<u8>, bool) {
-    let mut out = Vec::with_capacity(lines.len() * 32);
+/// Match the lines of `job` and render their output lines into its output buffer, clearing
+/// `valid` if any line is not a valid event. `file` is the `"file"` member's JSON value.
+fn render_batch(rules: &Rules, job: &mut Job, file: Option<&str>) {
+    let out = &mut job.output;
+    out.clear();
     let mut matches = Vec::new();
-    let mut valid = true;
-    let file = file.map(|f| serde_json::Value::from(f).to_string());
-    for &(line, bytes) in lines {
+    for (line, bytes) in lines(&job.input[..job.len], job.first_line) {
         // Writing to a Vec cannot fail.
         let _ = write!(out, "{{\"line\": {line}");
-        if let Some(f) = &file {
+        if let Some(f) = file {
             let _ = write!(out, ", \"file\": {f}");
         }
         match rules.machine.matches_into(bytes, &mut matches) {
@@ -376,16 +570,12 @@ fn render_lines(rules: &Rules, lines: &[(usize, &[u8])], file: Option<&str>) -> 
                     if i > 0 {
                         out.extend_from_slice(b", ");
                     }
-                    let _ = write!(
-                        out,
-                        "{}",
-                        serde_json::Value::from(rules.ids[m as usize].as_str())
-                    );
+                    out.extend_from_slice(rules.ids_json[m as usize].as_bytes());
                 }
                 out.extend_from_slice(b"]}\n");
             }
             Err(e) => {
-                valid = false;
+                job.valid = false;
                 let _ = writeln!(
                     out,
                     ", \"error\": {}}}",
@@ -394,5 +584,4 @@ fn render_lines(rules: &Rules, lines: &[(usize, &[u8])], file: Option<&str>) -> 
             }
         }
     }
-    (out, valid)
 }
