@@ -77,7 +77,7 @@ fn has_dot(key: &[u8]) -> bool {
             return true;
         }
     }
-    chunks.remainder().contains(&b'.')
+    chunks.remainder().iter().any(|&c| c == b'.')
 }
 
 impl Default for PathTrie {
@@ -922,7 +922,7 @@ pub(crate) fn flatten(
                 && node != NONE
                 && (depth > 1 || node != EMPTY || trie.empty_needed())
                 && s.seen_stamp[node as usize] != s.seen_epoch
-                && !key.contains(&b'.')
+                && !has_dot(key)
             {
                 s.seen_stamp[node as usize] = s.seen_epoch;
                 top.left -= 1;

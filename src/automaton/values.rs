@@ -571,7 +571,7 @@ impl ValueMatcher {
                     }
                 }
                 if !self.folded.is_empty() {
-                    if let Some(list) = self.folded.get(fold(v).as_str()) {
+                    if let Some(list) = self.folded_list(v) {
                         for (e, s) in list {
                             if e.equals(v) {
                                 hit(*s);
@@ -612,6 +612,20 @@ impl ValueMatcher {
                 hit(*s);
             }
         }
+    }
+
+    /// The `equals-ignore-case` operands keyed by `fold(v)`; short ASCII values are folded on
+    /// the stack (this runs for every string at a path with such operands).
+    fn folded_list(&self, v: &str) -> Option<&Vec<(CaseExpansion, u32)>> {
+        const SHORT: usize = 64;
+        if v.len() <= SHORT && v.is_ascii() {
+            let mut buf = [0u8; SHORT];
+            let folded = &mut buf[..v.len()];
+            folded.copy_from_slice(v.as_bytes());
+            folded.make_ascii_lowercase();
+            return self.folded.get(std::str::from_utf8(folded).ok()?);
+        }
+        self.folded.get(fold(v).as_str())
     }
 
     /// (distinct keys, entries) for statistics.
