@@ -77,7 +77,11 @@ fn has_dot(key: &[u8]) -> bool {
             return true;
         }
     }
-    chunks.remainder().iter().any(|&c| c == b'.')
+    // The last 0–7 bytes, zero-padded (a zero byte is not a dot): one more word, no call.
+    let rest = chunks.remainder();
+    let mut last = [0u8; 8];
+    last[..rest.len()].copy_from_slice(rest);
+    zero_bytes(u64::from_le_bytes(last) ^ (ONES * b'.' as u64)) != 0
 }
 
 impl Default for PathTrie {
@@ -1171,6 +1175,19 @@ mod tests {
                 (f.path, v, s.trail(f).to_vec())
             })
             .collect())
+    }
+
+    #[test]
+    fn has_dot_at_every_offset() {
+        for len in 0..20 {
+            let plain = vec![b'a'; len];
+            assert!(!has_dot(&plain));
+            for at in 0..len {
+                let mut dotted = plain.clone();
+                dotted[at] = b'.';
+                assert!(has_dot(&dotted), "{len} {at}");
+            }
+        }
     }
 
     #[test]
