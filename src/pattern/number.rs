@@ -39,7 +39,8 @@ fn by_digits(token: &str, value: f64, shortest: &str) -> Option<f64> {
     if exact.len <= 15 && value.abs() >= f64::MIN_POSITIVE {
         return Some(value);
     }
-    // Ryu's shortest round-trip digits (the same digits as core's `{:e}`, several times faster).
+    // Ryu's shortest round-trip digits: core's `{:e}` digits, except on an exact tie between two
+    // candidates, where ryu (like Java 19+) takes the even one.
     let mut java = Decimal::parse(shortest.as_bytes())?;
     if java.len == 1 {
         // Java prints at least two significant digits: the two-digit decimal nearest the value.
