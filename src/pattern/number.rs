@@ -15,8 +15,13 @@ pub fn comparable(token: &str) -> Option<f64> {
     if !value.is_finite() {
         return None;
     }
-    // Fast path: a token spelled exactly as ryu renders its (normal) double is that shortest
-    // rendering. Most numbers in real events were printed this way.
+    // At most 15 characters means at most 15 significant digits: a normal double then always
+    // round-trips (as in `by_digits`), with no rendering needed. Most integers end here.
+    if token.len() <= 15 && value.abs() >= f64::MIN_POSITIVE {
+        return Some(value);
+    }
+    // A token spelled exactly as ryu renders its (normal) double is that shortest rendering.
+    // Most longer numbers in real events were printed this way.
     let mut ryu = ryu::Buffer::new();
     let shortest = ryu.format_finite(value);
     if shortest.as_bytes() == token.as_bytes() && value.abs() >= f64::MIN_POSITIVE {
