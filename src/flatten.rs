@@ -196,13 +196,19 @@ impl PathTrie {
     /// The child of `node` for one segment `seg`; [`NONE`] when missing.
     #[inline]
     pub fn child(&self, node: u32, seg: &[u8]) -> u32 {
+        self.child_headed(node, seg, head_word(seg))
+    }
+
+    /// [`Self::child`] with `head == head_word(seg)` already known.
+    #[inline(always)]
+    fn child_headed(&self, node: u32, seg: &[u8], head: u64) -> u32 {
         let n = &self.nodes[node as usize];
         if n.children.len() <= FEW {
             let len = seg.len() as u32;
             for &(h, l, c) in &n.few {
                 // Lengths first: most member names differ in length from every child.
                 if l == len
-                    && h == head_word(seg)
+                    && h == head
                     && (len <= 8 || self.nodes[c as usize].key[8..] == seg[8..])
                 {
                     return c;
@@ -218,10 +224,16 @@ impl PathTrie {
 
     /// Follow the `.`-separated segments of `key` from `node`; [`NONE`] when a segment is missing.
     #[inline]
-    pub fn walk(&self, mut node: u32, key: &[u8]) -> u32 {
+    pub fn walk(&self, node: u32, key: &[u8]) -> u32 {
         if !has_dot(key) {
             return self.child(node, key);
         }
+        self.walk_dotted(node, key)
+    }
+
+    /// [`Self::walk`] for a key known to contain `.`.
+    #[cold]
+    fn walk_dotted(&self, mut node: u32, key: &[u8]) -> u32 {
         for seg in key.split(|&b| b == b'.') {
             node = self.child(node, seg);
             if node == NONE {
@@ -400,6 +412,10 @@ fn ascii_str(bytes: &[u8]) -> &str {
 
 #[inline]
 fn str_from_validated(bytes: &[u8]) -> &str {
+    if bytes.is_ascii() {
+        // SAFETY: ASCII is valid UTF-8 (checked just above; the usual case, and a cheap check).
+        return unsafe { std::str::from_utf8_unchecked(bytes) };
+    }
     // The flattener validated these bytes as UTF-8 (or wrote them from a `char`).
     std::str::from_utf8(bytes).unwrap_or_default()
 }
@@ -572,6 +588,72 @@ fn scan_string(b: &[u8], mut pos: usize, non_ascii: &mut bool) -> Result<(usize,
     }
 }
 
+/// A member name just read; its raw body is `b[pos + 1..end]`.
+#[derive(Debug, Clone, Copy)]
+struct Name {
+    /// The index of the closing quote.
+    end: usize,
+    escaped: bool,
+    /// Whether the raw body contains `.`.
+    dotted: bool,
+    /// [`head_word`] of the raw body.
+    head: u64,
+}
+
+/// Read the member name whose opening quote is at `pos`. A name of at most 15 bytes without
+/// escapes (nearly all of them) costs one 16-byte load: its end, dots, non-ASCII bytes and head
+/// word all come from that one register.
+#[inline(always)]
+fn read_name(b: &[u8], pos: usize, non_ascii: &mut bool) -> Result<Name, Invalid> {
+    debug_assert_eq!(b.get(pos), Some(&b'"'));
+    #[cfg(target_arch = "x86_64")]
+    if let Some(chunk) = b.get(pos + 1..pos + 17) {
+        use std::arch::x86_64::{
+            _mm_cmpeq_epi8, _mm_cvtsi128_si64, _mm_loadu_si128, _mm_min_epu8, _mm_movemask_epi8,
+            _mm_set1_epi8,
+        };
+        // SAFETY: SSE2 is part of the x86_64 baseline; the load reads the 16 bytes of `chunk`.
+        let (v, mask) = unsafe {
+            let v = _mm_loadu_si128(chunk.as_ptr().cast());
+            let eq = |c: u8| _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(c as i8))) as u32;
+            let control =
+                _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1f)), v));
+            (
+                v,
+                [
+                    eq(b'"'),
+                    eq(b'\\') | control as u32,
+                    eq(b'.'),
+                    _mm_movemask_epi8(v) as u32,
+                ],
+            )
+        };
+        let [quote, special, dot, high] = mask;
+        let first = (quote | special) & (quote | special).wrapping_neg();
+        if first & quote != 0 {
+            let len = first.trailing_zeros();
+            let below = first - 1;
+            *non_ascii |= high & below != 0;
+            // SAFETY: as above.
+            let word = unsafe { _mm_cvtsi128_si64(v) } as u64;
+            return Ok(Name {
+                end: pos + 1 + len as usize,
+                escaped: false,
+                dotted: dot & below != 0,
+                head: word & (!0u64).checked_shl(8 * len).map_or(!0, |x| !x),
+            });
+        }
+    }
+    let (end, escaped) = scan_string(b, pos + 1, non_ascii)?;
+    let raw = &b[pos + 1..end];
+    Ok(Name {
+        end,
+        escaped,
+        dotted: has_dot(raw),
+        head: head_word(raw),
+    })
+}
+
 /// Validate the escape at `b[pos] == b'\\'`; returns the index after it.
 #[cold]
 fn scan_escape(b: &[u8], pos: usize) -> Result<usize, Invalid> {
@@ -702,7 +784,7 @@ fn skip_member_name(b: &[u8], pos: usize, non_ascii: &mut bool) -> Result<usize,
     if b.get(pos) != Some(&b'"') {
         return Err(Invalid::Malformed);
     }
-    let (end, _) = scan_string(b, pos + 1, non_ascii)?;
+    let end = read_name(b, pos, non_ascii)?.end;
     let pos = skip_ws(b, end + 1);
     if b.get(pos) != Some(&b':') {
         return Err(Invalid::Malformed);
@@ -906,18 +988,17 @@ pub(crate) fn flatten(
             if c != b'"' {
                 return Err(Invalid::Malformed);
             }
-            let (end, escaped) = scan_string(b, pos + 1, &mut non_ascii)?;
-            let key = if escaped {
+            let name = read_name(b, pos, &mut non_ascii)?;
+            let end = name.end;
+            let (node, dotted) = if name.escaped {
                 s.key_buf.clear();
                 decode_into(&b[pos + 1..end], &mut s.key_buf);
-                &s.key_buf[..]
+                (trie.walk(top.node, &s.key_buf), has_dot(&s.key_buf))
+            } else if name.dotted {
+                (trie.walk_dotted(top.node, &b[pos + 1..end]), true)
             } else {
-                &b[pos + 1..end]
-            };
-            let node = if top.node == NONE {
-                NONE
-            } else {
-                trie.walk(top.node, key)
+                let key = &b[pos + 1..end];
+                (trie.child_headed(top.node, key, name.head), false)
             };
             // With unique names, a plain used name is read once: count it (a dotted name like
             // "a.b" is not counted: other "a.…" names may follow).
@@ -926,7 +1007,7 @@ pub(crate) fn flatten(
                 && node != NONE
                 && (depth > 1 || node != EMPTY || trie.empty_needed())
                 && s.seen_stamp[node as usize] != s.seen_epoch
-                && !has_dot(key)
+                && !dotted
             {
                 s.seen_stamp[node as usize] = s.seen_epoch;
                 top.left -= 1;
@@ -1277,6 +1358,36 @@ mod tests {
             proptest::prop_assert_eq!(string_stop(&bytes, start, &mut c), want);
             // The fast scanners may over-report non-ASCII (bytes past the stop), never miss it.
             proptest::prop_assert!(!a || (b && c));
+        }
+
+        /// The one-load member-name reader agrees with scanning the string and its body.
+        #[test]
+        fn name_reader_agrees(
+            bytes in proptest::collection::vec(
+                proptest::prop_oneof![
+                    8 => 0x20u8..0x7f,
+                    1 => proptest::sample::select(&[b'"', b'\\', b'.', 0x00, 0x1f, 0x80, 0xc3][..]),
+                ],
+                0..40,
+            ),
+        ) {
+            let mut b = vec![b'"'];
+            b.extend_from_slice(&bytes);
+            let (mut a, mut c) = (false, false);
+            let want = scan_string(&b, 1, &mut a);
+            let got = read_name(&b, 0, &mut c);
+            match (want, got) {
+                (Ok((end, escaped)), Ok(name)) => {
+                    let raw = &b[1..end];
+                    proptest::prop_assert_eq!(
+                        (name.end, name.escaped, name.dotted, name.head),
+                        (end, escaped, has_dot(raw), head_word(raw))
+                    );
+                    proptest::prop_assert!(!raw.iter().any(|&x| x >= 0x80) || c);
+                }
+                (Err(_), Err(_)) => {}
+                (w, g) => proptest::prop_assert!(false, "{w:?} vs {g:?}"),
+            }
         }
     }
 
