@@ -286,3 +286,37 @@ fn stats_count_anything_but_lists() {
     let grown = m.stats().approx_bytes - small;
     assert!(grown >= 5000 * 11, "{grown}");
 }
+
+proptest::proptest! {
+    /// `anything-but` lists are looked up by binary search: any list, in any order, with
+    /// duplicates, excludes exactly its members — strings by bytes, numbers by value (`-0`,
+    /// `0.0` and `0e5` are one number).
+    #[test]
+    fn anything_but_lists_exclude_exactly_their_members(
+        strings in proptest::collection::vec("[ab]{0,3}", 1..40),
+        numbers in proptest::collection::vec(
+            proptest::sample::select(&["-0", "0", "0.0", "0e5", "1", "1.0", "-1", "2.5", "25e-1", "100", "1e2"][..]),
+            1..20,
+        ),
+        string_value in "[ab]{0,3}",
+        number_value in proptest::sample::select(&["-0", "0", "0.0", "1", "-1", "2.5", "100", "3"][..]),
+    ) {
+        let quoted: Vec<String> = strings.iter().map(|s| format!("\"{s}\"")).collect();
+        let string_rule = format!(r#"{{"a": [{{"anything-but": [{}]}}]}}"#, quoted.join(","));
+        let number_rule = format!(r#"{{"a": [{{"anything-but": [{}]}}]}}"#, numbers.join(","));
+        let value = |t: &str| t.parse::<f64>().unwrap();
+        for (rule, event, expected) in [
+            (&string_rule, format!(r#"{{"a": "{string_value}"}}"#), !strings.contains(&string_value)),
+            (&string_rule, format!(r#"{{"a": {number_value}}}"#), true),
+            (&number_rule, format!(r#"{{"a": {number_value}}}"#),
+                !numbers.iter().any(|n| value(n) == value(number_value))),
+            (&number_rule, format!(r#"{{"a": "{string_value}"}}"#), true),
+        ] {
+            let pattern = Pattern::parse(rule).unwrap();
+            proptest::prop_assert_eq!(pattern.matches_json(&event).unwrap(), expected, "{} {}", rule, event);
+            let mut machine = Machine::new();
+            machine.add_rule(0, rule).unwrap();
+            proptest::prop_assert_eq!(machine.matches_for_event(event.as_bytes()).unwrap() == [0], expected);
+        }
+    }
+}

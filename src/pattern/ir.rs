@@ -82,11 +82,15 @@ pub struct NumberLiteral {
 }
 
 /// What an `anything-but` excludes. Values of other types are never excluded.
+///
+/// `Strings` and `Numbers` lists are sorted (the parser sorts them, and numbers hold no `-0.0`),
+/// so that a look-up is a binary search: a blocklist of 100,000 accounts costs 17 comparisons
+/// per event, not 100,000.
 #[derive(Debug, Clone, PartialEq)]
 pub enum AnythingBut {
-    /// Strings equal to one of these.
+    /// Strings equal to one of these (sorted by bytes).
     Strings(Vec<String>),
-    /// Comparable numbers equal to one of these.
+    /// Comparable numbers equal to one of these (sorted; zero is `+0.0`).
     Numbers(Vec<f64>),
     /// Strings starting with one of these.
     Prefixes(Vec<String>),
@@ -143,7 +147,7 @@ impl AnythingBut {
     /// comparable numbers can be excluded (by `Numbers`), every other leaf never is.
     pub fn excludes_string(&self, value: &str) -> bool {
         match self {
-            AnythingBut::Strings(ss) => ss.iter().any(|s| s == value),
+            AnythingBut::Strings(ss) => ss.binary_search_by(|s| s.as_str().cmp(value)).is_ok(),
             AnythingBut::Numbers(_) => false,
             AnythingBut::Prefixes(ps) => ps.iter().any(|p| has_prefix(value, p)),
             AnythingBut::Suffixes(ss) => ss.iter().any(|s| has_suffix(value, s)),
@@ -154,7 +158,9 @@ impl AnythingBut {
 
     /// Whether a comparable number is excluded.
     pub fn excludes_number(&self, value: f64) -> bool {
-        matches!(self, AnythingBut::Numbers(ns) if ns.contains(&value))
+        // `+ 0.0` makes `-0.0` equal `0.0`, as `==` has it.
+        let value = value + 0.0;
+        matches!(self, AnythingBut::Numbers(ns) if ns.binary_search_by(|n| n.total_cmp(&value)).is_ok())
     }
 }
 

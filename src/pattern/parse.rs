@@ -659,7 +659,7 @@ impl<'a> Parser<'a> {
                 let text = self.number_text(start, end);
                 let x = comparable(text)
                     .ok_or_else(|| PatternError::bare(format!("Cannot compare number : {text}")))?;
-                AnythingBut::Numbers(vec![x])
+                AnythingBut::Numbers(vec![x + 0.0])
             }
             _ => {
                 return Err(self.barf(
@@ -690,9 +690,17 @@ impl<'a> Parser<'a> {
                 }
             }
         }
+        // Sorted for binary search ([`AnythingBut`]); `+ 0.0` turns `-0.0` into `0.0`.
         match (strings.is_empty(), numbers.is_empty()) {
-            (false, true) => Ok(AnythingBut::Strings(strings)),
-            (true, false) => Ok(AnythingBut::Numbers(numbers)),
+            (false, true) => {
+                strings.sort_unstable();
+                Ok(AnythingBut::Strings(strings))
+            }
+            (true, false) => {
+                numbers.iter_mut().for_each(|x| *x += 0.0);
+                numbers.sort_unstable_by(f64::total_cmp);
+                Ok(AnythingBut::Numbers(numbers))
+            }
             _ => Err(self.barf(
                 "Inside anything but list, either all values are number or string, mixed type is not supported",
             )),
