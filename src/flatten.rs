@@ -988,6 +988,8 @@ pub(crate) fn flatten(
             if c != b'"' {
                 return Err(Invalid::Malformed);
             }
+            // Frames are only opened at live trie nodes.
+            debug_assert_ne!(top.node, NONE);
             let name = read_name(b, pos, &mut non_ascii)?;
             let end = name.end;
             let (node, dotted) = if name.escaped {
