@@ -15,6 +15,15 @@ pub fn comparable(token: &str) -> Option<f64> {
     if !value.is_finite() {
         return None;
     }
+    // A zero spelled without an exponent (`0.0`, `-0`): comparable, as zero. (A nonzero token
+    // can round to zero only by underflow, and then it has a digit 1–9.)
+    if value == 0.0
+        && !token
+            .bytes()
+            .any(|c| matches!(c, b'1'..=b'9' | b'e' | b'E'))
+    {
+        return Some(0.0);
+    }
     // At most 15 characters means at most 15 significant digits: a normal double then always
     // round-trips (as in `by_digits`), with no rendering needed. Most integers end here.
     if token.len() <= 15 && value.abs() >= f64::MIN_POSITIVE {
@@ -208,6 +217,32 @@ mod tests {
             let slow = by_digits(&token, value, ryu::Buffer::new().format_finite(value));
             prop_assert_eq!(comparable(&token), slow, "{}", token);
         }
+    }
+
+    #[test]
+    fn zeros_agree_with_digits() {
+        let tiny = format!("0.{}1", "0".repeat(400));
+        for t in [
+            "0",
+            "-0",
+            "0.0",
+            "-0.000",
+            "0e5",
+            "-0E-3",
+            "0.0e400",
+            tiny.as_str(),
+        ] {
+            let value: f64 = t.parse().unwrap();
+            let slow = by_digits(t, value, ryu::Buffer::new().format_finite(value));
+            assert_eq!(comparable(t), slow, "{t}");
+            assert_eq!(
+                comparable(t).map(f64::to_bits),
+                slow.map(f64::to_bits),
+                "{t}"
+            );
+        }
+        assert_eq!(comparable("-0.0").map(f64::to_bits), Some(0));
+        assert_eq!(comparable(&tiny), None);
     }
 
     #[test]
