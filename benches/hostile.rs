@@ -6,6 +6,8 @@
 //!   (rules on the path);
 //! * strings of 256 KB, 1 MB and 4 MB, skipped and matched by prefix and wildcard rules;
 //! * single patterns of 1k, 10k and 100k values: parse, add, one match;
+//! * the same long lists beside an exact trigger (an allowlist checked for every candidate):
+//!   time per event;
 //! * adversarial rule sets of 1k and 4k rules on one field (wildcards with stars at both ends,
 //!   shared literal prefixes before the first star, `anything-but` lists) against field values of
 //!   1 KB, 10 KB and 100 KB built so that no wildcard search ends early, with `Machine::stats()`
@@ -35,6 +37,7 @@ fn raised() -> Config {
         max_event_fields: usize::MAX,
         pattern_limits: Limits {
             max_pattern_chars: usize::MAX,
+            max_values_per_pattern: usize::MAX,
             ..Limits::default()
         },
         ..Config::default()
@@ -234,6 +237,55 @@ fn big_patterns() {
     }
 }
 
+/// A long value list beside an exact trigger (`{"s": ["x"], "a": [n values]}`): every event with
+/// `s = x` is a candidate whose `a` is checked against the list, so the time per event shows
+/// whether that check grows with the list.
+fn checked_lists() {
+    println!("\nlong lists checked for every candidate (per event)");
+    println!(
+        "{:<26} {:>7} {:>14}",
+        "list beside an exact", "values", "match"
+    );
+    type ListKind = (&'static str, fn(usize) -> String);
+    let lists: [ListKind; 3] = [
+        ("exact strings", |i| format!(r#""v{i}""#)),
+        ("numbers", |i| format!("{i}.5")),
+        ("anything-but strings", |i| format!(r#""v{i}""#)),
+    ];
+    for (name, value) in lists {
+        for n in [1_000, 10_000, 100_000] {
+            let list = (0..n).map(value).collect::<Vec<_>>().join(",");
+            let list = if name.starts_with("anything-but") {
+                format!(r#"[{{"anything-but":[{list}]}}]"#)
+            } else {
+                format!("[{list}]")
+            };
+            let mut m = Machine::with_config(raised());
+            m.add_rule(0usize, &format!(r#"{{"s":["x"],"a":{list}}}"#))
+                .unwrap();
+            let hit = value(n - 1);
+            let event = if name.starts_with("anything-but") {
+                r#"{"s":"x","a":"other"}"#.to_string()
+            } else {
+                format!(r#"{{"s":"x","a":{hit}}}"#)
+            };
+            assert_eq!(m.matches_for_event(event.as_bytes()).unwrap(), [0]);
+            let reps = 2_000;
+            let mut out = Vec::new();
+            let t = best_of(3, || {
+                for _ in 0..reps {
+                    m.matches_into(black_box(event.as_bytes()), &mut out)
+                        .unwrap();
+                }
+            });
+            println!(
+                "{name:<26} {n:>7} {:>11.0} ns",
+                t.as_secs_f64() * 1e9 / reps as f64
+            );
+        }
+    }
+}
+
 /// Distinct 16-letter words over {a, b} whose wildcard `*w*wc*` is within the complexity limit:
 /// the value noise is over {a, b}, so every word keeps partial matches alive, and `wc` never
 /// occurs, so every search runs to the value's end.
@@ -400,6 +452,7 @@ fn main() {
     numeric_arrays();
     long_strings();
     big_patterns();
+    checked_lists();
     adversarial();
     println!("\npeak RSS: {}", peak_rss());
     if !quick() {

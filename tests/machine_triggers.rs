@@ -320,3 +320,31 @@ proptest::proptest! {
         }
     }
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+    /// Long value lists (which candidate checks look up in an index rather than scan) agree
+    /// with the reference, whether the list is the trigger or a checked slot.
+    #[test]
+    fn long_value_lists_agree_with_reference(
+        picks in proptest::collection::vec(0..LISTS.len(), 9..40),
+    ) {
+        let elements: Vec<&str> = picks.iter().map(|&i| &LISTS[i][1..LISTS[i].len() - 1]).collect();
+        let list = format!("[{}]", elements.join(","));
+        let texts = [
+            format!(r#"{{"a":{list},"z":["1"]}}"#),
+            format!(r#"{{"a":{list},"z":[{{"anything-but":"2"}}]}}"#),
+            format!(r#"{{"o":{{"a":{list},"z":["1"]}}}}"#),
+        ];
+        for text in &texts {
+            let Ok(pattern) = Pattern::parse(text) else { continue };
+            let mut m = Machine::new();
+            m.add_rule(0usize, text).unwrap();
+            for e in events() {
+                let want = pattern.matches_json(&e).unwrap();
+                let got = m.matches_for_event(e.as_bytes()).unwrap() == [0];
+                proptest::prop_assert_eq!(got, want, "{} {}", text, e);
+            }
+        }
+    }
+}

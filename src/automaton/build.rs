@@ -85,11 +85,11 @@ impl Automaton {
                     best = Some((r, load, i));
                 }
             }
-            slots.push(Slot {
+            slots.push(Slot::new(
                 path,
                 absence,
-                conditions: field.conditions.clone().into_boxed_slice(),
-            });
+                field.conditions.clone().into_boxed_slice(),
+            ));
         }
         let trigger = best.map_or(NO_TRIGGER, |b| b.2 as u32);
         let branch = Branch::General {

@@ -58,6 +58,43 @@ pub(crate) struct Slot {
     pub absence: bool,
     /// The value list.
     pub conditions: Box<[Condition]>,
+    /// The value list indexed like a path's matcher, when it is longer than [`INDEXED_LIST`]:
+    /// checking a candidate against 10,000 allowed accounts is then a hash look-up, not 10,000
+    /// comparisons.
+    pub index: Option<Box<ValueMatcher>>,
+}
+
+/// Value lists longer than this get a [`Slot::index`].
+const INDEXED_LIST: usize = 8;
+
+impl Slot {
+    pub fn new(path: u32, absence: bool, conditions: Box<[Condition]>) -> Slot {
+        let index = (conditions.len() > INDEXED_LIST).then(|| {
+            let mut m = ValueMatcher::default();
+            for c in conditions.iter() {
+                m.add(c, 0);
+            }
+            Box::new(m)
+        });
+        Slot {
+            path,
+            absence,
+            conditions,
+            index,
+        }
+    }
+
+    /// Whether some value-list element (other than `exists: false`) accepts `leaf`.
+    #[inline]
+    pub fn accepts(&self, leaf: crate::flatten::Leaf<'_>) -> bool {
+        match &self.index {
+            Some(m) => m.accepts(leaf),
+            None => self
+                .conditions
+                .iter()
+                .any(|c| !matches!(c, Condition::Exists(false)) && values::leaf_matches(c, leaf)),
+        }
+    }
 }
 
 /// One `$or` combination of one rule pattern.
@@ -152,7 +189,10 @@ impl Automaton {
                             + s.conditions
                                 .iter()
                                 .map(Condition::heap_bytes)
-                                .sum::<usize>();
+                                .sum::<usize>()
+                            + s.index.as_ref().map_or(0, |m| {
+                                std::mem::size_of::<ValueMatcher>() + m.approx_bytes()
+                            });
                         for c in s.conditions.iter() {
                             let ws = values::wildcards_of(c);
                             if !ws.is_empty() {

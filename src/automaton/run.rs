@@ -6,10 +6,8 @@ use std::collections::HashSet;
 
 use smallvec::SmallVec;
 
-use super::values::leaf_matches;
 use super::{Automaton, Branch, COMPLETE, Slot};
 use crate::flatten::{self, EventLimits, FlatScratch, Invalid};
-use crate::pattern::ir::Condition;
 
 type Constraints = SmallVec<[(u32, u32); 8]>;
 
@@ -239,10 +237,7 @@ impl Automaton {
                 for fi in fields.at(s.path) {
                     present = true;
                     let leaf = flat.leaf(input, &flat.fields[fi as usize]);
-                    if s.conditions
-                        .iter()
-                        .any(|c| !matches!(c, Condition::Exists(false)) && leaf_matches(c, leaf))
-                    {
+                    if s.accepts(leaf) {
                         hits.push(fi);
                     }
                 }

@@ -538,6 +538,13 @@ impl ValueMatcher {
         self.entries -= 1;
     }
 
+    /// Whether any registered condition accepts `leaf`.
+    pub fn accepts(&self, leaf: Leaf<'_>) -> bool {
+        let mut any = false;
+        self.matches(leaf, |_| any = true);
+        any
+    }
+
     /// Call `hit` for every target some condition of which accepts `leaf` (a target may be
     /// reported more than once).
     #[inline]
