@@ -538,7 +538,9 @@ impl ValueMatcher {
         self.entries -= 1;
     }
 
-    /// Whether any registered condition accepts `leaf`.
+    /// Whether any registered condition accepts `leaf`. Out of line: it serves long value
+    /// lists only, and inlined it would weigh on the candidate check of every short one.
+    #[inline(never)]
     pub fn accepts(&self, leaf: Leaf<'_>) -> bool {
         let mut any = false;
         self.matches(leaf, |_| any = true);
