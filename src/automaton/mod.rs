@@ -9,7 +9,8 @@
 //!   suffix/numeric/wildcard with a literal end > bool/null > per-entry operators >
 //!   `anything-but` > `exists: true` ([`values::rank`]); ties go to the slot whose hash bucket
 //!   is currently smallest. A leaf that satisfies a trigger makes its branch a *candidate*;
-//!   only candidates have their other slots checked, against the event's fields at those paths.
+//!   only candidates have their other slots checked, against the event's fields at those paths
+//!   (a value list of more than 8 values through its own index, [`Slot::index`]).
 //!   So the work per event is the matchers' look-ups plus the candidates, not the number of
 //!   rules: an `anything-but` next to an exact value costs nothing unless the exact value hits.
 //!   Branches made only of `anything-but`/`exists` conditions still fall back to per-entry
