@@ -7,9 +7,9 @@
 //! `EVMATCH_BENCH_QUICK=1` skips criterion and prints only the summary.
 
 use std::hint::black_box;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
-use criterion::{Criterion, Throughput};
+use criterion::Throughput;
 use evmatch::Machine;
 use evmatch::workload::{self, Citylots, DEFAULT_SEED, ScaleKind};
 
@@ -209,11 +209,7 @@ fn sweep(events: &[Vec<u8>]) {
 }
 
 fn criterion_benches(events: &[Vec<u8>]) {
-    let mut c = Criterion::default()
-        .sample_size(10)
-        .warm_up_time(Duration::from_millis(500))
-        .measurement_time(Duration::from_secs(2))
-        .configure_from_args();
+    let mut c = common::short_criterion();
     let mut g = c.benchmark_group("cl2");
     g.throughput(Throughput::Elements(events.len() as u64));
     for set in workload::cl2_sets() {

@@ -19,7 +19,7 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use criterion::{Criterion, Throughput};
+use criterion::Throughput;
 use evmatch::pattern::Limits;
 use evmatch::{Config, Machine, Pattern};
 
@@ -391,11 +391,7 @@ fn adversarial() {
 }
 
 fn criterion_benches() {
-    let mut c = Criterion::default()
-        .sample_size(10)
-        .warm_up_time(Duration::from_millis(500))
-        .measurement_time(Duration::from_secs(2))
-        .configure_from_args();
+    let mut c = common::short_criterion();
     let mut g = c.benchmark_group("hostile");
     let bench = |g: &mut criterion::BenchmarkGroup<_>, name: &str, m: &Machine<usize>, e: &[u8]| {
         g.throughput(Throughput::Bytes(e.len() as u64));
