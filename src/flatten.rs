@@ -998,7 +998,13 @@ pub(crate) fn flatten(
             let (node, dotted) = if name.escaped {
                 s.key_buf.clear();
                 decode_into(&b[pos + 1..end], &mut s.key_buf);
-                (trie.walk(top.node, &s.key_buf), has_dot(&s.key_buf))
+                let dotted = has_dot(&s.key_buf);
+                let node = if dotted {
+                    trie.walk_dotted(top.node, &s.key_buf)
+                } else {
+                    trie.child(top.node, &s.key_buf)
+                };
+                (node, dotted)
             } else if name.dotted {
                 (trie.walk_dotted(top.node, &b[pos + 1..end]), true)
             } else {
