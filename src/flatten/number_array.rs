@@ -372,7 +372,8 @@ mod tests {
                 })
                 .collect();
             let mut text = format!("[{}]", inner.join(",")).into_bytes();
-            let i = at.index(text.len());
+            // Never the opening `[` itself: the skipper is only called on one.
+            let i = 1 + at.index(text.len() - 1);
             match how {
                 0 => text[i] = byte,
                 1 => text.insert(i, byte),
@@ -381,7 +382,6 @@ mod tests {
                 }
             }
             text.extend_from_slice(b" }");
-            prop_assume!(text[0] == b'[');
             check(std::str::from_utf8(&text).unwrap(), 2);
         }
 

@@ -29,17 +29,17 @@ pub fn comparable(token: &str) -> Option<f64> {
     if token.len() <= 15 && value.abs() >= f64::MIN_POSITIVE {
         return Some(value);
     }
-    // A token spelled exactly as ryu renders its (normal) double is that shortest rendering.
+    // A token spelled exactly as zmij renders its (normal) double is that shortest rendering.
     // Most longer numbers in real events were printed this way.
-    let mut ryu = ryu::Buffer::new();
-    let shortest = ryu.format_finite(value);
+    let mut buf = zmij::Buffer::new();
+    let shortest = buf.format_finite(value);
     if shortest.as_bytes() == token.as_bytes() && value.abs() >= f64::MIN_POSITIVE {
         return Some(value);
     }
     by_digits(token, value, shortest)
 }
 
-/// [`comparable`] by comparing canonical digits: `shortest` is ryu's rendering of `value`.
+/// [`comparable`] by comparing canonical digits: `shortest` is zmij's rendering of `value`.
 fn by_digits(token: &str, value: f64, shortest: &str) -> Option<f64> {
     let exact = Decimal::parse(token.as_bytes())?;
     if value == 0.0 {
@@ -53,8 +53,8 @@ fn by_digits(token: &str, value: f64, shortest: &str) -> Option<f64> {
     if exact.len <= 15 && value.abs() >= f64::MIN_POSITIVE {
         return Some(value);
     }
-    // Ryu's shortest round-trip digits: core's `{:e}` digits, except on an exact tie between two
-    // candidates, where ryu (like Java 19+) takes the even one.
+    // Zmij's shortest round-trip digits: core's `{:e}` digits, except on an exact tie between two
+    // candidates, where zmij (like Java 19+) takes the even one.
     let mut java = Decimal::parse(shortest.as_bytes())?;
     if java.len == 1 {
         // Java prints at least two significant digits: the two-digit decimal nearest the value.
@@ -180,21 +180,21 @@ mod tests {
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(20_000))]
-        /// Ryu and core both give the shortest round-tripping digits; they differ only on an
-        /// exact tie between two candidates, which ryu (like Java) resolves to the even digit.
+        /// Zmij and core both give the shortest round-tripping digits; they differ only on an
+        /// exact tie between two candidates, which zmij (like Java) resolves to the even digit.
         #[test]
-        fn ryu_digits_are_cores_but_ties(bits in any::<u64>()) {
+        fn zmij_digits_are_cores_but_ties(bits in any::<u64>()) {
             let v = f64::from_bits(bits);
             prop_assume!(v.is_finite());
-            let ryu = Decimal::parse(ryu::Buffer::new().format_finite(v).as_bytes()).unwrap();
+            let shortest = Decimal::parse(zmij::Buffer::new().format_finite(v).as_bytes()).unwrap();
             let core = Decimal::render(format_args!("{:e}", v)).unwrap();
-            if ryu != core {
+            if shortest != core {
                 // Same length before trailing zeros are dropped: align the exponents.
-                let e = ryu.exponent.min(core.exponent);
+                let e = shortest.exponent.min(core.exponent);
                 let scale = |d: &Decimal| d.mantissa * 10u64.pow((d.exponent - e) as u32);
-                let (r, c) = (scale(&ryu), scale(&core));
-                prop_assert_eq!(r.abs_diff(c), 1, "{} {:?} {:?}", v, ryu, core);
-                prop_assert_eq!(r % 2, 0, "{} {:?} {:?}", v, ryu, core);
+                let (r, c) = (scale(&shortest), scale(&core));
+                prop_assert_eq!(r.abs_diff(c), 1, "{} {:?} {:?}", v, shortest, core);
+                prop_assert_eq!(r % 2, 0, "{} {:?} {:?}", v, shortest, core);
             }
         }
     }
@@ -207,14 +207,14 @@ mod tests {
             let v = f64::from_bits(bits);
             prop_assume!(v.is_finite());
             let token = match style {
-                0 => ryu::Buffer::new().format_finite(v).to_string(),
+                0 => zmij::Buffer::new().format_finite(v).to_string(),
                 1 => format!("{v:e}"),
                 2 => format!("{v:.17e}"),
                 3 => format!("{v:.3e}"),
                 _ => format!("{v}"),
             };
             let value: f64 = token.parse().unwrap();
-            let slow = by_digits(&token, value, ryu::Buffer::new().format_finite(value));
+            let slow = by_digits(&token, value, zmij::Buffer::new().format_finite(value));
             prop_assert_eq!(comparable(&token), slow, "{}", token);
         }
     }
@@ -233,7 +233,7 @@ mod tests {
             tiny.as_str(),
         ] {
             let value: f64 = t.parse().unwrap();
-            let slow = by_digits(t, value, ryu::Buffer::new().format_finite(value));
+            let slow = by_digits(t, value, zmij::Buffer::new().format_finite(value));
             assert_eq!(comparable(t), slow, "{t}");
             assert_eq!(
                 comparable(t).map(f64::to_bits),
