@@ -6,8 +6,8 @@
 //! arrays is validated with bit masks over 64-byte blocks (one bit per byte, simdjson-style):
 //! every grammar rule becomes "no bit set in some mask", and tokens are never visited one by
 //! one. Only the bracket depth is followed bit by bit, and only in blocks where it could reach
-//! zero or the nesting limit. Bytes are classified with AVX2 when the CPU has it (checked at
-//! run time), else by a portable loop.
+//! zero or the nesting limit. Bytes are classified with AVX-512BW (one compare per class and
+//! block) or AVX2 when the CPU has them (checked at run time), else by a portable loop.
 //!
 //! The grammar of such an array is fixed by which significant byte may follow which (after
 //! `[`: a value or `]`; after a value: `,` or `]`; after `,`: a value) plus balanced brackets,
@@ -33,6 +33,37 @@ struct Classes {
     ws: u64,
     /// Bytes outside this module's alphabet.
     other: u64,
+}
+
+/// Classify `block` with AVX-512BW: each class is one compare straight into a 64-bit mask.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f,avx512bw")]
+#[inline]
+fn classify_avx512(block: &[u8; 64]) -> Classes {
+    use std::arch::x86_64::{
+        _mm512_cmpeq_epi8_mask, _mm512_cmple_epu8_mask, _mm512_loadu_si512, _mm512_set1_epi8,
+        _mm512_sub_epi8,
+    };
+    // SAFETY: the load reads the 64 bytes of `block` (no alignment needed).
+    let v = unsafe { _mm512_loadu_si512(block.as_ptr().cast()) };
+    let eq = |x: u8| _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8(x as i8));
+    let digit = _mm512_cmple_epu8_mask(
+        _mm512_sub_epi8(v, _mm512_set1_epi8(b'0' as i8)),
+        _mm512_set1_epi8(9),
+    );
+    let (minus, dot, comma, open, close) = (eq(b'-'), eq(b'.'), eq(b','), eq(b'['), eq(b']'));
+    let ws = eq(b' ') | eq(b'\n') | eq(b'\r') | eq(b'\t');
+    Classes {
+        digit,
+        zero: eq(b'0'),
+        minus,
+        dot,
+        comma,
+        open,
+        close,
+        ws,
+        other: !(digit | minus | dot | comma | open | close | ws),
+    }
 }
 
 /// Classify `block` with AVX2, 32 bytes at a time.
@@ -143,6 +174,14 @@ pub(super) fn skip(b: &[u8], pos: usize, max_open: usize) -> Result<usize, usize
     debug_assert_eq!(b.get(pos), Some(&b'['));
     #[cfg(target_arch = "x86_64")]
     {
+        if std::is_x86_feature_detected!("avx512bw")
+            && std::is_x86_feature_detected!("popcnt")
+            && std::is_x86_feature_detected!("bmi1")
+        {
+            // SAFETY: the CPU supports AVX-512BW (so AVX-512F), POPCNT and BMI1 (checked just
+            // above).
+            return unsafe { skip_avx512(b, pos, max_open) };
+        }
         if std::is_x86_feature_detected!("avx2")
             && std::is_x86_feature_detected!("popcnt")
             && std::is_x86_feature_detected!("bmi1")
@@ -152,6 +191,12 @@ pub(super) fn skip(b: &[u8], pos: usize, max_open: usize) -> Result<usize, usize
         }
     }
     skip_with(b, pos, max_open, classify_scalar)
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f,avx512bw,popcnt,bmi1")]
+fn skip_avx512(b: &[u8], pos: usize, max_open: usize) -> Result<usize, usize> {
+    skip_with(b, pos, max_open, |block| classify_avx512(block))
 }
 
 #[cfg(target_arch = "x86_64")]
@@ -334,6 +379,11 @@ mod tests {
             if std::is_x86_feature_detected!("avx2") {
                 // SAFETY: AVX2 checked just above.
                 prop_assert_eq!(unsafe { classify_avx2(block) }, want);
+            }
+            #[cfg(target_arch = "x86_64")]
+            if std::is_x86_feature_detected!("avx512bw") {
+                // SAFETY: AVX-512BW (which implies AVX-512F) checked just above.
+                prop_assert_eq!(unsafe { classify_avx512(block) }, want);
             }
         }
 
