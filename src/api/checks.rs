@@ -123,12 +123,13 @@ fn check_target(t: &Target) -> Result<(), Error> {
             t.id
         )));
     }
-    if let Some(input) = &t.input {
-        if !input.is_empty() && !crate::json::is_valid(input) {
-            return Err(Error::validation(
-                "Parameter Input is not valid. Reason: Input must be valid JSON.",
-            ));
-        }
+    if let Some(input) = &t.input
+        && !input.is_empty()
+        && !crate::json::is_valid(input)
+    {
+        return Err(Error::validation(
+            "Parameter Input is not valid. Reason: Input must be valid JSON.",
+        ));
     }
     if let Some(tr) = &t.input_transformer {
         for name in placeholders(&tr.input_template) {
@@ -286,17 +287,17 @@ pub(super) fn start_replay(r: &StartReplayRequest, _: &Limits) -> Result<(), Err
 }
 
 pub(super) fn put_permission(r: &PutPermissionRequest, limits: &Limits) -> Result<(), Error> {
-    if let Some(p) = &r.policy {
-        if chars(p) > limits.bus_policy_max_chars {
-            // Inferred text.
-            return Err(Error::service(
-                ErrorCode::PolicyLengthExceeded,
-                format!(
-                    "The policy length exceeds the maximum of {} characters.",
-                    limits.bus_policy_max_chars
-                ),
-            ));
-        }
+    if let Some(p) = &r.policy
+        && chars(p) > limits.bus_policy_max_chars
+    {
+        // Inferred text.
+        return Err(Error::service(
+            ErrorCode::PolicyLengthExceeded,
+            format!(
+                "The policy length exceeds the maximum of {} characters.",
+                limits.bus_policy_max_chars
+            ),
+        ));
     }
     Ok(())
 }

@@ -195,13 +195,12 @@ fn scalar_failures(shape: &Shape, value: &Value) -> Vec<String> {
         },
         Value::String(s),
     ) = (&shape.kind, value)
+        && !p.is_match(s)
     {
-        if !p.is_match(s) {
-            out.push(format!(
-                "Member must satisfy regular expression pattern: {}",
-                p.source()
-            ));
-        }
+        out.push(format!(
+            "Member must satisfy regular expression pattern: {}",
+            p.source()
+        ));
     }
     if let Some(len) = len {
         if let Some(max) = shape.max.filter(|&m| len > m) {
@@ -227,13 +226,14 @@ fn scalar_failures(shape: &Shape, value: &Value) -> Vec<String> {
             ));
         }
     }
-    if let (ShapeKind::String { enum_values, .. }, Value::String(s)) = (&shape.kind, value) {
-        if !enum_values.is_empty() && !enum_values.contains(&s.as_str()) {
-            out.push(format!(
-                "Member must satisfy enum value set: [{}]",
-                enum_values.join(", ")
-            ));
-        }
+    if let (ShapeKind::String { enum_values, .. }, Value::String(s)) = (&shape.kind, value)
+        && !enum_values.is_empty()
+        && !enum_values.contains(&s.as_str())
+    {
+        out.push(format!(
+            "Member must satisfy enum value set: [{}]",
+            enum_values.join(", ")
+        ));
     }
     out
 }

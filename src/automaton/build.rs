@@ -53,19 +53,19 @@ impl Automaton {
             self.branches.push(Branch::Free);
         }
         self.live_slots += conj.fields.len();
-        if let [field] = &conj.fields[..] {
-            if let [Condition::String(s) | Condition::Exactly(s)] = &field.conditions[..] {
-                let path = self.intern_path(&field.path);
-                let m = &mut self.paths[path as usize].matcher;
-                m.add_str(s.as_bytes(), COMPLETE | rule);
-                m.count_entry(1);
-                self.branches[id as usize] = Branch::Exact {
-                    rule,
-                    path,
-                    value: s.as_str().into(),
-                };
-                return id;
-            }
+        if let [field] = &conj.fields[..]
+            && let [Condition::String(s) | Condition::Exactly(s)] = &field.conditions[..]
+        {
+            let path = self.intern_path(&field.path);
+            let m = &mut self.paths[path as usize].matcher;
+            m.add_str(s.as_bytes(), COMPLETE | rule);
+            m.count_entry(1);
+            self.branches[id as usize] = Branch::Exact {
+                rule,
+                path,
+                value: s.as_str().into(),
+            };
+            return id;
         }
         let mut slots = Vec::with_capacity(conj.fields.len());
         // (rank, load, index) of the best trigger so far.

@@ -557,34 +557,34 @@ impl ValueMatcher {
         match leaf {
             Leaf::Str(v) => {
                 let bytes = v.as_bytes();
-                if !self.strings.is_empty() {
-                    if let Some(list) = self.strings.get(bytes) {
-                        list.iter().for_each(|&s| hit(s));
-                    }
+                if !self.strings.is_empty()
+                    && let Some(list) = self.strings.get(bytes)
+                {
+                    list.iter().for_each(|&s| hit(s));
                 }
                 self.prefixes.lookup(bytes, false, |&s| hit(s));
                 self.suffixes.lookup(bytes, true, |&s| hit(s));
-                if !self.quoted_prefixes.is_empty() {
-                    if let Some(list) = self.quoted_prefixes.get(v) {
-                        list.iter().for_each(|&s| hit(s));
-                    }
+                if !self.quoted_prefixes.is_empty()
+                    && let Some(list) = self.quoted_prefixes.get(v)
+                {
+                    list.iter().for_each(|&s| hit(s));
                 }
-                if !self.quoted_suffixes.is_empty() {
-                    if let Some(list) = self.quoted_suffixes.get(v) {
-                        list.iter().for_each(|&s| hit(s));
-                    }
+                if !self.quoted_suffixes.is_empty()
+                    && let Some(list) = self.quoted_suffixes.get(v)
+                {
+                    list.iter().for_each(|&s| hit(s));
                 }
-                if !self.ips.is_empty() {
-                    if let Some(list) = IpRange::address(v).and_then(|r| self.ips.get(&r)) {
-                        list.iter().for_each(|&s| hit(s));
-                    }
+                if !self.ips.is_empty()
+                    && let Some(list) = IpRange::address(v).and_then(|r| self.ips.get(&r))
+                {
+                    list.iter().for_each(|&s| hit(s));
                 }
-                if !self.folded.is_empty() {
-                    if let Some(list) = self.folded_list(v) {
-                        for (e, s) in list {
-                            if e.equals(v) {
-                                hit(*s);
-                            }
+                if !self.folded.is_empty()
+                    && let Some(list) = self.folded_list(v)
+                {
+                    for (e, s) in list {
+                        if e.equals(v) {
+                            hit(*s);
                         }
                     }
                 }
@@ -606,10 +606,10 @@ impl ValueMatcher {
                     }
                     self.numeric.lookup(x, &mut hit);
                 }
-                if !self.number_texts.is_empty() {
-                    if let Some(list) = self.number_texts.get(text) {
-                        list.iter().for_each(|&s| hit(s));
-                    }
+                if !self.number_texts.is_empty()
+                    && let Some(list) = self.number_texts.get(text)
+                {
+                    list.iter().for_each(|&s| hit(s));
                 }
             }
             Leaf::Bool(true) => self.trues.iter().for_each(|&s| hit(s)),

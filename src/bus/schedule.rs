@@ -348,10 +348,10 @@ impl Cron {
                 minute = 0;
                 continue;
             }
-            if self.day(y, m, d, day) {
-                if let Some(at) = self.time_of_day(minute) {
-                    return Some(Timestamp::from_secs(day * 86_400 + at * 60));
-                }
+            if self.day(y, m, d, day)
+                && let Some(at) = self.time_of_day(minute)
+            {
+                return Some(Timestamp::from_secs(day * 86_400 + at * 60));
             }
             (day, minute) = (day + 1, 0);
         }

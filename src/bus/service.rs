@@ -363,10 +363,10 @@ impl Bus {
         let key: Arc<str> = Arc::from(rule.name.as_str());
         let machine = Arc::make_mut(&mut self.machine);
         machine.remove_rule(&key);
-        if rule.enabled() {
-            if let Some(p) = &rule.event_pattern {
-                machine.add_rule(key, p)?;
-            }
+        if rule.enabled()
+            && let Some(p) = &rule.event_pattern
+        {
+            machine.add_rule(key, p)?;
         }
         self.rules.insert(rule.name.clone(), Arc::new(rule));
         Ok(())

@@ -419,10 +419,13 @@ impl<'a> Lexer<'a> {
                 _ => return self.invalid_token(word[..i].to_string()),
             }
         }
-        if let Some(c) = self.peek() {
-            if c >= '0' && c != ']' && c != '}' && is_java_identifier_part(c) {
-                return self.invalid_token(word.to_string());
-            }
+        if let Some(c) = self.peek()
+            && c >= '0'
+            && c != ']'
+            && c != '}'
+            && is_java_identifier_part(c)
+        {
+            return self.invalid_token(word.to_string());
         }
         Ok(token)
     }
@@ -485,12 +488,11 @@ impl<'a> Lexer<'a> {
         };
         let mut eof = false;
         let mut int_len = 0;
-        if c == '0' {
-            if let Some(d) = self.peek() {
-                if d.is_ascii_digit() {
-                    return self.err("Invalid numeric value: Leading zeroes not allowed");
-                }
-            }
+        if c == '0'
+            && let Some(d) = self.peek()
+            && d.is_ascii_digit()
+        {
+            return self.err("Invalid numeric value: Leading zeroes not allowed");
         }
         while c.is_ascii_digit() {
             int_len += 1;

@@ -104,10 +104,11 @@ impl CaseExpansion {
             let mut next: Vec<usize> = Vec::new();
             for &p in &at {
                 for alt in alts {
-                    if let Some(start) = p.checked_sub(alt.len()) {
-                        if &v[start..p] == alt.as_bytes() && !next.contains(&start) {
-                            next.push(start);
-                        }
+                    if let Some(start) = p.checked_sub(alt.len())
+                        && &v[start..p] == alt.as_bytes()
+                        && !next.contains(&start)
+                    {
+                        next.push(start);
                     }
                 }
             }

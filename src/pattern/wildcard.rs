@@ -145,10 +145,11 @@ impl Nfa {
             if s > 0 && self.tokens[s - 1] == Tok::Star && !out.contains(&(s as u16)) {
                 out.push(s as u16);
             }
-            if let (Some(Tok::Byte(b)), Some(x)) = (self.tokens.get(s), byte) {
-                if *b == x && !out.contains(&((s + 1) as u16)) {
-                    out.push((s + 1) as u16);
-                }
+            if let (Some(Tok::Byte(b)), Some(x)) = (self.tokens.get(s), byte)
+                && *b == x
+                && !out.contains(&((s + 1) as u16))
+            {
+                out.push((s + 1) as u16);
             }
         }
         self.close(&mut out);
