@@ -931,6 +931,7 @@ pub(crate) fn flatten(
     input: &[u8],
     limits: EventLimits,
     s: &mut FlatScratch,
+    on_string: impl Fn(u32, &[u8]),
 ) -> Result<(), Invalid> {
     s.fields.clear();
     s.trails.clear();
@@ -1139,6 +1140,7 @@ pub(crate) fn flatten(
                         decode_into(&b[pos + 1..end], &mut s.arena);
                         (true, a, s.arena.len())
                     } else {
+                        on_string(path, &b[pos + 1..end]);
                         (false, pos + 1, end)
                     };
                     push_field(s, &limits, path, Kind::Str, in_arena, start, stop, f64::NAN)?;
@@ -1276,7 +1278,7 @@ mod tests {
             max_fields: usize::MAX,
             unique_keys: false,
         };
-        flatten(&trie, event.as_bytes(), limits, &mut s)?;
+        flatten(&trie, event.as_bytes(), limits, &mut s, |_, _| {})?;
         Ok(s.fields
             .iter()
             .map(|f| {
@@ -1366,9 +1368,9 @@ mod tests {
             max_fields: usize::MAX,
             unique_keys: false,
         };
-        assert!(flatten(&trie, b"{\"a\":\"\xff\"}", limits, &mut s).is_err());
+        assert!(flatten(&trie, b"{\"a\":\"\xff\"}", limits, &mut s, |_, _| {}).is_err());
         let deep = format!("{{\"a\":{}{}}}", "[".repeat(5000), "]".repeat(5000));
-        assert!(flatten(&trie, deep.as_bytes(), limits, &mut s).is_err());
+        assert!(flatten(&trie, deep.as_bytes(), limits, &mut s, |_, _| {}).is_err());
     }
 
     proptest::proptest! {

@@ -28,6 +28,7 @@
 //!   and everything a rule added is removed with it.
 
 pub(crate) mod build;
+pub(crate) mod exact;
 pub(crate) mod run;
 pub(crate) mod values;
 

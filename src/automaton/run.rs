@@ -155,7 +155,10 @@ impl Automaton {
         if input.len() > limits.max_bytes {
             return Err(Invalid::Malformed);
         }
-        flatten::flatten(&self.trie, input, limits, &mut sc.flat)?;
+        // Large exact-string indexes get each value's slot requested as soon as it is read.
+        flatten::flatten(&self.trie, input, limits, &mut sc.flat, |path, value| {
+            self.paths[path as usize].matcher.prefetch_str(value)
+        })?;
         sc.next_epoch(self.branches.len(), self.paths.len());
         let epoch = sc.epoch;
         sc.candidates.clear();

@@ -22,6 +22,7 @@
 
 use smallvec::SmallVec;
 
+use super::exact::ExactStrings;
 use crate::flatten::{FxMap, Leaf};
 use crate::pattern::case::CaseExpansion;
 use crate::pattern::ip::IpRange;
@@ -31,7 +32,7 @@ use crate::pattern::wildcard::Wildcard;
 /// Targets of one key; most keys have one or two.
 pub(crate) type Targets = SmallVec<[u32; 4]>;
 /// An exact-string key, inline up to 16 bytes.
-type StrKey = SmallVec<[u8; 16]>;
+pub(crate) type StrKey = SmallVec<[u8; 16]>;
 
 /// Operands keyed by bytes, looked up once per distinct operand length, from the start or the
 /// end of the value.
@@ -279,7 +280,7 @@ impl Numeric {
 /// The conditions registered on one path, by target.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct ValueMatcher {
-    strings: FxMap<StrKey, Targets>,
+    strings: ExactStrings,
     numbers: FxMap<u64, Targets>,
     number_texts: FxMap<Box<str>, Targets>,
     ips: FxMap<IpRange, Targets>,
@@ -315,7 +316,7 @@ fn high_key(r: &NumericRange) -> f64 {
     r.high.map_or(f64::INFINITY, |(v, _)| v)
 }
 
-fn remove_one<A: smallvec::Array<Item = u32>>(list: &mut SmallVec<A>, t: u32) {
+pub(super) fn remove_one<A: smallvec::Array<Item = u32>>(list: &mut SmallVec<A>, t: u32) {
     if let Some(i) = list.iter().position(|&s| s == t) {
         list.swap_remove(i);
     }
@@ -462,18 +463,19 @@ impl ValueMatcher {
 
     /// Register an exact string for target `t`.
     pub fn add_str(&mut self, s: &[u8], t: u32) {
-        match self.strings.get_mut(s) {
-            Some(list) => list.push(t),
-            None => {
-                self.strings
-                    .insert(StrKey::from_slice(s), smallvec::smallvec![t]);
-            }
-        }
+        self.strings.add(s, t);
+    }
+
+    /// Start loading where a look-up of the string `value` begins (see
+    /// [`ExactStrings::prefetch`]).
+    #[inline]
+    pub fn prefetch_str(&self, value: &[u8]) {
+        self.strings.prefetch(value);
     }
 
     /// Unregister an exact string (the inverse of [`ValueMatcher::add_str`]).
     pub fn remove_str(&mut self, s: &[u8], t: u32) {
-        remove_from_map(&mut self.strings, s, t);
+        self.strings.remove(s, t);
     }
 
     /// Count one registration made with [`ValueMatcher::add_str`] directly.
@@ -656,12 +658,7 @@ impl ValueMatcher {
     pub fn approx_bytes(&self) -> usize {
         let targets = std::mem::size_of::<Targets>();
         let heap = |v: &Targets| if v.spilled() { v.capacity() * 4 } else { 0 };
-        self.strings.capacity() * (std::mem::size_of::<StrKey>() + targets + 1)
-            + self
-                .strings
-                .iter()
-                .map(|(k, v)| if k.spilled() { k.len() } else { 0 } + heap(v))
-                .sum::<usize>()
+        self.strings.approx_bytes()
             + self.numbers.capacity() * (8 + targets + 1)
             + self.numbers.values().map(heap).sum::<usize>()
             + self.number_texts.capacity() * (16 + targets + 1)
