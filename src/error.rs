@@ -83,6 +83,9 @@ pub enum ErrorCode {
     AccessDenied,
     /// `ThrottlingException`
     Throttling,
+    /// `SerializationException`: a request body that is not JSON, or whose members have the
+    /// wrong JSON types (the AWS JSON protocol's error, raised before validation)
+    Serialization,
 }
 
 impl ErrorCode {
@@ -103,6 +106,7 @@ impl ErrorCode {
             ErrorCode::PolicyLengthExceeded => "PolicyLengthExceededException",
             ErrorCode::AccessDenied => "AccessDeniedException",
             ErrorCode::Throttling => "ThrottlingException",
+            ErrorCode::Serialization => "SerializationException",
         }
     }
 }

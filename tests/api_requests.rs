@@ -701,12 +701,19 @@ fn decode_reports_missing_required_members_together() {
     );
     assert_eq!(
         decode::<StartReplayRequest>("{").unwrap_err().code(),
-        ErrorCode::Validation
+        ErrorCode::Serialization
     );
     assert_eq!(
         decode::<StartReplayRequest>("[]").unwrap_err().code(),
-        ErrorCode::Validation
+        ErrorCode::Serialization
     );
+    // A member of the wrong JSON type (checked after the model constraints).
+    let e = decode::<StartReplayRequest>(
+        r#"{"ReplayName": "r", "EventSourceArn": "arn:aws:events:us-east-1:123456789012:archive/a",
+            "EventStartTime": 1, "EventEndTime": 2, "Destination": {"Arn": 5}}"#,
+    )
+    .unwrap_err();
+    assert_eq!(e.code(), ErrorCode::Serialization, "{e}");
 }
 
 #[test]

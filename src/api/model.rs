@@ -373,6 +373,7 @@ pub const ALL_ERROR_CODES: &[ErrorCode] = &[
     ErrorCode::PolicyLengthExceeded,
     ErrorCode::AccessDenied,
     ErrorCode::Throttling,
+    ErrorCode::Serialization,
 ];
 
 #[cfg(test)]

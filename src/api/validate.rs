@@ -20,7 +20,7 @@ use serde_json::Value;
 
 use super::Request;
 use super::model::{self, Shape, ShapeKind};
-use crate::Error;
+use crate::{Error, ErrorCode};
 
 /// Validate a typed request against its input shape.
 pub(super) fn validate_request<R: Request>(request: &R) -> Result<(), Error> {
@@ -33,9 +33,10 @@ pub(super) fn validate_request<R: Request>(request: &R) -> Result<(), Error> {
 /// including missing required members, which a typed value cannot express — in the service's
 /// wording.
 ///
-/// Malformed JSON or a member of the wrong JSON type fails with a `ValidationException` whose
-/// message comes from the JSON reader (the service answers `SerializationException` there, a code
-/// [`crate::error::ErrorCode`] does not have). The service checks of
+/// Malformed JSON, a body that is not an object, or a member of the wrong JSON type fails with a
+/// `SerializationException` ([`crate::error::ErrorCode::Serialization`], as the service answers),
+/// whose message comes from the JSON reader (AWS's own text for it is not known). The service
+/// checks of
 /// [`Request::service_checks`] are not run: call [`Request::validate`] on the result for those.
 ///
 /// ```
@@ -49,13 +50,14 @@ pub(super) fn validate_request<R: Request>(request: &R) -> Result<(), Error> {
 /// );
 /// ```
 pub fn decode<R: Request>(body: &str) -> Result<R, Error> {
+    let serialization = |message: String| Error::service(ErrorCode::Serialization, message);
     let value: Value = serde_json::from_str(body)
-        .map_err(|e| Error::validation(format!("Request body is not valid JSON: {e}")))?;
+        .map_err(|e| serialization(format!("Request body is not valid JSON: {e}")))?;
     if !value.is_object() {
-        return Err(Error::validation("Request body must be a JSON object."));
+        return Err(serialization("Request body must be a JSON object.".into()));
     }
     finish(check_input(R::OPERATION, &value))?;
-    serde_json::from_value(value).map_err(|e| Error::validation(e.to_string()))
+    serde_json::from_value(value).map_err(|e| serialization(e.to_string()))
 }
 
 fn check_input(operation: &str, value: &Value) -> Vec<String> {
