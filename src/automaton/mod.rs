@@ -24,6 +24,9 @@
 //!   `exists: false` conditions: without arrays of objects a branch matches iff every slot is
 //!   hit (or accepts absence and its path is absent); otherwise the exact array-consistency
 //!   search of PATTERNS.md §5.2/§10.4 runs.
+//! * Exact strings, the bulk of large rule sets, live in [`exact::ExactStrings`]: the flattener
+//!   requests a value's slot as soon as it reads the value, so the look-up after flattening
+//!   rarely waits on memory.
 //! * Adding and removing ([`build`]) is incremental; ids of branches and paths are recycled,
 //!   and everything a rule added is removed with it.
 
