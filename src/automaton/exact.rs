@@ -199,7 +199,10 @@ impl ExactStrings {
     }
 
     fn resize(&mut self, slots: usize) {
-        let old = std::mem::replace(&mut self.slots, vec![Slot::default(); slots]);
+        // Built with `Slot::default`, not by cloning one (a `SmallVec` clone is far dearer).
+        let mut fresh = Vec::with_capacity(slots);
+        fresh.resize_with(slots, Slot::default);
+        let old = std::mem::replace(&mut self.slots, fresh);
         for s in old.into_iter().filter(|s| s.hash != 0) {
             self.place(s);
         }
