@@ -559,9 +559,7 @@ impl ValueMatcher {
         match leaf {
             Leaf::Str(v) => {
                 let bytes = v.as_bytes();
-                if !self.strings.is_empty()
-                    && let Some(list) = self.strings.get(bytes)
-                {
+                if let Some(list) = self.strings.get(bytes) {
                     list.iter().for_each(|&s| hit(s));
                 }
                 self.prefixes.lookup(bytes, false, |&s| hit(s));
