@@ -66,10 +66,6 @@ impl ExactStrings {
         self.len
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.len == 0
-    }
-
     /// The home slot of `hash` (the table is not empty).
     #[inline]
     fn home(&self, hash: u64) -> usize {
@@ -316,6 +312,6 @@ mod tests {
         for i in 9_990..10_000u32 {
             t.remove(format!("{i:030}").as_bytes(), i);
         }
-        assert!(t.is_empty() && t.slots.capacity() == 0);
+        assert!(t.len() == 0 && t.slots.capacity() == 0);
     }
 }
