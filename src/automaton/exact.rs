@@ -78,13 +78,12 @@ impl ExactStrings {
         i.wrapping_sub(self.home(hash)) & (self.slots.len() - 1)
     }
 
-    /// The slot holding `key`.
+    /// The slot holding `key`, whose [`hash_of`] is `hash`.
     #[inline]
-    fn find(&self, key: &[u8]) -> Option<usize> {
+    fn find(&self, key: &[u8], hash: u64) -> Option<usize> {
         if self.len == 0 {
             return None;
         }
-        let hash = hash_of(key);
         let mask = self.slots.len() - 1;
         let mut i = self.home(hash);
         let mut dist = 0;
@@ -104,7 +103,7 @@ impl ExactStrings {
     /// The targets registered under `key`.
     #[inline]
     pub fn get(&self, key: &[u8]) -> Option<&SlotTargets> {
-        self.find(key).map(|i| &self.slots[i].targets)
+        self.find(key, hash_of(key)).map(|i| &self.slots[i].targets)
     }
 
     /// Start loading the cache line where a look-up of `key` begins (large tables only).
@@ -127,7 +126,8 @@ impl ExactStrings {
 
     /// Register target `t` under `key`.
     pub fn add(&mut self, key: &[u8], t: u32) {
-        if let Some(i) = self.find(key) {
+        let hash = hash_of(key);
+        if let Some(i) = self.find(key, hash) {
             self.slots[i].targets.push(t);
             return;
         }
@@ -135,7 +135,7 @@ impl ExactStrings {
             self.resize((self.slots.len() * 2).max(MIN_SLOTS));
         }
         self.place(Slot {
-            hash: hash_of(key),
+            hash,
             key: StrKey::from_slice(key),
             targets: smallvec::smallvec![t],
         });
@@ -145,7 +145,7 @@ impl ExactStrings {
     /// Unregister target `t` from `key` (the inverse of [`ExactStrings::add`]); a value left
     /// without targets is removed, and a table left mostly empty shrinks.
     pub fn remove(&mut self, key: &[u8], t: u32) {
-        let Some(mut i) = self.find(key) else {
+        let Some(mut i) = self.find(key, hash_of(key)) else {
             return;
         };
         remove_one(&mut self.slots[i].targets, t);
