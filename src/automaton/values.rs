@@ -296,7 +296,7 @@ pub(crate) struct ValueMatcher {
     /// Suffixes starting with `"`, keyed without it (§8.3).
     quoted_suffixes: FxMap<Box<str>, Targets>,
     /// Indexable `equals-ignore-case` operands by their lower-cased text.
-    folded: FxMap<Box<str>, Vec<(CaseExpansion, u32)>>,
+    folded: FxMap<Box<[u8]>, Vec<(CaseExpansion, u32)>>,
     wild_first: Affix<(Wildcard, u32)>,
     wild_last: Affix<(Wildcard, u32)>,
     others: Vec<(Condition, u32)>,
@@ -445,7 +445,7 @@ impl ValueMatcher {
             Condition::EqualsIgnoreCase(e) if folded_key(e).is_some() => {
                 let key = folded_key(e).unwrap_or_default();
                 self.folded
-                    .entry(key.into())
+                    .entry(key.into_bytes().into())
                     .or_default()
                     .push((e.clone(), t));
             }
@@ -515,12 +515,12 @@ impl ValueMatcher {
             }
             Condition::EqualsIgnoreCase(e) if folded_key(e).is_some() => {
                 let key = folded_key(e).unwrap_or_default();
-                if let Some(list) = self.folded.get_mut(key.as_str()) {
+                if let Some(list) = self.folded.get_mut(key.as_bytes()) {
                     if let Some(i) = list.iter().position(|(x, s)| *s == t && x == e) {
                         list.swap_remove(i);
                     }
                     if list.is_empty() {
-                        self.folded.remove(key.as_str());
+                        self.folded.remove(key.as_bytes());
                     }
                 }
             }
@@ -632,9 +632,9 @@ impl ValueMatcher {
             let folded = &mut buf[..v.len()];
             folded.copy_from_slice(v.as_bytes());
             folded.make_ascii_lowercase();
-            return self.folded.get(std::str::from_utf8(folded).ok()?);
+            return self.folded.get(&*folded);
         }
-        self.folded.get(fold(v).as_str())
+        self.folded.get(fold(v).as_bytes())
     }
 
     /// (distinct keys, entries) for statistics.
@@ -725,9 +725,9 @@ pub(crate) fn leaf_matches(condition: &Condition, leaf: Leaf<'_>) -> bool {
         Condition::Bool(b) => matches!(leaf, Leaf::Bool(x) if x == *b),
         Condition::Null => matches!(leaf, Leaf::Null),
         Condition::Prefix(p) => string.is_some_and(|v| has_prefix(v, p)),
-        Condition::PrefixIgnoreCase(e) => string.is_some_and(|v| e.is_prefix_of(&format!("{v}\""))),
+        Condition::PrefixIgnoreCase(e) => string.is_some_and(|v| e.is_prefix_of_quoted(v)),
         Condition::Suffix(s) => string.is_some_and(|v| has_suffix(v, s)),
-        Condition::SuffixIgnoreCase(e) => string.is_some_and(|v| e.is_suffix_of(&format!("\"{v}"))),
+        Condition::SuffixIgnoreCase(e) => string.is_some_and(|v| e.is_suffix_of_quoted(v)),
         Condition::EqualsIgnoreCase(e) => string.is_some_and(|v| e.equals(v)),
         Condition::Wildcard(w) => string.is_some_and(|v| w.matches(v)),
         Condition::AnythingBut(excluded) => !is_excluded(excluded, leaf),
