@@ -357,6 +357,9 @@ pub(crate) struct FlatScratch {
     /// Per trie node: the epoch in which its member was counted in [`Frame::left`].
     seen_stamp: Vec<u32>,
     seen_epoch: u32,
+    /// With `unique_keys`: a running average of how many bytes of an event were read, so that
+    /// about that much is prefetched (prefetching more slows events that stop early).
+    reach: usize,
 }
 
 impl FlatScratch {
@@ -899,13 +902,13 @@ fn skip_value(
     }
 }
 
-/// Ask the CPU to start loading the first [`PREFETCH_BYTES`] of `input` into cache now.
+/// Ask the CPU to start loading the first `bytes` of `input` into cache now.
 #[inline(always)]
-fn prefetch(input: &[u8]) {
+fn prefetch(input: &[u8], bytes: usize) {
     #[cfg(target_arch = "x86_64")]
     {
         use std::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
-        for off in (64..input.len().min(PREFETCH_BYTES)).step_by(64) {
+        for off in (64..input.len().min(bytes)).step_by(64) {
             // SAFETY: SSE is part of the x86_64 baseline; a prefetch never faults, and the
             // address is inside `input`.
             unsafe { _mm_prefetch::<_MM_HINT_T0>(input.as_ptr().add(off).cast()) };
@@ -913,7 +916,7 @@ fn prefetch(input: &[u8]) {
     }
 }
 
-/// How much of an event [`prefetch`] asks for.
+/// How much of an event [`prefetch`] asks for when the whole event will be read.
 const PREFETCH_BYTES: usize = 4096;
 
 /// Flatten `input` into `s.fields`. Only paths present in `trie` produce fields.
@@ -943,9 +946,14 @@ pub(crate) fn flatten(
     let b = input;
     // Every byte will be read (unless `unique_keys` may stop early): have the lines on their
     // way while the first members are read.
-    if !limits.unique_keys {
-        prefetch(b);
-    }
+    prefetch(
+        b,
+        if limits.unique_keys {
+            s.reach + 128
+        } else {
+            PREFETCH_BYTES
+        },
+    );
     let mut non_ascii = false;
     let mut pos = skip_ws(b, 0);
     if b.get(pos) != Some(&b'{') || limits.max_depth == 0 {
@@ -974,6 +982,7 @@ pub(crate) fn flatten(
     loop {
         if unfinished == 0 {
             // Nothing later can feed a used path: stop (the rest is not validated).
+            s.reach = (s.reach * 3 + pos) / 4;
             if non_ascii && std::str::from_utf8(&b[..pos]).is_err() {
                 return Err(Invalid::Malformed);
             }
@@ -1173,6 +1182,9 @@ pub(crate) fn flatten(
             }
             _ => return Err(Invalid::Malformed),
         }
+    }
+    if unique {
+        s.reach = (s.reach * 3 + pos) / 4;
     }
     // Text after the root object is ignored (as Jackson does), but the whole input must be
     // UTF-8: checked once here (strings flagged possible non-ASCII bytes; elsewhere the
