@@ -916,7 +916,8 @@ fn prefetch(input: &[u8], bytes: usize) {
     }
 }
 
-/// How much of an event [`prefetch`] asks for when the whole event will be read.
+/// How much of an event [`prefetch`] asks for at most (beyond that the lines would be evicted
+/// before they are read).
 const PREFETCH_BYTES: usize = 4096;
 
 /// Flatten `input` into `s.fields`. Only paths present in `trie` produce fields.
@@ -944,12 +945,12 @@ pub(crate) fn flatten(
     s.trail_stack.clear();
     s.any_trail = false;
     let b = input;
-    // Every byte will be read (unless `unique_keys` may stop early): have the lines on their
-    // way while the first members are read.
+    // Have the first lines on their way while the first members are read: every byte will be
+    // read, or with `unique_keys` (which may stop early) about as many as lately.
     prefetch(
         b,
         if limits.unique_keys {
-            s.reach + 128
+            (s.reach + 128).min(PREFETCH_BYTES)
         } else {
             PREFETCH_BYTES
         },
