@@ -11,6 +11,15 @@
 /// `token` must be a JSON number token (as the lexer produced it). Allocation-free: the
 /// flattener calls it for every number on a used path.
 pub fn comparable(token: &str) -> Option<f64> {
+    // At most 15 characters means at most 15 significant digits: a normal double then always
+    // round-trips (as in `by_digits`), with no rendering needed. Most numbers in events are
+    // this short and have no exponent: read them here (zeros included), without core's parser.
+    if token.len() <= 15
+        && let Some(value) = short_decimal(token.as_bytes())
+    {
+        // `-0.0` is zero; any other value has a digit 1–9 within 14 places: it is normal.
+        return Some(value + 0.0);
+    }
     let value: f64 = token.parse().ok()?;
     if !value.is_finite() {
         return None;
@@ -37,6 +46,41 @@ pub fn comparable(token: &str) -> Option<f64> {
         return Some(value);
     }
     by_digits(token, value, shortest)
+}
+
+/// The value of a token `-?[0-9]+(\.[0-9]+)?` of at most 15 digits (`None` for anything
+/// else). Clinger's fast path: the digits fit a double's 53-bit significand exactly and so does
+/// 10^k for k ≤ 15, so one division rounds correctly — the value core's parser gives.
+fn short_decimal(token: &[u8]) -> Option<f64> {
+    const POW10: [f64; 16] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+    ];
+    let (negative, body) = match token.split_first() {
+        Some((b'-', rest)) => (true, rest),
+        _ => (false, token),
+    };
+    if body.len() > 16 {
+        return None;
+    }
+    let mut digits = 0u64;
+    let mut count = 0;
+    let mut point = None;
+    for (i, &c) in body.iter().enumerate() {
+        match c {
+            b'0'..=b'9' => {
+                digits = digits * 10 + u64::from(c - b'0');
+                count += 1;
+            }
+            b'.' if point.is_none() && i > 0 => point = Some(i),
+            _ => return None,
+        }
+    }
+    let places = point.map_or(0, |p| body.len() - p - 1);
+    if count == 0 || count > 15 || (point.is_some() && places == 0) {
+        return None;
+    }
+    let value = digits as f64 / POW10[places];
+    Some(if negative { -value } else { value })
 }
 
 /// [`comparable`] by comparing canonical digits: `shortest` is zmij's rendering of `value`.
@@ -175,7 +219,7 @@ impl Decimal {
 
 #[cfg(test)]
 mod tests {
-    use super::{Decimal, by_digits, comparable};
+    use super::{Decimal, by_digits, comparable, short_decimal};
     use proptest::prelude::*;
 
     proptest! {
@@ -216,6 +260,35 @@ mod tests {
             let value: f64 = token.parse().unwrap();
             let slow = by_digits(&token, value, zmij::Buffer::new().format_finite(value));
             prop_assert_eq!(comparable(&token), slow, "{}", token);
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20_000))]
+        /// The short-decimal fast path gives core's value, and declines what it must not read.
+        #[test]
+        fn short_decimals_are_cores(token in "-?[0-9]{0,9}(\\.[0-9]{0,8})?(e[0-9])?") {
+            let core: Option<f64> = token.parse().ok();
+            match short_decimal(token.as_bytes()) {
+                Some(v) => {
+                    prop_assert_eq!(Some(v.to_bits()), core.map(f64::to_bits), "{}", &token);
+                    prop_assert!(!token.contains('e'));
+                }
+                None => prop_assert!(
+                    token.contains('e')
+                        || token.trim_start_matches('-').is_empty()
+                        || token.starts_with('.')
+                        || token.starts_with("-.")
+                        || token.ends_with('.')
+                        || token.bytes().filter(u8::is_ascii_digit).count() > 15,
+                    "declined {}",
+                    &token
+                ),
+            }
+            if token.len() <= 15 && core.is_some_and(f64::is_finite) {
+                let slow = by_digits(&token, core.unwrap(), zmij::Buffer::new().format_finite(core.unwrap()));
+                prop_assert_eq!(comparable(&token), slow, "{}", &token);
+            }
         }
     }
 
