@@ -363,6 +363,11 @@ pub(crate) struct FlatScratch {
 }
 
 impl FlatScratch {
+    /// Fold how far into an event unique-keys reading got into [`Self::reach`].
+    fn note_reach(&mut self, read: usize) {
+        self.reach = (self.reach * 3 + read) / 4;
+    }
+
     /// A fresh epoch for `seen_stamp`, sized for `nodes` trie nodes.
     fn start_seen_epoch(&mut self, nodes: usize) {
         self.seen_epoch = self.seen_epoch.wrapping_add(1);
@@ -983,7 +988,7 @@ pub(crate) fn flatten(
     loop {
         if unfinished == 0 {
             // Nothing later can feed a used path: stop (the rest is not validated).
-            s.reach = (s.reach * 3 + pos) / 4;
+            s.note_reach(pos);
             if non_ascii && std::str::from_utf8(&b[..pos]).is_err() {
                 return Err(Invalid::Malformed);
             }
@@ -1185,7 +1190,7 @@ pub(crate) fn flatten(
         }
     }
     if unique {
-        s.reach = (s.reach * 3 + pos) / 4;
+        s.note_reach(pos);
     }
     // Text after the root object is ignored (as Jackson does), but the whole input must be
     // UTF-8: checked once here (strings flagged possible non-ASCII bytes; elsewhere the
