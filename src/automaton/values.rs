@@ -627,21 +627,23 @@ impl ValueMatcher {
     /// the stack (this runs for every string at a path with such operands).
     fn folded_list(&self, v: &str) -> Option<&Vec<(CaseExpansion, u32)>> {
         const SHORT: usize = 64;
-        // A few keys (the usual case) are compared in place: keys are folded, so an ASCII value
-        // equals a key's fold exactly when it equals the key ignoring ASCII case.
-        if self.folded.len() <= 4 && v.is_ascii() {
-            return self
-                .folded
-                .iter()
-                .find(|(k, _)| k.len() == v.len() && k.eq_ignore_ascii_case(v.as_bytes()))
-                .map(|(_, list)| list);
-        }
-        if v.len() <= SHORT && v.is_ascii() {
-            let mut buf = [0u8; SHORT];
-            let folded = &mut buf[..v.len()];
-            folded.copy_from_slice(v.as_bytes());
-            folded.make_ascii_lowercase();
-            return self.folded.get(&*folded);
+        if v.is_ascii() {
+            // A few keys (the usual case) are compared in place: keys are folded, so an ASCII
+            // value equals a key's fold exactly when it equals the key ignoring ASCII case.
+            if self.folded.len() <= 4 {
+                return self
+                    .folded
+                    .iter()
+                    .find(|(k, _)| k.len() == v.len() && k.eq_ignore_ascii_case(v.as_bytes()))
+                    .map(|(_, list)| list);
+            }
+            if v.len() <= SHORT {
+                let mut buf = [0u8; SHORT];
+                let folded = &mut buf[..v.len()];
+                folded.copy_from_slice(v.as_bytes());
+                folded.make_ascii_lowercase();
+                return self.folded.get(&*folded);
+            }
         }
         self.folded.get(fold(v).as_bytes())
     }
