@@ -2,7 +2,7 @@
 import hashlib, json, os
 
 root = os.path.dirname(os.path.abspath(__file__))
-data = os.path.join(root, "..", "tests", "data")
+data = os.path.join(root, "..", "crates", "evmatch", "tests", "data")
 
 def put(target, blob):
     d = os.path.join(root, "corpus", target)

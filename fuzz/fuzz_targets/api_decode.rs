@@ -2,7 +2,7 @@
 //! round-trips through serde unchanged.
 #![no_main]
 
-use evmatch::api::{self, Request};
+use evmatch_eventbridge::api::{self, Request};
 use libfuzzer_sys::fuzz_target;
 
 fn check<R: Request + serde::Serialize + serde::de::DeserializeOwned + PartialEq + std::fmt::Debug>(

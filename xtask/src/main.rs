@@ -1,11 +1,11 @@
-//! Generator for `src/api/` of evmatch.
+//! Generator for `crates/evmatch-eventbridge/src/api/` of evmatch.
 //!
-//! Reads the EventBridge model (`src/api/model/events-2015-10-07.service-2.json`) and the module
+//! Reads the EventBridge model (`crates/evmatch-eventbridge/src/api/model/events-2015-10-07.service-2.json`) and the module
 //! introductions (`xtask/docs/<module>.md`), and writes:
 //!
-//! * `src/api/<module>.rs` — one module per resource: request/response types of its operations,
+//! * `crates/evmatch-eventbridge/src/api/<module>.rs` — one module per resource: request/response types of its operations,
 //!   every structure and enum shape only this resource uses, with serde names exactly as on the wire;
-//! * `src/api/model_data.rs` — the registry: every operation and all 354 shapes with their
+//! * `crates/evmatch-eventbridge/src/api/model_data.rs` — the registry: every operation and all 354 shapes with their
 //!   constraints, member wire names, requiredness and Rust bindings (used by validation and by the
 //!   completeness test).
 //!
@@ -129,7 +129,7 @@ const MODULES: &[(&str, &[&str])] = &[
 /// Shapes used by several modules live in the module named here.
 const OWNERS: &[(&str, &str)] = &[("DeadLetterConfig", "targets"), ("Tag", "tags")];
 
-/// Operations whose requests have hand-written service checks in `src/api/checks.rs`
+/// Operations whose requests have hand-written service checks in `crates/evmatch-eventbridge/src/api/checks.rs`
 /// (function name = snake_case of the operation).
 const SERVICE_CHECKS: &[&str] = &[
     "CreateEventBus",
@@ -178,7 +178,7 @@ fn main() {
             .unwrap()
             .to_path_buf()
     });
-    let model_path = root.join("src/api/model/events-2015-10-07.service-2.json");
+    let model_path = root.join("crates/evmatch-eventbridge/src/api/model/events-2015-10-07.service-2.json");
     let model: Value =
         serde_json::from_str(&std::fs::read_to_string(&model_path).expect("read model"))
             .expect("parse model");
@@ -187,10 +187,10 @@ fn main() {
         let intro = std::fs::read_to_string(root.join(format!("xtask/docs/{module}.md")))
             .unwrap_or_else(|e| panic!("xtask/docs/{module}.md: {e}"));
         let code = g.module(module, ops, &intro);
-        std::fs::write(root.join(format!("src/api/{module}.rs")), code).expect("write module");
+        std::fs::write(root.join(format!("crates/evmatch-eventbridge/src/api/{module}.rs")), code).expect("write module");
     }
-    std::fs::write(root.join("src/api/model_data.rs"), g.registry()).expect("write registry");
-    std::fs::write(root.join("src/api/aws_sdk.rs"), g.aws_sdk()).expect("write aws_sdk");
+    std::fs::write(root.join("crates/evmatch-eventbridge/src/api/model_data.rs"), g.registry()).expect("write registry");
+    std::fs::write(root.join("crates/evmatch-eventbridge/src/api/aws_sdk.rs"), g.aws_sdk()).expect("write aws_sdk");
     eprintln!(
         "generated {} modules and src/api/model_data.rs",
         MODULES.len()

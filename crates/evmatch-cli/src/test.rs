@@ -1,0 +1,131 @@
+//! `evmatch test`: TestEventPattern for one pair, or for a stream of JSON Lines requests.
+
+use std::io::{BufRead, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::Args;
+
+use crate::input::read_text;
+
+const AFTER_HELP: &str = "\
+Single test: prints `true` or `false` on stdout. The files are passed to the matcher verbatim
+(trailing newline included), as `aws events test-event-pattern ... file://...` sends them.
+The event must be a full EventBridge event: a JSON object with id, account, source, time, region
+and detail-type.
+
+Exit status: 0 the event matches, 1 it does not, 2 error (invalid pattern or event, unreadable
+or non-UTF-8 file, bad usage). On an invalid pattern or event, stderr holds exactly the message
+AWS returns, e.g.
+
+  Event pattern is not valid. Reason: \"a\" must be an object or an array
+   at [Source: (String)\"{\"a\":1}\"; line: 1, column: 7]
+
+JSON Lines mode (--jsonl): reads requests from stdin, one per line:
+
+  {\"pattern\": \"<pattern JSON text>\", \"event\": \"<event JSON text>\"}
+
+Both members are JSON strings holding the raw text; other members are ignored. For every input
+line, in order, exactly one line is written to stdout and flushed at once:
+
+  {\"result\": true}      the event matches
+  {\"result\": false}     it does not
+  {\"error\": \"<msg>\"}    the AWS error message (full text, location suffix included)
+
+A line that is not a valid request (blank, not JSON, not an object, `pattern` or `event` missing
+or not a string, not UTF-8) also gets an {\"error\": ...} line; such messages start with
+`evmatch: invalid request:` so they cannot be mistaken for AWS messages. Line endings may be
+\\n or \\r\\n. The exit status is 0 at end of input, whatever the requests gave; 2 only if stdin
+or stdout fails.";
+
+/// Arguments of `evmatch test`.
+#[derive(Debug, Args)]
+#[command(after_help = AFTER_HELP)]
+pub struct TestArgs {
+    /// File holding the event pattern JSON, or `-` for stdin.
+    #[arg(
+        long,
+        value_name = "FILE|-",
+        required_unless_present = "jsonl",
+        conflicts_with = "jsonl"
+    )]
+    pattern: Option<PathBuf>,
+
+    /// File holding the event JSON, or `-` for stdin.
+    #[arg(
+        long,
+        value_name = "FILE|-",
+        required_unless_present = "jsonl",
+        conflicts_with = "jsonl"
+    )]
+    event: Option<PathBuf>,
+
+    /// Answer a stream of JSON Lines requests on stdin, one output line per input line (see
+    /// below).
+    #[arg(long)]
+    jsonl: bool,
+}
+
+/// Run `evmatch test`.
+pub fn run(args: TestArgs) -> ExitCode {
+    match (args.jsonl, args.pattern, args.event) {
+        (true, _, _) => run_jsonl(),
+        (false, Some(pattern), Some(event)) => run_single(&pattern, &event),
+        // clap's `required_unless_present` rules this out.
+        _ => usage_error("evmatch: test: --pattern and --event are required (or use --jsonl)"),
+    }
+}
+
+fn usage_error(message: &str) -> ExitCode {
+    eprintln!("{message}");
+    ExitCode::from(2)
+}
+
+fn run_single(pattern: &Path, event: &Path) -> ExitCode {
+    if pattern.as_os_str() == "-" && event.as_os_str() == "-" {
+        return usage_error("evmatch: test: --pattern and --event cannot both read stdin (`-`)");
+    }
+    let texts = read_text(pattern).and_then(|p| read_text(event).map(|e| (p, e)));
+    let (pattern, event) = match texts {
+        Ok(texts) => texts,
+        Err(message) => return usage_error(&message),
+    };
+    match evmatch::test_event_pattern(&pattern, &event) {
+        Ok(matched) => {
+            // A closed stdout is no reason to fail: the exit status carries the answer.
+            let _ = writeln!(std::io::stdout(), "{matched}");
+            if matched {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            }
+        }
+        Err(err) => usage_error(&err.to_string()),
+    }
+}
+
+fn run_jsonl() -> ExitCode {
+    let mut input = std::io::stdin().lock();
+    let mut output = std::io::stdout().lock();
+    let mut line = Vec::new();
+    loop {
+        line.clear();
+        match input.read_until(b'\n', &mut line) {
+            Ok(0) => return ExitCode::SUCCESS,
+            Ok(_) => {}
+            Err(e) => {
+                return usage_error(&format!("evmatch: test --jsonl: cannot read stdin: {e}"));
+            }
+        }
+        let request = line.strip_suffix(b"\n").unwrap_or(&line);
+        let request = request.strip_suffix(b"\r").unwrap_or(request);
+        let response = evmatch_cli::protocol::respond(request);
+        if let Err(e) = writeln!(output, "{response}").and_then(|()| output.flush()) {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                // The driver hung up: nobody is left to answer.
+                return ExitCode::SUCCESS;
+            }
+            return usage_error(&format!("evmatch: test --jsonl: cannot write stdout: {e}"));
+        }
+    }
+}

@@ -1,0 +1,129 @@
+//! `evmatch validate`: check the patterns in files offline.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Args;
+use evmatch_cli::templates::{self, Outcome};
+
+const AFTER_HELP: &str = "\
+Kinds of file, detected per file:
+  *.jsonl, *.ndjson   one pattern per line (blank lines skipped)
+  *.yaml, *.yml       CloudFormation/SAM template
+  JSON with a top-level Resources, AWSTemplateFormatVersion or Transform
+                      CloudFormation/SAM template
+  anything else       the whole file is one pattern
+In a template every `EventPattern` property is checked, at any depth, and so is `Pattern` in
+the Properties of a SAM event source of Type EventBridgeRule or CloudWatchEvent and in
+FilterCriteria.Filters of an AWS::Pipes::Pipe. A pattern written as a mapping is checked as its
+compact JSON; one written as a string is checked as that JSON text. YAML short-form tags (!Ref,
+!Sub, !GetAtt, !If, ...) are understood; a pattern that uses an intrinsic function cannot be
+checked offline and is counted as skipped. A directory is searched recursively for *.json,
+*.jsonl, *.ndjson, *.yaml and *.yml files (names starting with `.` are ignored); note that every
+such JSON file is then taken for a pattern or a template.
+
+Output: stdout gets one line per invalid pattern,
+  <file>:<line>:<column>: Event pattern is not valid. Reason: <AWS reason>
+where line:column is the error location in the file for a pattern file or a JSON Lines line
+(the pattern's start when AWS gives no location), and the start of the pattern's value in a
+template. Notes on skipped patterns, file errors and the summary
+  N patterns checked: V valid, I invalid, S skipped
+go to stderr.
+
+Exit status: 0 every pattern is valid (or skipped), 1 at least one is invalid, 2 a file could not
+be read or parsed (file errors win over invalid patterns).";
+
+/// Arguments of `evmatch validate`.
+#[derive(Debug, Args)]
+#[command(after_help = AFTER_HELP)]
+pub struct ValidateArgs {
+    /// Pattern files, JSON Lines files, CloudFormation/SAM templates, or directories of them.
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
+}
+
+#[derive(Default)]
+struct Tally {
+    valid: usize,
+    invalid: usize,
+    skipped: usize,
+    failed_files: usize,
+}
+
+/// Run `evmatch validate`.
+pub fn run(args: ValidateArgs) -> ExitCode {
+    let mut tally = Tally::default();
+    let mut stdout = std::io::stdout().lock();
+    for path in &args.paths {
+        let files = if path.is_dir() {
+            match templates::pattern_files(path) {
+                Ok(files) => files,
+                Err(e) => {
+                    eprintln!("{}: error: cannot read directory: {e}", path.display());
+                    tally.failed_files += 1;
+                    continue;
+                }
+            }
+        } else {
+            vec![path.clone()]
+        };
+        for file in files {
+            match templates::validate_file(&file) {
+                Ok(findings) => {
+                    for finding in findings {
+                        match finding.outcome {
+                            Outcome::Valid => tally.valid += 1,
+                            Outcome::Invalid(_) => {
+                                tally.invalid += 1;
+                                // A closed stdout (`| head`) must not turn into a panic.
+                                let _ = writeln!(stdout, "{finding}");
+                            }
+                            Outcome::Skipped(_) => {
+                                tally.skipped += 1;
+                                eprintln!("{finding}");
+                            }
+                        }
+                    }
+                }
+                Err(e) => {
+                    tally.failed_files += 1;
+                    match e.position() {
+                        Some((line, column)) => {
+                            eprintln!("{}:{line}:{column}: error: {e}", file.display())
+                        }
+                        None => eprintln!("{}: error: {e}", file.display()),
+                    }
+                }
+            }
+        }
+    }
+    let _ = stdout.flush();
+    let total = tally.valid + tally.invalid + tally.skipped;
+    let mut summary = format!(
+        "{total} {} checked: {} valid, {} invalid, {} skipped",
+        if total == 1 { "pattern" } else { "patterns" },
+        tally.valid,
+        tally.invalid,
+        tally.skipped
+    );
+    if tally.failed_files > 0 {
+        summary.push_str(&format!(
+            "; {} {} could not be checked",
+            tally.failed_files,
+            if tally.failed_files == 1 {
+                "file"
+            } else {
+                "files"
+            }
+        ));
+    }
+    eprintln!("{summary}");
+    if tally.failed_files > 0 {
+        ExitCode::from(2)
+    } else if tally.invalid > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}

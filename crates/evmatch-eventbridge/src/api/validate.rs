@@ -1,0 +1,305 @@
+//! Model-constraint validation, driven by the registry in [`super::model`], with AWS's
+//! `ValidationException` texts:
+//!
+//! ```text
+//! 2 validation errors detected: Value 'a b' at 'name' failed to satisfy constraint: Member must
+//! satisfy regular expression pattern: [\.\-_A-Za-z0-9]+; Value null at 'eventBusName' failed to
+//! satisfy constraint: Member must not be null
+//! ```
+//!
+//! Member paths are the lower-camel-case wire names joined by `.`; list elements of structure
+//! type are `<list>.<1-based index>.member`. Values are rendered as the service's Java objects
+//! print them (`[a, b]`, `{k=v}`, `Tag(key=k, value=v)`); sensitive values are not shown
+//! (`Value at 'password' …`). Constraints of a list element or map key/value of scalar type are
+//! reported once at the list or map: `Member must satisfy constraint: [...]`,
+//! `Map keys must satisfy constraint: [...]`, `Map values must satisfy constraint: [...]`.
+//! One member failing several constraints gives one error per constraint, in the order pattern,
+//! maximum, minimum, enum.
+
+use serde_json::Value;
+
+use super::Request;
+use super::model::{self, Shape, ShapeKind};
+use evmatch::{Error, ErrorCode};
+
+/// Validate a typed request against its input shape.
+pub(super) fn validate_request<R: Request>(request: &R) -> Result<(), Error> {
+    let value = serde_json::to_value(request)
+        .map_err(|e| Error::validation(format!("Request could not be serialized: {e}")))?;
+    finish(check_input(R::OPERATION, &value))
+}
+
+/// Reads a request body (JSON text) as `R`, reporting every model constraint violation —
+/// including missing required members, which a typed value cannot express — in the service's
+/// wording.
+///
+/// Malformed JSON, a body that is not an object, or a member of the wrong JSON type fails with a
+/// `SerializationException` ([`evmatch::ErrorCode::Serialization`], as the service answers),
+/// whose message comes from the JSON reader (AWS's own text for it is not known). The service
+/// checks of
+/// [`Request::service_checks`] are not run: call [`Request::validate`] on the result for those.
+///
+/// ```
+/// use evmatch_eventbridge::api::{decode, targets::PutTargetsRequest};
+///
+/// let err = decode::<PutTargetsRequest>(r#"{"Rule": "r"}"#).unwrap_err();
+/// assert_eq!(
+///     err.to_string(),
+///     "1 validation error detected: Value null at 'targets' failed to satisfy constraint: \
+///      Member must not be null"
+/// );
+/// ```
+pub fn decode<R: Request>(body: &str) -> Result<R, Error> {
+    let serialization = |message: String| Error::service(ErrorCode::Serialization, message);
+    let value: Value = serde_json::from_str(body)
+        .map_err(|e| serialization(format!("Request body is not valid JSON: {e}")))?;
+    if !value.is_object() {
+        return Err(serialization("Request body must be a JSON object.".into()));
+    }
+    finish(check_input(R::OPERATION, &value))?;
+    serde_json::from_value(value).map_err(|e| serialization(e.to_string()))
+}
+
+fn check_input(operation: &str, value: &Value) -> Vec<String> {
+    let op = model::operation(operation).expect("operation in the model");
+    let shape = model::shape(op.input.expect("operation with input")).expect("input shape");
+    let mut out = Vec::new();
+    check_structure(shape, value, None, &mut out);
+    out
+}
+
+/// `Ok` or the combined `ValidationException`.
+pub(super) fn finish(violations: Vec<String>) -> Result<(), Error> {
+    match violations.len() {
+        0 => Ok(()),
+        1 => Err(Error::validation(format!(
+            "1 validation error detected: {}",
+            violations[0]
+        ))),
+        n => Err(Error::validation(format!(
+            "{n} validation errors detected: {}",
+            violations.join("; ")
+        ))),
+    }
+}
+
+fn shape_of(name: &str) -> &'static Shape {
+    model::shape(name).unwrap_or_else(|| panic!("shape {name} missing from the registry"))
+}
+
+/// The service's member name in paths: the wire name with a lower-case first letter.
+pub(super) fn camel(wire: &str) -> String {
+    let mut cs = wire.chars();
+    match cs.next() {
+        Some(c) => c.to_ascii_lowercase().to_string() + cs.as_str(),
+        None => String::new(),
+    }
+}
+
+fn join(parent: Option<&str>, name: &str) -> String {
+    match parent {
+        Some(p) => format!("{p}.{name}"),
+        None => name.to_string(),
+    }
+}
+
+fn check_structure(shape: &Shape, value: &Value, path: Option<&str>, out: &mut Vec<String>) {
+    let (ShapeKind::Structure { members, .. }, Some(obj)) = (&shape.kind, value.as_object()) else {
+        return;
+    };
+    for m in *members {
+        let path = join(path, &camel(m.name));
+        match obj.get(m.name) {
+            None | Some(Value::Null) => {
+                if m.required {
+                    out.push(format!(
+                        "Value null at '{path}' failed to satisfy constraint: Member must not be null"
+                    ));
+                }
+            }
+            Some(v) => check_value(shape_of(m.shape), v, &path, out),
+        }
+    }
+}
+
+fn check_value(shape: &Shape, value: &Value, path: &str, out: &mut Vec<String>) {
+    for c in scalar_failures(shape, value) {
+        out.push(violation(shape, value, path, &c));
+    }
+    match &shape.kind {
+        ShapeKind::Structure { .. } => check_structure(shape, value, Some(path), out),
+        ShapeKind::List { member } => {
+            let Some(items) = value.as_array() else {
+                return;
+            };
+            let elem = shape_of(member);
+            if matches!(elem.kind, ShapeKind::Structure { .. }) {
+                for (i, item) in items.iter().enumerate() {
+                    check_structure(elem, item, Some(&format!("{path}.{}.member", i + 1)), out);
+                }
+            } else if matches!(elem.kind, ShapeKind::List { .. } | ShapeKind::Map { .. }) {
+                for (i, item) in items.iter().enumerate() {
+                    check_value(elem, item, &format!("{path}.{}.member", i + 1), out);
+                }
+            } else {
+                let failed = union(items.iter().map(|i| scalar_failures(elem, i)));
+                if !failed.is_empty() {
+                    let c = format!("Member must satisfy constraint: [{}]", failed.join(", "));
+                    out.push(violation(shape, value, path, &c));
+                }
+            }
+        }
+        ShapeKind::Map { key, value: val } => {
+            let Some(obj) = value.as_object() else { return };
+            let (ks, vs) = (shape_of(key), shape_of(val));
+            let keys = union(
+                obj.keys()
+                    .map(|k| scalar_failures(ks, &Value::String(k.clone()))),
+            );
+            if !keys.is_empty() {
+                let c = format!("Map keys must satisfy constraint: [{}]", keys.join(", "));
+                out.push(violation(shape, value, path, &c));
+            }
+            let vals = union(obj.values().map(|v| scalar_failures(vs, v)));
+            if !vals.is_empty() {
+                let c = format!("Map values must satisfy constraint: [{}]", vals.join(", "));
+                out.push(violation(shape, value, path, &c));
+            }
+        }
+        _ => {}
+    }
+}
+
+fn union(lists: impl Iterator<Item = Vec<String>>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for l in lists {
+        for c in l {
+            if !out.contains(&c) {
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
+/// The failed constraints of the value itself (not of its elements or members).
+fn scalar_failures(shape: &Shape, value: &Value) -> Vec<String> {
+    let mut out = Vec::new();
+    let len = match (&shape.kind, value) {
+        (ShapeKind::String { .. }, Value::String(s)) => Some(s.encode_utf16().count() as i64),
+        (ShapeKind::List { .. }, Value::Array(a)) => Some(a.len() as i64),
+        (ShapeKind::Map { .. }, Value::Object(o)) => Some(o.len() as i64),
+        _ => None,
+    };
+    if let (
+        ShapeKind::String {
+            pattern: Some(p), ..
+        },
+        Value::String(s),
+    ) = (&shape.kind, value)
+        && !p.is_match(s)
+    {
+        out.push(format!(
+            "Member must satisfy regular expression pattern: {}",
+            p.source()
+        ));
+    }
+    if let Some(len) = len {
+        if let Some(max) = shape.max.filter(|&m| len > m) {
+            out.push(format!(
+                "Member must have length less than or equal to {max}"
+            ));
+        }
+        if let Some(min) = shape.min.filter(|&m| len < m) {
+            out.push(format!(
+                "Member must have length greater than or equal to {min}"
+            ));
+        }
+    }
+    if let (ShapeKind::Integer | ShapeKind::Long, Some(n)) = (&shape.kind, value.as_i64()) {
+        if let Some(max) = shape.max.filter(|&m| n > m) {
+            out.push(format!(
+                "Member must have value less than or equal to {max}"
+            ));
+        }
+        if let Some(min) = shape.min.filter(|&m| n < m) {
+            out.push(format!(
+                "Member must have value greater than or equal to {min}"
+            ));
+        }
+    }
+    if let (ShapeKind::String { enum_values, .. }, Value::String(s)) = (&shape.kind, value)
+        && !enum_values.is_empty()
+        && !enum_values.contains(&s.as_str())
+    {
+        out.push(format!(
+            "Member must satisfy enum value set: [{}]",
+            enum_values.join(", ")
+        ));
+    }
+    out
+}
+
+fn violation(shape: &Shape, value: &Value, path: &str, constraint: &str) -> String {
+    if shape.sensitive {
+        format!("Value at '{path}' failed to satisfy constraint: {constraint}")
+    } else {
+        format!(
+            "Value '{}' at '{path}' failed to satisfy constraint: {constraint}",
+            render(shape, value)
+        )
+    }
+}
+
+/// Members the service's entry class prints although the model does not have them (recorded in
+/// a PutEvents error message).
+fn hidden_members(shape: &str) -> &'static [&'static str] {
+    match shape {
+        "PutEventsRequestEntry" => &["kmsKeyIdentifier", "internalMetadata"],
+        _ => &[],
+    }
+}
+
+/// A value as the service's Java objects print it.
+pub(super) fn render(shape: &Shape, value: &Value) -> String {
+    if shape.sensitive {
+        return "*** Sensitive Data Redacted ***".into();
+    }
+    match (&shape.kind, value) {
+        (_, Value::Null) => "null".into(),
+        (_, Value::String(s)) if !matches!(shape.kind, ShapeKind::Timestamp) => s.clone(),
+        (ShapeKind::Timestamp, v) => {
+            let ts: Option<super::Timestamp> = serde_json::from_value(v.clone()).ok();
+            ts.map(|t| t.to_string()).unwrap_or_else(|| v.to_string())
+        }
+        (ShapeKind::List { member }, Value::Array(items)) => {
+            let elem = shape_of(member);
+            let parts: Vec<String> = items.iter().map(|i| render(elem, i)).collect();
+            format!("[{}]", parts.join(", "))
+        }
+        (ShapeKind::Map { value: vs, .. }, Value::Object(obj)) => {
+            let vs = shape_of(vs);
+            let parts: Vec<String> = obj
+                .iter()
+                .map(|(k, v)| format!("{k}={}", render(vs, v)))
+                .collect();
+            format!("{{{}}}", parts.join(", "))
+        }
+        (ShapeKind::Structure { members, .. }, Value::Object(obj)) => {
+            let mut parts: Vec<String> = members
+                .iter()
+                .map(|m| {
+                    let v = obj.get(m.name).unwrap_or(&Value::Null);
+                    format!("{}={}", camel(m.name), render(shape_of(m.shape), v))
+                })
+                .collect();
+            parts.extend(
+                hidden_members(shape.name)
+                    .iter()
+                    .map(|h| format!("{h}=null")),
+            );
+            format!("{}({})", shape.name, parts.join(", "))
+        }
+        (_, v) => v.to_string(),
+    }
+}

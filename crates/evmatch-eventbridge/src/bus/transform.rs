@@ -1,0 +1,615 @@
+//! What a rule target receives for a matched event (TRANSFORM.md).
+//!
+//! [`render`] turns one matched event into the exact payload of one target, according to the
+//! target's input mode ([`TargetInput`]):
+//!
+//! * **none** — the whole event as compact JSON ([`compact`]): no insignificant whitespace,
+//!   members in document order (duplicates kept), number tokens as written, strings re-escaped
+//!   minimally.
+//! * **`Input`** — the constant text, byte for byte as stored.
+//! * **`InputPath`** — the compact JSON of the selected value; a path that selects nothing is a
+//!   [`DeliveryFailure::InputPathNotFound`] (nothing is delivered).
+//! * **`InputTransformer`** — the template with every `<name>` placeholder replaced according to
+//!   the placeholder's context (inside or outside a double-quoted run) and the value's type. A
+//!   template whose first non-whitespace character is `{` or `[` must give valid JSON, else
+//!   [`DeliveryFailure::InvalidJson`]; string (`"…`) and plain-text templates are delivered as
+//!   they come out.
+//!
+//! Invariants: rendering never fails for any other reason, never panics, never reformats template
+//! text outside placeholders, and reads the original event only (matching has already happened).
+//! Paths are not validated at `PutTargets` time: a path that does not parse selects nothing.
+//!
+//! [`validate_target`] runs the `PutTargets`-time checks (`api::Request::validate`) of the
+//! input modes, with AWS's `ValidationException` texts.
+//!
+//! ```
+//! use std::collections::BTreeMap;
+//! use evmatch_eventbridge::api::{Timestamp, targets::InputTransformer};
+//! use evmatch_eventbridge::bus::transform::{self, DeliveryContext, TargetInput};
+//!
+//! let event = transform::parse_event(
+//!     r#"{"version": "0", "id": "1", "detail-type": "Order", "source": "shop", "account": "111111111111",
+//!         "time": "2026-01-01T00:00:00Z", "region": "us-east-1", "resources": [],
+//!         "detail": {"order": {"id": 7, "sku": "X-1"}}}"#,
+//! )?;
+//! let ctx = DeliveryContext {
+//!     rule_arn: "arn:aws:events:us-east-1:111111111111:rule/orders",
+//!     rule_name: "orders",
+//!     ingestion_time: Timestamp::from_secs(1_767_225_600),
+//! };
+//! let transformer = InputTransformer {
+//!     input_paths_map: Some(BTreeMap::from([("sku".into(), "$.detail.order.sku".into())])),
+//!     input_template: r#"{"sku": <sku>, "rule": "<aws.events.rule-name>"}"#.into(),
+//! };
+//! let out = transform::render(TargetInput::InputTransformer(&transformer), &event, &ctx).unwrap();
+//! assert_eq!(out, r#"{"sku": "X-1", "rule": "orders"}"#);
+//! assert_eq!(
+//!     transform::render(TargetInput::InputPath("$.detail.order"), &event, &ctx).unwrap(),
+//!     r#"{"id":7,"sku":"X-1"}"#
+//! );
+//! # Ok::<(), evmatch::Error>(())
+//! ```
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use crate::api::targets::{InputTransformer, PutTargetsRequest, Target};
+use crate::api::{Request, Timestamp};
+use evmatch::Error;
+use evmatch::json::Value;
+
+/// `<aws.events.rule-arn>`: the ARN of the matched rule.
+pub const RULE_ARN: &str = "aws.events.rule-arn";
+/// `<aws.events.rule-name>`: the name of the matched rule.
+pub const RULE_NAME: &str = "aws.events.rule-name";
+/// `<aws.events.event.ingestion-time>`: when EventBridge received the event.
+pub const INGESTION_TIME: &str = "aws.events.event.ingestion-time";
+/// `<aws.events.event>`: the envelope without `detail`, with `detailType`.
+pub const EVENT: &str = "aws.events.event";
+/// `<aws.events.event.json>`: the whole event.
+pub const EVENT_JSON: &str = "aws.events.event.json";
+
+/// The placeholders a template may use without an `InputPathsMap` entry.
+pub const PREDEFINED_VARIABLES: &[&str] = crate::api::PREDEFINED_VARIABLES;
+
+/// The input mode of one target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TargetInput<'a> {
+    /// No input mode: the whole event.
+    WholeEvent,
+    /// `Input`: constant JSON text, delivered as stored.
+    Input(&'a str),
+    /// `InputPath`: one JSONPath into the event.
+    InputPath(&'a str),
+    /// `InputTransformer`: variables from the event substituted into a template.
+    InputTransformer(&'a InputTransformer),
+}
+
+impl<'a> TargetInput<'a> {
+    /// The input mode of a stored target. An empty `Input` counts as no `Input`; a target that
+    /// (against [`validate_target`]) has several modes uses the first of `Input`, `InputPath`,
+    /// `InputTransformer`.
+    pub fn of(target: &'a Target) -> Self {
+        match (&target.input, &target.input_path, &target.input_transformer) {
+            (Some(input), _, _) if !input.is_empty() => TargetInput::Input(input),
+            (_, Some(path), _) => TargetInput::InputPath(path),
+            (_, _, Some(t)) => TargetInput::InputTransformer(t),
+            _ => TargetInput::WholeEvent,
+        }
+    }
+}
+
+impl<'a> From<&'a Target> for TargetInput<'a> {
+    fn from(target: &'a Target) -> Self {
+        TargetInput::of(target)
+    }
+}
+
+/// What the service knows about a delivery besides the event: the values of the predefined
+/// variables `<aws.events.rule-arn>`, `<aws.events.rule-name>` and
+/// `<aws.events.event.ingestion-time>`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DeliveryContext<'a> {
+    /// ARN of the matched rule (`arn:aws:events:<region>:<account>:rule/[<bus>/]<name>`).
+    pub rule_arn: &'a str,
+    /// Name of the matched rule.
+    pub rule_name: &'a str,
+    /// When the bus received the event; rendered as `YYYY-MM-DDTHH:MM:SSZ` (fraction dropped).
+    pub ingestion_time: Timestamp,
+}
+
+/// Why nothing was delivered to a target. The event itself was still accepted: the bus records
+/// a failed invocation (and uses the target's dead-letter queue, if any).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DeliveryFailure {
+    /// The `InputPath` selected nothing.
+    InputPathNotFound,
+    /// A JSON template (first non-whitespace character `{` or `[`) did not give valid JSON
+    /// after substitution; `output` is the text that was not delivered.
+    InvalidJson {
+        /// The substituted template.
+        output: String,
+    },
+}
+
+impl fmt::Display for DeliveryFailure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            DeliveryFailure::InputPathNotFound => "input path not found",
+            DeliveryFailure::InvalidJson { .. } => "transformed input is not valid JSON",
+        })
+    }
+}
+
+impl std::error::Error for DeliveryFailure {}
+
+/// The payload `input` delivers for `event` (TRANSFORM.md §2–§5).
+pub fn render(
+    input: TargetInput<'_>,
+    event: &Value,
+    ctx: &DeliveryContext<'_>,
+) -> Result<String, DeliveryFailure> {
+    match input {
+        TargetInput::WholeEvent => Ok(compact(event)),
+        TargetInput::Input(text) => Ok(text.to_string()),
+        TargetInput::InputPath(path) => match resolve(event, path, true) {
+            Some(var) => {
+                let mut out = String::new();
+                var.write_value(&mut out);
+                Ok(out)
+            }
+            None => Err(DeliveryFailure::InputPathNotFound),
+        },
+        TargetInput::InputTransformer(t) => {
+            transform(t.input_paths_map.as_ref(), &t.input_template, event, ctx)
+        }
+    }
+}
+
+/// Parses an event (JSON text) into the document model [`render`] reads, keeping member order,
+/// duplicate members and number spellings. Malformed JSON or nesting deeper than 1,000 levels is
+/// an [`Error::InvalidEvent`].
+pub fn parse_event(text: &str) -> Result<Value, Error> {
+    text.parse::<Value>().map_err(Error::InvalidEvent)
+}
+
+/// `value` as compact JSON: no whitespace between tokens, members in document order (duplicates
+/// kept), numbers as their token text, strings escaped minimally (`"`, `\` and control
+/// characters; `\b \t \n \f \r`, otherwise `\u00XX` with upper-case hex).
+pub fn compact(value: &Value) -> String {
+    let mut out = String::new();
+    write_compact(value, &mut out);
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// PutTargets-time validation
+
+/// The `PutTargets` checks of one target's input mode, in service order: the model constraints of
+/// the target (`Input` ≤ 8,192, `InputPath` ≤ 256, `InputPathsMap` ≤ 100 entries with keys
+/// `[A-Za-z0-9\_\-]+` of 1..256 characters and values ≤ 256, `InputTemplate` 1..8,192 — the
+/// generic `1 validation error detected: …` texts, with the member path of a one-target request,
+/// `targets.1.member…`), then at most one input mode, `Input` being valid JSON, and every template
+/// placeholder being defined.
+///
+/// ```
+/// use evmatch_eventbridge::api::targets::{InputTransformer, Target};
+/// use evmatch_eventbridge::bus::transform::validate_target;
+///
+/// let target = Target {
+///     id: "t1".into(),
+///     arn: "arn:aws:sqs:us-east-1:111111111111:q".into(),
+///     input_transformer: Some(InputTransformer {
+///         input_paths_map: None,
+///         input_template: r#"{"k": <notdefinedkey>}"#.into(),
+///     }),
+///     ..Default::default()
+/// };
+/// assert_eq!(
+///     validate_target(&target).unwrap_err().to_string(),
+///     "InputTemplate for target t1 contains invalid placeholder notdefinedkey."
+/// );
+/// ```
+pub fn validate_target(target: &Target) -> Result<(), Error> {
+    PutTargetsRequest {
+        rule: "rule".into(),
+        targets: vec![target.clone()],
+        ..Default::default()
+    }
+    .validate()
+}
+
+pub use crate::api::placeholders;
+
+// ---------------------------------------------------------------------------------------------
+// Paths
+
+#[derive(Debug)]
+enum Segment<'p> {
+    Name(&'p str),
+    Index(usize),
+    Wildcard,
+}
+
+fn is_name_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'/')
+}
+
+/// Parses `path` (TRANSFORM.md §5.2; with `brackets`, also `['name']` / `["name"]` as §4.1
+/// allows for `InputPath`). `None` if it does not parse.
+fn parse_path(path: &str, brackets: bool) -> Option<Vec<Segment<'_>>> {
+    let b = path.as_bytes();
+    if b.first() != Some(&b'$') {
+        return None;
+    }
+    let mut segs = Vec::new();
+    let mut i = 1;
+    while i < b.len() {
+        match b[i] {
+            b'.' => {
+                i += 1;
+                if b.get(i) == Some(&b'*') {
+                    segs.push(Segment::Wildcard);
+                    i += 1;
+                } else {
+                    let start = i;
+                    while i < b.len() && is_name_byte(b[i]) {
+                        i += 1;
+                    }
+                    if i == start {
+                        return None;
+                    }
+                    segs.push(Segment::Name(&path[start..i]));
+                }
+            }
+            b'[' => {
+                i += 1;
+                match b.get(i)? {
+                    b'*' => {
+                        segs.push(Segment::Wildcard);
+                        i += 1;
+                    }
+                    q @ (b'\'' | b'"') if brackets => {
+                        let start = i + 1;
+                        let len = path[start..].find(*q as char)?;
+                        if len == 0 {
+                            return None;
+                        }
+                        segs.push(Segment::Name(&path[start..start + len]));
+                        i = start + len + 1;
+                    }
+                    _ => {
+                        let start = i;
+                        while i < b.len() && b[i].is_ascii_digit() {
+                            i += 1;
+                        }
+                        if i == start {
+                            return None;
+                        }
+                        // An index too large for usize is simply out of range.
+                        let index = path[start..i].parse().unwrap_or(usize::MAX);
+                        segs.push(Segment::Index(index));
+                    }
+                }
+                if b.get(i) != Some(&b']') {
+                    return None;
+                }
+                i += 1;
+            }
+            _ => return None,
+        }
+    }
+    Some(segs)
+}
+
+/// What a variable holds.
+enum Var<'v> {
+    /// A value of the event.
+    Ref(&'v Value),
+    /// The matches of a path with a wildcard: rendered as a JSON array.
+    Many(Vec<&'v Value>),
+    /// A computed value (`<aws.events.event>`).
+    Owned(Value),
+    /// A computed string (rule ARN, rule name, ingestion time).
+    Text(String),
+}
+
+/// The value `path` selects in `event`, or `None` when it selects nothing (or does not parse).
+/// A name on an object with duplicate members selects the last one.
+fn resolve<'v>(event: &'v Value, path: &str, brackets: bool) -> Option<Var<'v>> {
+    let segs = parse_path(path, brackets)?;
+    let wildcard = segs.iter().any(|s| matches!(s, Segment::Wildcard));
+    let mut nodes = vec![event];
+    for seg in &segs {
+        let mut next = Vec::new();
+        for node in nodes {
+            match (seg, node) {
+                (Segment::Name(n), Value::Object(members)) => {
+                    if let Some((_, v)) = members.iter().rev().find(|(k, _)| k == n) {
+                        next.push(v);
+                    }
+                }
+                (Segment::Index(i), Value::Array(items)) => next.extend(items.get(*i)),
+                (Segment::Wildcard, Value::Array(items)) => next.extend(items.iter()),
+                (Segment::Wildcard, Value::Object(members)) => {
+                    next.extend(members.iter().map(|(_, v)| v))
+                }
+                _ => {}
+            }
+        }
+        nodes = next;
+    }
+    if nodes.is_empty() {
+        None
+    } else if wildcard {
+        Some(Var::Many(nodes))
+    } else {
+        nodes.pop().map(Var::Ref)
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Templates
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Json,
+    Str,
+    Plain,
+}
+
+fn is_json_ws(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\r')
+}
+
+fn transform(
+    map: Option<&BTreeMap<String, String>>,
+    template: &str,
+    event: &Value,
+    ctx: &DeliveryContext<'_>,
+) -> Result<String, DeliveryFailure> {
+    let kind = match template.trim_start_matches(is_json_ws).bytes().next() {
+        Some(b'{' | b'[') => Kind::Json,
+        Some(b'"') => Kind::Str,
+        _ => Kind::Plain,
+    };
+    let mut vars: BTreeMap<&str, Option<Var<'_>>> = BTreeMap::new();
+    let bytes = template.as_bytes();
+    let mut out = String::with_capacity(template.len());
+    let (mut i, mut literal) = (0, 0);
+    let mut in_str = false;
+    let mut closers_left = true;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'<' if closers_left => {
+                let Some(len) = template[i + 1..].find('>') else {
+                    // No `>` after this `<`, hence none after any later `<` either.
+                    closers_left = false;
+                    i += 1;
+                    continue;
+                };
+                out.push_str(&template[literal..i]);
+                let name = &template[i + 1..i + 1 + len];
+                let var = vars
+                    .entry(name)
+                    .or_insert_with(|| variable(name, map, event, ctx));
+                match var {
+                    None if in_str || kind == Kind::Plain => {}
+                    None => out.push_str("\"\""),
+                    Some(v) if in_str || kind == Kind::Plain => v.write_in_string(kind, &mut out),
+                    Some(v) => v.write_value(&mut out),
+                }
+                i += len + 2;
+                literal = i;
+                continue;
+            }
+            // Inside a quoted run `\` escapes the next character, except a `<`: placeholders
+            // cannot be escaped.
+            b'\\' if in_str && bytes.get(i + 1).is_some_and(|&n| n != b'<') => i += 1,
+            b'"' => in_str = !in_str,
+            _ => {}
+        }
+        i += 1;
+    }
+    out.push_str(&template[literal..]);
+    if kind == Kind::Json && !evmatch::json::is_valid(&out) {
+        return Err(DeliveryFailure::InvalidJson { output: out });
+    }
+    Ok(out)
+}
+
+/// The value of the variable `name`: a map entry (whose path may select nothing), else a
+/// predefined variable, else nothing (an undefined placeholder renders as a missing value).
+fn variable<'v>(
+    name: &str,
+    map: Option<&BTreeMap<String, String>>,
+    event: &'v Value,
+    ctx: &DeliveryContext<'_>,
+) -> Option<Var<'v>> {
+    if let Some(path) = map.and_then(|m| m.get(name)) {
+        return resolve(event, path, false);
+    }
+    Some(match name {
+        RULE_ARN => Var::Text(ctx.rule_arn.to_string()),
+        RULE_NAME => Var::Text(ctx.rule_name.to_string()),
+        INGESTION_TIME => Var::Text(Timestamp::from_secs(ctx.ingestion_time.secs()).to_string()),
+        EVENT => Var::Owned(event_summary(event)),
+        EVENT_JSON => Var::Ref(event),
+        _ => return None,
+    })
+}
+
+/// `<aws.events.event>`: the envelope members in the recorded order, `detail-type` renamed
+/// `detailType`, no `detail`; `replay-name` (replayed events) after `region`.
+fn event_summary(event: &Value) -> Value {
+    const ORDER: [(&str, &str); 9] = [
+        ("id", "id"),
+        ("account", "account"),
+        ("detail-type", "detailType"),
+        ("time", "time"),
+        ("source", "source"),
+        ("region", "region"),
+        ("replay-name", "replay-name"),
+        ("resources", "resources"),
+        ("version", "version"),
+    ];
+    let Value::Object(members) = event else {
+        return Value::Object(Vec::new());
+    };
+    let summary = ORDER
+        .iter()
+        .filter_map(|(from, to)| {
+            let (_, v) = members.iter().rev().find(|(k, _)| k == from)?;
+            Some((to.to_string(), v.clone()))
+        })
+        .collect();
+    Value::Object(summary)
+}
+
+impl Var<'_> {
+    /// Value context: strings quoted and escaped, everything else as compact JSON.
+    fn write_value(&self, out: &mut String) {
+        match self {
+            Var::Ref(v) => write_compact(v, out),
+            Var::Owned(v) => write_compact(v, out),
+            Var::Many(items) => write_many(items, out),
+            Var::Text(s) => write_string(s, out),
+        }
+    }
+
+    /// String context: strings verbatim, scalars as their text, containers as compact JSON —
+    /// with every `"` deleted in string and plain-text templates, raw in JSON templates (where
+    /// the result is then invalid JSON).
+    fn write_in_string(&self, kind: Kind, out: &mut String) {
+        let container = |write: &dyn Fn(&mut String), out: &mut String| {
+            if kind == Kind::Json {
+                write(out);
+            } else {
+                let mut json = String::new();
+                write(&mut json);
+                out.extend(json.chars().filter(|&c| c != '"'));
+            }
+        };
+        match self {
+            Var::Text(s) => out.push_str(s),
+            Var::Ref(Value::String(s)) => out.push_str(s),
+            Var::Ref(Value::Number(n)) => out.push_str(n),
+            Var::Ref(Value::Bool(b)) => out.push_str(if *b { "true" } else { "false" }),
+            Var::Ref(Value::Null) => out.push_str("null"),
+            Var::Ref(v) => container(&|o| write_compact(v, o), out),
+            Var::Owned(v) => container(&|o| write_compact(v, o), out),
+            Var::Many(items) => container(&|o| write_many(items, o), out),
+        }
+    }
+}
+
+fn write_many(items: &[&Value], out: &mut String) {
+    out.push('[');
+    for (n, item) in items.iter().enumerate() {
+        if n > 0 {
+            out.push(',');
+        }
+        write_compact(item, out);
+    }
+    out.push(']');
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON writing and checking
+
+fn write_compact(value: &Value, out: &mut String) {
+    enum Step<'v> {
+        Value(&'v Value),
+        Key(&'v str),
+        Raw(&'static str),
+    }
+    let mut work = vec![Step::Value(value)];
+    while let Some(step) = work.pop() {
+        match step {
+            Step::Raw(s) => out.push_str(s),
+            Step::Key(k) => {
+                write_string(k, out);
+                out.push(':');
+            }
+            Step::Value(v) => match v {
+                Value::Null => out.push_str("null"),
+                Value::Bool(true) => out.push_str("true"),
+                Value::Bool(false) => out.push_str("false"),
+                Value::Number(n) => out.push_str(n),
+                Value::String(s) => write_string(s, out),
+                Value::Array(items) => {
+                    out.push('[');
+                    work.push(Step::Raw("]"));
+                    for (n, item) in items.iter().enumerate().rev() {
+                        work.push(Step::Value(item));
+                        if n > 0 {
+                            work.push(Step::Raw(","));
+                        }
+                    }
+                }
+                Value::Object(members) => {
+                    out.push('{');
+                    work.push(Step::Raw("}"));
+                    for (n, (k, v)) in members.iter().enumerate().rev() {
+                        work.push(Step::Value(v));
+                        work.push(Step::Key(k));
+                        if n > 0 {
+                            work.push(Step::Raw(","));
+                        }
+                    }
+                }
+            },
+        }
+    }
+}
+
+fn write_string(s: &str, out: &mut String) {
+    out.push('"');
+    let mut start = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let esc: &str = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x08 => "\\b",
+            0x0c => "\\f",
+            0..=0x1f => "",
+            _ => continue,
+        };
+        out.push_str(&s[start..i]);
+        if esc.is_empty() {
+            out.push_str(&format!("\\u{b:04X}"));
+        } else {
+            out.push_str(esc);
+        }
+        start = i + 1;
+    }
+    out.push_str(&s[start..]);
+    out.push('"');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths() {
+        assert!(parse_path("$", false).is_some_and(|s| s.is_empty()));
+        assert!(parse_path("$.a.b-c_d/e[0][*].*", false).is_some());
+        for bad in [
+            "", "a", "$.", "$..a", "$[a]", "$['a']", "$.a b", "$[0", "$.a.", "$a",
+        ] {
+            assert!(parse_path(bad, false).is_none(), "{bad}");
+        }
+        assert!(parse_path("$['a b'][\"c\"]", true).is_some());
+        assert!(parse_path("$['']", true).is_none());
+    }
+
+    #[test]
+    fn compact_escapes() {
+        let v = Value::Object(vec![("k\"".into(), Value::String("a\\b\n\u{1}é".into()))]);
+        assert_eq!(compact(&v), r#"{"k\"":"a\\b\n\u0001é"}"#);
+    }
+}
