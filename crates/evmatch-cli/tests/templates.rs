@@ -109,7 +109,7 @@ fn error_locations_map_onto_the_file_for_verbatim_patterns() {
     let bare = Error::InvalidEventPattern(PatternError::bare("too complex"));
     assert_eq!(found.position_of(&bare), (1, 1));
     // A service error has no location either.
-    assert_eq!(found.position_of(&Error::validation("x")), (1, 1));
+    assert_eq!(found.position_of(&Error::Validation("x".into())), (1, 1));
 
     // JSON Lines: the entry's line, the error's column.
     let jsonl = "{\"source\": [\"x\"]}\n   {\"a\":1}\n";

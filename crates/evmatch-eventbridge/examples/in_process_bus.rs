@@ -16,7 +16,7 @@ use evmatch_eventbridge::bus::{
     ChannelSink, EventBridge, ManualClock, SequentialIds, ServiceConfig,
 };
 
-fn main() -> Result<(), evmatch::Error> {
+fn main() -> Result<(), evmatch_eventbridge::Error> {
     let clock = Arc::new(ManualClock::new(Timestamp::from_secs(1_767_225_600)));
     let eb = EventBridge::build(
         ServiceConfig::new("111111111111", "eu-west-1"),

@@ -4,3 +4,6 @@
 
 pub mod api;
 pub mod bus;
+mod error;
+
+pub use error::{Error, ErrorCode};

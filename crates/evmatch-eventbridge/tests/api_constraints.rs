@@ -8,7 +8,7 @@
 //! naming that member path and constraint in AWS's wording, both from the raw body (`decode`) and
 //! from the typed value (`validate_shape`).
 
-use evmatch::error::ErrorCode;
+use evmatch_eventbridge::ErrorCode;
 use evmatch_eventbridge::api::model;
 use serde_json::{Map, Value, json};
 

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use evmatch::error::ErrorCode;
+use evmatch_eventbridge::ErrorCode;
 use evmatch_eventbridge::api::archives::{CreateArchiveRequest, UpdateArchiveRequest};
 use evmatch_eventbridge::api::connections::*;
 use evmatch_eventbridge::api::event_buses::{CreateEventBusRequest, DeleteEventBusRequest};
@@ -302,7 +302,7 @@ fn put_rule_invalid_pattern_pattern_engine() {
         "{e}"
     );
     // Identical to the pattern engine's own error.
-    assert_eq!(e, evmatch::Pattern::parse(r#"{"a":1}"#).unwrap_err());
+    assert_eq!(e, evmatch::Pattern::parse(r#"{"a":1}"#).unwrap_err().into());
 }
 
 #[test]

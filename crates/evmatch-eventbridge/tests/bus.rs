@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::fmt::Debug;
 use std::sync::{Arc, Mutex};
 
-use evmatch::Error;
+use evmatch_eventbridge::Error;
 use evmatch_eventbridge::api::Timestamp;
 use evmatch_eventbridge::api::event_buses::*;
 use evmatch_eventbridge::api::events::*;

@@ -4,7 +4,7 @@
 use std::fmt::Debug;
 use std::sync::{Arc, Mutex};
 
-use evmatch::Error;
+use evmatch_eventbridge::Error;
 use evmatch_eventbridge::api::Timestamp;
 use evmatch_eventbridge::api::archives::*;
 use evmatch_eventbridge::api::event_buses::*;

@@ -6,86 +6,50 @@
 
 use std::fmt;
 
-/// Every error evmatch returns.
+/// Every error the engine returns.
+///
+/// `Display` is AWS's message, word for word; [`Error::code`] is AWS's error code. Each variant
+/// that wraps another error is transparent: its message and `source()` are the inner error's,
+/// so error reporters print AWS's text once.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
     /// An event pattern was rejected (`InvalidEventPatternException`).
-    #[error("{0}")]
+    #[error(transparent)]
     InvalidEventPattern(#[from] PatternError),
     /// An event could not be read (malformed JSON, not an object, over a configured limit).
-    #[error("{0}")]
+    #[error(transparent)]
     InvalidEvent(#[from] EventError),
-    /// Any other AWS service error: a code from the EventBridge model (or a generic AWS code such
-    /// as `ValidationException`) and AWS's message.
-    #[error("{message}")]
-    Service {
-        /// The AWS error code.
-        code: ErrorCode,
-        /// The message, in AWS's wording.
-        message: String,
-    },
+    /// A parameter failed AWS's request validation (`ValidationException`): a pattern longer than
+    /// its limit, or an event `TestEventPattern` refuses (`Parameter Event is not valid.`).
+    #[error("{0}")]
+    Validation(String),
 }
 
 impl Error {
-    /// The AWS error code (`InvalidEventPatternException`, `ValidationException`, …).
+    /// The AWS error code (`InvalidEventPatternException` or `ValidationException`).
     pub fn code(&self) -> ErrorCode {
         match self {
             Error::InvalidEventPattern(_) => ErrorCode::InvalidEventPattern,
-            Error::InvalidEvent(_) => ErrorCode::Validation,
-            Error::Service { code, .. } => *code,
-        }
-    }
-
-    /// A service error with `code` and `message`.
-    pub fn service(code: ErrorCode, message: impl Into<String>) -> Self {
-        Error::Service {
-            code,
-            message: message.into(),
+            Error::InvalidEvent(_) | Error::Validation(_) => ErrorCode::Validation,
         }
     }
 
     /// A `ValidationException` with `message`.
-    pub fn validation(message: impl Into<String>) -> Self {
-        Error::service(ErrorCode::Validation, message)
+    pub(crate) fn validation(message: impl Into<String>) -> Self {
+        Error::Validation(message.into())
     }
 }
 
-/// AWS error codes: the modelled EventBridge exceptions plus the generic ones the service uses.
+/// The AWS error codes the engine reports. The EventBridge service layer has its own, larger
+/// set; these two are the ones pattern and event checking can raise.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// `InvalidEventPatternException`
     InvalidEventPattern,
-    /// `ValidationException` (generic AWS request validation)
+    /// `ValidationException`
     Validation,
-    /// `LimitExceededException`
-    LimitExceeded,
-    /// `ResourceNotFoundException`
-    ResourceNotFound,
-    /// `ResourceAlreadyExistsException`
-    ResourceAlreadyExists,
-    /// `ConcurrentModificationException`
-    ConcurrentModification,
-    /// `InternalException`
-    Internal,
-    /// `ManagedRuleException`
-    ManagedRule,
-    /// `OperationDisabledException`
-    OperationDisabled,
-    /// `InvalidStateException`
-    InvalidState,
-    /// `IllegalStatusException`
-    IllegalStatus,
-    /// `PolicyLengthExceededException`
-    PolicyLengthExceeded,
-    /// `AccessDeniedException`
-    AccessDenied,
-    /// `ThrottlingException`
-    Throttling,
-    /// `SerializationException`: a request body that is not JSON, or whose members have the
-    /// wrong JSON types (the AWS JSON protocol's error, raised before validation)
-    Serialization,
 }
 
 impl ErrorCode {
@@ -94,19 +58,6 @@ impl ErrorCode {
         match self {
             ErrorCode::InvalidEventPattern => "InvalidEventPatternException",
             ErrorCode::Validation => "ValidationException",
-            ErrorCode::LimitExceeded => "LimitExceededException",
-            ErrorCode::ResourceNotFound => "ResourceNotFoundException",
-            ErrorCode::ResourceAlreadyExists => "ResourceAlreadyExistsException",
-            ErrorCode::ConcurrentModification => "ConcurrentModificationException",
-            ErrorCode::Internal => "InternalException",
-            ErrorCode::ManagedRule => "ManagedRuleException",
-            ErrorCode::OperationDisabled => "OperationDisabledException",
-            ErrorCode::InvalidState => "InvalidStateException",
-            ErrorCode::IllegalStatus => "IllegalStatusException",
-            ErrorCode::PolicyLengthExceeded => "PolicyLengthExceededException",
-            ErrorCode::AccessDenied => "AccessDeniedException",
-            ErrorCode::Throttling => "ThrottlingException",
-            ErrorCode::Serialization => "SerializationException",
         }
     }
 }

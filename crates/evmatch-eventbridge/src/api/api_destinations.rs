@@ -21,7 +21,7 @@
 //!     "1 validation error detected: Value '0' at 'invocationRateLimitPerSecond' failed to satisfy \
 //!      constraint: Member must have value greater than or equal to 1"
 //! );
-//! # Ok::<(), evmatch::Error>(())
+//! # Ok::<(), evmatch_eventbridge::Error>(())
 //! ```
 //!
 //! Generated from the AWS model by `xtask` (see `xtask/src/main.rs`); edit the generator or

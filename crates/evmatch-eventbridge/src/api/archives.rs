@@ -20,7 +20,7 @@
 //!     err.to_string(),
 //!     "At least one of EventPattern, RetentionDays or Description must be provided."
 //! );
-//! # Ok::<(), evmatch::Error>(())
+//! # Ok::<(), evmatch_eventbridge::Error>(())
 //! ```
 //!
 //! Generated from the AWS model by `xtask` (see `xtask/src/main.rs`); edit the generator or
@@ -30,7 +30,7 @@ use serde::{Deserialize, Serialize};
 
 use super::checks;
 use super::{Limits, Request, Timestamp};
-use evmatch::Error;
+use crate::Error;
 
 /// Request of `CreateArchive`: creates an archive of events with the specified settings.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]

@@ -69,7 +69,7 @@ use super::targets::SageMakerPipelineParameter;
 use super::targets::SageMakerPipelineParameters;
 use super::targets::SqsParameters;
 use super::targets::Target;
-use evmatch::Error;
+use crate::Error;
 
 /// A field the SDK may hold as `Option<T>` or, for defaulted primitives, as plain `T`.
 trait IntoOpt<T> {

@@ -18,8 +18,8 @@ use super::replays::StartReplayRequest;
 use super::rules::PutRuleRequest;
 use super::tags::{Tag, TagResourceRequest};
 use super::targets::{PutTargetsRequest, RemoveTargetsRequest, Target};
-use evmatch::Error;
-use evmatch::ErrorCode;
+use crate::Error;
+use crate::ErrorCode;
 
 /// The recorded text of every `LimitExceededException` (BUS.md §6.8, §9.1).
 pub const LIMIT_EXCEEDED: &str = "The requested resource exceeds the maximum number allowed.";
@@ -255,7 +255,8 @@ impl PutPartnerEventsRequestEntry {
 /// checks of [`evmatch::test_event_pattern`], which also reads the event with evmatch's own
 /// reader (duplicate keys, 1000 levels of nesting).
 pub(super) fn test_event_pattern(r: &TestEventPatternRequest, _: &Limits) -> Result<(), Error> {
-    evmatch::test_event_pattern(&r.event_pattern, &r.event).map(|_| ())
+    evmatch::test_event_pattern(&r.event_pattern, &r.event)?;
+    Ok(())
 }
 
 pub(super) fn create_archive(r: &CreateArchiveRequest, _: &Limits) -> Result<(), Error> {

@@ -22,7 +22,7 @@
 //! };
 //! request.validate()?;
 //! assert!(serde_json::to_string(&request).unwrap().contains(r#""AuthorizationType":"API_KEY""#));
-//! # Ok::<(), evmatch::Error>(())
+//! # Ok::<(), evmatch_eventbridge::Error>(())
 //! ```
 //!
 //! Generated from the AWS model by `xtask` (see `xtask/src/main.rs`); edit the generator or

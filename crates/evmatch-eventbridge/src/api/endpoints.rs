@@ -24,7 +24,7 @@
 //!     role_arn: None,
 //! };
 //! request.validate()?;
-//! # Ok::<(), evmatch::Error>(())
+//! # Ok::<(), evmatch_eventbridge::Error>(())
 //! ```
 //!
 //! Generated from the AWS model by `xtask` (see `xtask/src/main.rs`); edit the generator or

@@ -19,7 +19,7 @@
 //!
 //! let err = DeleteEventBusRequest { name: "default".into() }.validate().unwrap_err();
 //! assert_eq!(err.to_string(), "Cannot delete event bus default.");
-//! # Ok::<(), evmatch::Error>(())
+//! # Ok::<(), evmatch_eventbridge::Error>(())
 //! ```
 //!
 //! Generated from the AWS model by `xtask` (see `xtask/src/main.rs`); edit the generator or
@@ -31,7 +31,7 @@ use super::checks;
 use super::tags::Tag;
 use super::targets::DeadLetterConfig;
 use super::{Empty, Limits, Request, Timestamp};
-use evmatch::Error;
+use crate::Error;
 
 /// Request of `CreateEventBus`: creates a new event bus within your account.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]

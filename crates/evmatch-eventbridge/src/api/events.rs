@@ -27,7 +27,7 @@
 //! big.validate()?;
 //! let err = big.validate_with(&Limits::compat_256kb()).unwrap_err();
 //! assert_eq!(err.to_string(), "Total size of the entries in the request is over the limit.");
-//! # Ok::<(), evmatch::Error>(())
+//! # Ok::<(), evmatch_eventbridge::Error>(())
 //! ```
 //!
 //! Generated from the AWS model by `xtask` (see `xtask/src/main.rs`); edit the generator or
@@ -37,7 +37,7 @@ use serde::{Deserialize, Serialize};
 
 use super::checks;
 use super::{Limits, Request, Timestamp};
-use evmatch::Error;
+use crate::Error;
 
 /// Request of `PutEvents`: sends custom events to Amazon EventBridge so that they can be
 /// matched to rules.

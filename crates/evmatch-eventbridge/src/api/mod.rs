@@ -36,12 +36,12 @@
 //! let wire: PutRuleRequest = decode(r#"{"Name": "nightly", "ScheduleExpression": "rate(1 day)"}"#)?;
 //! assert_eq!(wire.name, "nightly");
 //! wire.validate()?;
-//! # Ok::<(), evmatch::Error>(())
+//! # Ok::<(), evmatch_eventbridge::Error>(())
 //! ```
 
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
 
-use evmatch::Error;
+use crate::Error;
 
 #[macro_use]
 mod macros;

@@ -23,8 +23,8 @@ use serde::{Serialize, de::DeserializeOwned};
 use serde_json::Value;
 
 use super::{ApiEnum, Limits, Request};
-use evmatch::Error;
-use evmatch::ErrorCode;
+use crate::Error;
+use crate::ErrorCode;
 
 /// The model JSON this crate's API types were generated from.
 pub const MODEL_JSON: &str = include_str!("model/events-2015-10-07.service-2.json");
@@ -184,7 +184,7 @@ pub enum Binding {
     },
     /// A Rust type used directly (`String`, `i32`, `Vec<Target>`, `BTreeMap<String, String>`).
     Primitive(&'static str),
-    /// An exception: represented by [`evmatch::Error`] with this shape's [`ErrorCode`]
+    /// An exception: represented by [`crate::Error`] with this shape's [`ErrorCode`]
     /// (see [`error_code`]).
     Exception,
 }

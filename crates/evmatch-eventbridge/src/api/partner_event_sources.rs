@@ -17,7 +17,7 @@
 //!     bad.validate().unwrap_err().to_string(),
 //!     r"2 validation errors detected: Value '1234' at 'account' failed to satisfy constraint: Member must satisfy regular expression pattern: \d{12}; Value '1234' at 'account' failed to satisfy constraint: Member must have length greater than or equal to 12"
 //! );
-//! # Ok::<(), evmatch::Error>(())
+//! # Ok::<(), evmatch_eventbridge::Error>(())
 //! ```
 //!
 //! Generated from the AWS model by `xtask` (see `xtask/src/main.rs`); edit the generator or

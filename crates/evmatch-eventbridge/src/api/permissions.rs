@@ -14,7 +14,7 @@
 //!     ..Default::default()
 //! };
 //! request.validate()?;
-//! # Ok::<(), evmatch::Error>(())
+//! # Ok::<(), evmatch_eventbridge::Error>(())
 //! ```
 //!
 //! Generated from the AWS model by `xtask` (see `xtask/src/main.rs`); edit the generator or
@@ -24,7 +24,7 @@ use serde::{Deserialize, Serialize};
 
 use super::checks;
 use super::{Empty, Limits, Request};
-use evmatch::Error;
+use crate::Error;
 
 /// Request of `PutPermission`: running `PutPermission` permits the specified Amazon Web
 /// Services account or Amazon Web Services organization to put events to the specified event

@@ -24,7 +24,7 @@
 //!     replay.validate().unwrap_err().to_string(),
 //!     "Parameter EventEndTime is not valid. Reason: EventStartTime must be before EventEndTime."
 //! );
-//! # Ok::<(), evmatch::Error>(())
+//! # Ok::<(), evmatch_eventbridge::Error>(())
 //! ```
 //!
 //! Generated from the AWS model by `xtask` (see `xtask/src/main.rs`); edit the generator or
@@ -34,7 +34,7 @@ use serde::{Deserialize, Serialize};
 
 use super::checks;
 use super::{Limits, Request, Timestamp};
-use evmatch::Error;
+use crate::Error;
 
 /// Request of `StartReplay`: starts the specified replay.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]

@@ -18,7 +18,7 @@
 //!
 //! let err = PutRuleRequest { name: "nightly".into(), ..Default::default() }.validate().unwrap_err();
 //! assert_eq!(err.to_string(), "Parameter(s) EventPattern or ScheduleExpression must be specified.");
-//! # Ok::<(), evmatch::Error>(())
+//! # Ok::<(), evmatch_eventbridge::Error>(())
 //! ```
 //!
 //! Generated from the AWS model by `xtask` (see `xtask/src/main.rs`); edit the generator or
@@ -29,7 +29,7 @@ use serde::{Deserialize, Serialize};
 use super::checks;
 use super::tags::Tag;
 use super::{Empty, Limits, Request};
-use evmatch::Error;
+use crate::Error;
 
 /// Request of `PutRule`: creates or updates the specified rule.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]

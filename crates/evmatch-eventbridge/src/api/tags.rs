@@ -13,7 +13,7 @@
 //!     serde_json::to_string(&request).unwrap(),
 //!     r#"{"ResourceARN":"arn:aws:events:eu-west-1:123456789012:rule/orders/orders-created","Tags":[{"Key":"team","Value":"checkout"}]}"#
 //! );
-//! # Ok::<(), evmatch::Error>(())
+//! # Ok::<(), evmatch_eventbridge::Error>(())
 //! ```
 //!
 //! Generated from the AWS model by `xtask` (see `xtask/src/main.rs`); edit the generator or
@@ -23,7 +23,7 @@ use serde::{Deserialize, Serialize};
 
 use super::checks;
 use super::{Limits, Request};
-use evmatch::Error;
+use crate::Error;
 
 /// Request of `TagResource`: assigns one or more tags (key-value pairs) to the specified
 /// EventBridge resource.

@@ -28,7 +28,7 @@
 //!     bad.validate().unwrap_err().to_string(),
 //!     r"1 validation error detected: Value '!@#$@!#$' at 'targets.1.member.id' failed to satisfy constraint: Member must satisfy regular expression pattern: [\.\-_A-Za-z0-9]+"
 //! );
-//! # Ok::<(), evmatch::Error>(())
+//! # Ok::<(), evmatch_eventbridge::Error>(())
 //! ```
 //!
 //! Generated from the AWS model by `xtask` (see `xtask/src/main.rs`); edit the generator or
@@ -41,7 +41,7 @@ use serde::{Deserialize, Serialize};
 use super::checks;
 use super::tags::Tag;
 use super::{Limits, Request};
-use evmatch::Error;
+use crate::Error;
 
 /// Request of `PutTargets`: adds the specified targets to the specified rule, or updates the
 /// targets if they are already associated with the rule.

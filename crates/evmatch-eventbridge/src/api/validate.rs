@@ -20,7 +20,7 @@ use serde_json::Value;
 
 use super::Request;
 use super::model::{self, Shape, ShapeKind};
-use evmatch::{Error, ErrorCode};
+use crate::{Error, ErrorCode};
 
 /// Validate a typed request against its input shape.
 pub(super) fn validate_request<R: Request>(request: &R) -> Result<(), Error> {
@@ -34,7 +34,7 @@ pub(super) fn validate_request<R: Request>(request: &R) -> Result<(), Error> {
 /// wording.
 ///
 /// Malformed JSON, a body that is not an object, or a member of the wrong JSON type fails with a
-/// `SerializationException` ([`evmatch::ErrorCode::Serialization`], as the service answers),
+/// `SerializationException` ([`crate::ErrorCode::Serialization`], as the service answers),
 /// whose message comes from the JSON reader (AWS's own text for it is not known). The service
 /// checks of
 /// [`Request::service_checks`] are not run: call [`Request::validate`] on the result for those.

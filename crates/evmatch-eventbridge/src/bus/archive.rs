@@ -9,6 +9,8 @@
 
 use std::sync::Arc;
 
+use crate::Error;
+use crate::ErrorCode;
 use crate::api::archives::{
     Archive, ArchiveState, CreateArchiveRequest, CreateArchiveResponse, DeleteArchiveRequest,
     DeleteArchiveResponse, DescribeArchiveRequest, DescribeArchiveResponse, ListArchivesRequest,
@@ -21,8 +23,6 @@ use crate::api::replays::{
 };
 use crate::api::rules::RuleState;
 use crate::api::{Request, Timestamp};
-use evmatch::Error;
-use evmatch::ErrorCode;
 use evmatch::json::Value;
 
 use super::service::{

@@ -17,7 +17,7 @@
 //!
 //! let err = Schedule::parse("rate(1 minutes)").unwrap_err();
 //! assert_eq!(err.to_string(), "Parameter ScheduleExpression is not valid.");
-//! # Ok::<(), evmatch::Error>(())
+//! # Ok::<(), evmatch_eventbridge::Error>(())
 //! ```
 //!
 //! Invariants: times are UTC and minute-aligned (schedules have a resolution of one minute; the
@@ -26,8 +26,8 @@
 
 use std::fmt;
 
+use crate::Error;
 use crate::api::Timestamp;
-use evmatch::Error;
 
 /// AWS's text for every malformed schedule expression.
 pub const INVALID_SCHEDULE: &str = "Parameter ScheduleExpression is not valid.";

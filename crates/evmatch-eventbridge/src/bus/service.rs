@@ -7,6 +7,8 @@ use std::fmt;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 
+use crate::Error;
+use crate::ErrorCode;
 use crate::api::event_buses::{
     CreateEventBusRequest, CreateEventBusResponse, DeleteEventBusRequest, DescribeEventBusRequest,
     DescribeEventBusResponse, EventBus, ListEventBusesRequest, ListEventBusesResponse, LogConfig,
@@ -34,10 +36,9 @@ use crate::api::{Empty, Limits, Request, Timestamp};
 use crate::bus::clock::{Clock, IdGenerator, RandomIds, SystemClock};
 use crate::bus::schedule::Schedule;
 use crate::bus::transform::{self, DeliveryContext, DeliveryFailure, TargetInput};
-use evmatch::ErrorCode;
+use evmatch::Pattern;
 use evmatch::json::Value;
 use evmatch::machine::{Config as MachineConfig, Machine};
-use evmatch::{Error, Pattern};
 
 /// The name of the bus every account has.
 pub const DEFAULT_BUS: &str = "default";
@@ -451,7 +452,7 @@ struct Sinks {
 /// })?;
 /// assert_eq!(out.failed_entry_count, Some(0));
 /// assert_eq!(rx.try_recv().unwrap().payload, r#"{"id":7}"#);
-/// # Ok::<(), evmatch::Error>(())
+/// # Ok::<(), evmatch_eventbridge::Error>(())
 /// ```
 ///
 /// [`register_sink`]: EventBridge::register_sink

@@ -47,15 +47,15 @@
 //!     transform::render(TargetInput::InputPath("$.detail.order"), &event, &ctx).unwrap(),
 //!     r#"{"id":7,"sku":"X-1"}"#
 //! );
-//! # Ok::<(), evmatch::Error>(())
+//! # Ok::<(), evmatch_eventbridge::Error>(())
 //! ```
 
 use std::collections::BTreeMap;
 use std::fmt;
 
+use crate::Error;
 use crate::api::targets::{InputTransformer, PutTargetsRequest, Target};
 use crate::api::{Request, Timestamp};
-use evmatch::Error;
 use evmatch::json::Value;
 
 /// `<aws.events.rule-arn>`: the ARN of the matched rule.
@@ -170,16 +170,14 @@ pub fn render(
 /// duplicate members and number spellings. Malformed JSON or nesting deeper than 1,000 levels is
 /// an [`Error::InvalidEvent`].
 pub fn parse_event(text: &str) -> Result<Value, Error> {
-    text.parse::<Value>().map_err(Error::InvalidEvent)
+    text.parse::<Value>().map_err(|e| Error::Matching(e.into()))
 }
 
 /// `value` as compact JSON: no whitespace between tokens, members in document order (duplicates
 /// kept), numbers as their token text, strings escaped minimally (`"`, `\` and control
 /// characters; `\b \t \n \f \r`, otherwise `\u00XX` with upper-case hex).
 pub fn compact(value: &Value) -> String {
-    let mut out = String::new();
-    write_compact(value, &mut out);
-    out
+    value.to_string()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -470,10 +468,10 @@ impl Var<'_> {
     /// Value context: strings quoted and escaped, everything else as compact JSON.
     fn write_value(&self, out: &mut String) {
         match self {
-            Var::Ref(v) => write_compact(v, out),
-            Var::Owned(v) => write_compact(v, out),
+            Var::Ref(v) => v.write_compact(out),
+            Var::Owned(v) => v.write_compact(out),
             Var::Many(items) => write_many(items, out),
-            Var::Text(s) => write_string(s, out),
+            Var::Text(s) => evmatch::json::write_string(s, out),
         }
     }
 
@@ -496,8 +494,8 @@ impl Var<'_> {
             Var::Ref(Value::Number(n)) => out.push_str(n),
             Var::Ref(Value::Bool(b)) => out.push_str(if *b { "true" } else { "false" }),
             Var::Ref(Value::Null) => out.push_str("null"),
-            Var::Ref(v) => container(&|o| write_compact(v, o), out),
-            Var::Owned(v) => container(&|o| write_compact(v, o), out),
+            Var::Ref(v) => container(&|o| v.write_compact(o), out),
+            Var::Owned(v) => container(&|o| v.write_compact(o), out),
             Var::Many(items) => container(&|o| write_many(items, o), out),
         }
     }
@@ -509,86 +507,13 @@ fn write_many(items: &[&Value], out: &mut String) {
         if n > 0 {
             out.push(',');
         }
-        write_compact(item, out);
+        item.write_compact(out);
     }
     out.push(']');
 }
 
 // ---------------------------------------------------------------------------------------------
 // JSON writing and checking
-
-fn write_compact(value: &Value, out: &mut String) {
-    enum Step<'v> {
-        Value(&'v Value),
-        Key(&'v str),
-        Raw(&'static str),
-    }
-    let mut work = vec![Step::Value(value)];
-    while let Some(step) = work.pop() {
-        match step {
-            Step::Raw(s) => out.push_str(s),
-            Step::Key(k) => {
-                write_string(k, out);
-                out.push(':');
-            }
-            Step::Value(v) => match v {
-                Value::Null => out.push_str("null"),
-                Value::Bool(true) => out.push_str("true"),
-                Value::Bool(false) => out.push_str("false"),
-                Value::Number(n) => out.push_str(n),
-                Value::String(s) => write_string(s, out),
-                Value::Array(items) => {
-                    out.push('[');
-                    work.push(Step::Raw("]"));
-                    for (n, item) in items.iter().enumerate().rev() {
-                        work.push(Step::Value(item));
-                        if n > 0 {
-                            work.push(Step::Raw(","));
-                        }
-                    }
-                }
-                Value::Object(members) => {
-                    out.push('{');
-                    work.push(Step::Raw("}"));
-                    for (n, (k, v)) in members.iter().enumerate().rev() {
-                        work.push(Step::Value(v));
-                        work.push(Step::Key(k));
-                        if n > 0 {
-                            work.push(Step::Raw(","));
-                        }
-                    }
-                }
-            },
-        }
-    }
-}
-
-fn write_string(s: &str, out: &mut String) {
-    out.push('"');
-    let mut start = 0;
-    for (i, b) in s.bytes().enumerate() {
-        let esc: &str = match b {
-            b'"' => "\\\"",
-            b'\\' => "\\\\",
-            b'\n' => "\\n",
-            b'\r' => "\\r",
-            b'\t' => "\\t",
-            0x08 => "\\b",
-            0x0c => "\\f",
-            0..=0x1f => "",
-            _ => continue,
-        };
-        out.push_str(&s[start..i]);
-        if esc.is_empty() {
-            out.push_str(&format!("\\u{b:04X}"));
-        } else {
-            out.push_str(esc);
-        }
-        start = i + 1;
-    }
-    out.push_str(&s[start..]);
-    out.push('"');
-}
 
 #[cfg(test)]
 mod tests {
@@ -605,11 +530,5 @@ mod tests {
         }
         assert!(parse_path("$['a b'][\"c\"]", true).is_some());
         assert!(parse_path("$['']", true).is_none());
-    }
-
-    #[test]
-    fn compact_escapes() {
-        let v = Value::Object(vec![("k\"".into(), Value::String("a\\b\n\u{1}é".into()))]);
-        assert_eq!(compact(&v), r#"{"k\"":"a\\b\n\u0001é"}"#);
     }
 }

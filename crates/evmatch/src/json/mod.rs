@@ -7,6 +7,9 @@
 //! limit, and dropping a deep document is iterative too.
 
 pub(crate) mod lexer;
+mod write;
+
+pub use write::write_string;
 
 use lexer::{Lexer, SyntaxError, Token};
 
