@@ -19,10 +19,12 @@ mod flatten;
 pub mod json;
 pub mod machine;
 pub mod pattern;
+mod published;
 
 pub use error::{Error, ErrorCode, EventError, PatternError};
 pub use machine::{Config, Machine, SharedMachine};
 pub use pattern::Pattern;
+pub use published::Published;
 
 /// The envelope members `TestEventPattern` requires in an event (VALIDATION.md §9).
 const MANDATORY_EVENT_FIELDS: [&str; 6] =

@@ -4,9 +4,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::Hash;
-use std::sync::{Arc, Mutex};
-
-use arc_swap::ArcSwap;
+use std::sync::Arc;
 
 use crate::automaton::Automaton;
 pub use crate::automaton::Stats;
@@ -14,6 +12,7 @@ use crate::automaton::run::MatchScratch;
 use crate::error::Error;
 use crate::flatten::{EventLimits, describe_error};
 use crate::pattern::{Limits, Pattern};
+use crate::published::Published;
 
 /// Limits of a [`Machine`]. Defaults: AWS's pattern limits, events up to 1 MiB and 1000 levels
 /// of nesting (Jackson's default).
@@ -272,8 +271,7 @@ impl<R: Clone + Eq + Hash> Machine<R> {
 /// the machine, so batch many changes into one [`SharedMachine::update`] call.
 #[derive(Debug)]
 pub struct SharedMachine<R> {
-    current: ArcSwap<Machine<R>>,
-    writer: Mutex<()>,
+    current: Published<Machine<R>>,
 }
 
 impl<R: Clone + Eq + Hash> Default for SharedMachine<R> {
@@ -286,14 +284,13 @@ impl<R: Clone + Eq + Hash> SharedMachine<R> {
     /// Share `machine`.
     pub fn new(machine: Machine<R>) -> Self {
         SharedMachine {
-            current: ArcSwap::from_pointee(machine),
-            writer: Mutex::new(()),
+            current: Published::new(machine),
         }
     }
 
     /// The current snapshot.
     pub fn snapshot(&self) -> Arc<Machine<R>> {
-        self.current.load_full()
+        self.current.load()
     }
 
     /// Match against the current snapshot.
@@ -304,11 +301,7 @@ impl<R: Clone + Eq + Hash> SharedMachine<R> {
     /// Apply `update` to a copy of the current machine and publish the copy. Writers are
     /// serialised; readers keep using the previous snapshot until the swap.
     pub fn update<T>(&self, update: impl FnOnce(&mut Machine<R>) -> T) -> T {
-        let _w = self.writer.lock().unwrap_or_else(|p| p.into_inner());
-        let mut next = (*self.snapshot()).clone();
-        let result = update(&mut next);
-        self.current.store(Arc::new(next));
-        result
+        self.current.update(update)
     }
 
     /// Add a rule (see [`Machine::add_rule`]).

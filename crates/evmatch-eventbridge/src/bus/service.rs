@@ -36,9 +36,9 @@ use crate::api::{Empty, Limits, Request, Timestamp};
 use crate::bus::clock::{Clock, IdGenerator, RandomIds, SystemClock};
 use crate::bus::schedule::Schedule;
 use crate::bus::transform::{self, DeliveryContext, DeliveryFailure, TargetInput};
-use evmatch::Pattern;
 use evmatch::json::Value;
 use evmatch::machine::{Config as MachineConfig, Machine};
+use evmatch::{Pattern, Published};
 
 /// The name of the bus every account has.
 pub const DEFAULT_BUS: &str = "default";
@@ -461,8 +461,7 @@ pub struct EventBridge {
     pub(super) config: ServiceConfig,
     pub(super) clock: Arc<dyn Clock>,
     pub(super) ids: Arc<dyn IdGenerator>,
-    state: RwLock<Arc<State>>,
-    writer: Mutex<()>,
+    state: Published<State>,
     sinks: RwLock<Sinks>,
     runtime: Mutex<Runtime>,
 }
@@ -509,8 +508,7 @@ impl EventBridge {
             config,
             clock,
             ids,
-            state: RwLock::new(Arc::new(state)),
-            writer: Mutex::new(()),
+            state: Published::new(state),
             sinks: RwLock::new(Sinks::default()),
             runtime: Mutex::new(Runtime::default()),
         }
@@ -554,10 +552,7 @@ impl EventBridge {
     // Snapshot plumbing
 
     pub(super) fn snapshot(&self) -> Arc<State> {
-        match self.state.read() {
-            Ok(g) => Arc::clone(&g),
-            Err(p) => Arc::clone(&p.into_inner()),
-        }
+        self.state.load()
     }
 
     /// Runs `f` on a copy of the state and publishes the copy when `f` succeeds. Writers are
@@ -566,15 +561,7 @@ impl EventBridge {
         &self,
         f: impl FnOnce(&mut State) -> Result<T, Error>,
     ) -> Result<T, Error> {
-        let _w = self.writer.lock().unwrap_or_else(|p| p.into_inner());
-        let mut next = (*self.snapshot()).clone();
-        let out = f(&mut next)?;
-        let next = Arc::new(next);
-        match self.state.write() {
-            Ok(mut g) => *g = next,
-            Err(p) => *p.into_inner() = next,
-        }
-        Ok(out)
+        self.state.try_update(f)
     }
 
     pub(super) fn runtime(&self) -> MutexGuard<'_, Runtime> {
