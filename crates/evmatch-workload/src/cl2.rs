@@ -8,11 +8,18 @@
 //!
 //! Invariants: rule `i` of set `S` is called `S:i`, and the combos keep their
 //! members' ids; each rule's text is its text in the file, byte for byte (key
-//! order, spacing and number spelling included); the set and combo order is the
+//! order, spacing and number spelling included), which serde_json's
+//! [`RawValue`] gives without re-serializing; the set and combo order is the
 //! file's.
 //!
-//! Costs: every call scans the 7 KB embedded file and allocates the returned
-//! sets; callers call it a few times per run.
+//! Costs: every call parses the 7 KB embedded file and allocates the returned
+//! sets (16 sets, 180 rule texts counting the combos' copies); callers call it
+//! a few times per run.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use serde_json::value::RawValue;
 
 /// `data/cl2_rules.json`, embedded.
 pub const CL2_RULES_JSON: &str = include_str!("../data/cl2_rules.json");
@@ -28,31 +35,58 @@ pub struct RuleSet {
     pub rules: Vec<(String, String)>,
 }
 
+/// The combos, in the order [`cl2_sets`] appends them.
+const COMBOS: [&str; 2] = ["COMBO_COMMON", "COMBO_ALL"];
+
+/// `data/cl2_rules.json` as written: its `comment` is ignored.
+#[derive(Deserialize)]
+pub(crate) struct Cl2File<'a> {
+    #[serde(borrow)]
+    sets: Vec<Cl2Set<'a>>,
+    /// Combo name -> the names of the sets it is the union of, in order.
+    #[serde(borrow)]
+    pub(crate) combos: BTreeMap<&'a str, Vec<&'a str>>,
+}
+
+/// One entry of the file's `sets`.
+#[derive(Deserialize)]
+struct Cl2Set<'a> {
+    name: &'a str,
+    /// Each rule's original text.
+    #[serde(borrow)]
+    rules: Vec<&'a RawValue>,
+}
+
+/// The embedded rules file, parsed.
+pub(crate) fn cl2_file() -> Cl2File<'static> {
+    serde_json::from_str(CL2_RULES_JSON).expect("data/cl2_rules.json is valid")
+}
+
 /// The CL2 rule sets (5 rules each, in file order), then the combos
 /// `COMBO_COMMON` (40 rules) and `COMBO_ALL` (70 rules), which are unions of
 /// whole sets in the order `cl2_rules.json` lists them.
 pub fn cl2_sets() -> Vec<RuleSet> {
-    let doc = parse_cl2(CL2_RULES_JSON);
-    let mut out: Vec<RuleSet> = doc
+    let file = cl2_file();
+    let mut out: Vec<RuleSet> = file
         .sets
         .iter()
-        .map(|(name, rules)| RuleSet {
-            name: name.to_string(),
-            rules: rules
+        .map(|set| RuleSet {
+            name: set.name.to_string(),
+            rules: set
+                .rules
                 .iter()
                 .enumerate()
-                .map(|(i, r)| (format!("{name}:{i}"), r.to_string()))
+                .map(|(i, r)| (format!("{}:{i}", set.name), r.get().to_string()))
                 .collect(),
         })
         .collect();
-    for combo in ["COMBO_COMMON", "COMBO_ALL"] {
-        let members = doc
+    for combo in COMBOS {
+        let members = file
             .combos
-            .iter()
-            .find(|(n, _)| *n == combo)
+            .get(combo)
             .unwrap_or_else(|| panic!("{combo} missing from cl2_rules.json"));
         let mut rules = Vec::new();
-        for m in &members.1 {
+        for m in members {
             let set = out.iter().find(|s| s.name == *m).expect("combo member");
             rules.extend(set.rules.iter().cloned());
         }
@@ -67,146 +101,4 @@ pub fn cl2_sets() -> Vec<RuleSet> {
 /// The CL2 set (or combo) called `name`.
 pub fn cl2_set(name: &str) -> Option<RuleSet> {
     cl2_sets().into_iter().find(|s| s.name == name)
-}
-
-pub(crate) struct Cl2Doc<'a> {
-    sets: Vec<(&'a str, Vec<&'a str>)>,
-    pub(crate) combos: Vec<(&'a str, Vec<&'a str>)>,
-}
-
-/// Finds the sets, rule texts and combos in the rules document, keeping each
-/// rule's original text (key order and number spelling included).
-pub(crate) fn parse_cl2(text: &str) -> Cl2Doc<'_> {
-    let mut sc = Scan { s: text, i: 0 };
-    let mut doc = Cl2Doc {
-        sets: Vec::new(),
-        combos: Vec::new(),
-    };
-    sc.object(|sc, key| match key {
-        "sets" => sc.array(|sc| {
-            let mut name = "";
-            let mut rules = Vec::new();
-            sc.object(|sc, k| match k {
-                "name" => name = sc.string(),
-                "rules" => sc.array(|sc| rules.push(sc.value())),
-                _ => {
-                    sc.value();
-                }
-            });
-            doc.sets.push((name, rules));
-        }),
-        "combos" => sc.object(|sc, name| {
-            let mut members = Vec::new();
-            sc.array(|sc| members.push(sc.string()));
-            doc.combos.push((name, members));
-        }),
-        _ => {
-            sc.value();
-        }
-    });
-    doc
-}
-
-/// A minimal scanner over well-formed JSON text that returns value spans.
-struct Scan<'a> {
-    s: &'a str,
-    i: usize,
-}
-
-impl<'a> Scan<'a> {
-    fn ws(&mut self) {
-        let b = self.s.as_bytes();
-        while self.i < b.len() && b[self.i].is_ascii_whitespace() {
-            self.i += 1;
-        }
-    }
-
-    fn peek(&mut self) -> u8 {
-        self.ws();
-        self.s.as_bytes()[self.i]
-    }
-
-    fn expect(&mut self, c: u8) {
-        assert_eq!(
-            self.peek(),
-            c,
-            "cl2_rules.json: unexpected text at byte {}",
-            self.i
-        );
-        self.i += 1;
-    }
-
-    /// A string's raw contents (the rules file has no escapes in names).
-    fn string(&mut self) -> &'a str {
-        self.expect(b'"');
-        let b = self.s.as_bytes();
-        let start = self.i;
-        while b[self.i] != b'"' {
-            self.i += if b[self.i] == b'\\' { 2 } else { 1 };
-        }
-        self.i += 1;
-        &self.s[start..self.i - 1]
-    }
-
-    /// Skips one value and returns its text.
-    fn value(&mut self) -> &'a str {
-        let start = {
-            self.ws();
-            self.i
-        };
-        match self.peek() {
-            b'"' => {
-                self.string();
-            }
-            b'{' => self.object(|sc, _| {
-                sc.value();
-            }),
-            b'[' => self.array(|sc| {
-                sc.value();
-            }),
-            _ => {
-                let b = self.s.as_bytes();
-                while self.i < b.len() && !b",]} \t\r\n".contains(&b[self.i]) {
-                    self.i += 1;
-                }
-            }
-        }
-        &self.s[start..self.i]
-    }
-
-    fn object(&mut self, mut member: impl FnMut(&mut Self, &'a str)) {
-        self.expect(b'{');
-        if self.peek() == b'}' {
-            self.i += 1;
-            return;
-        }
-        loop {
-            let k = self.string();
-            self.expect(b':');
-            member(self, k);
-            if self.peek() == b',' {
-                self.i += 1;
-            } else {
-                self.expect(b'}');
-                return;
-            }
-        }
-    }
-
-    fn array(&mut self, mut elem: impl FnMut(&mut Self)) {
-        self.expect(b'[');
-        if self.peek() == b']' {
-            self.i += 1;
-            return;
-        }
-        loop {
-            elem(self);
-            if self.peek() == b',' {
-                self.i += 1;
-            } else {
-                self.expect(b']');
-                return;
-            }
-        }
-    }
 }

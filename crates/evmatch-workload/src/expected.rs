@@ -16,56 +16,91 @@
 
 use std::collections::BTreeMap;
 
-use crate::cl2::{CL2_RULES_JSON, parse_cl2};
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+
+use crate::cl2::cl2_file;
 use crate::{CITYLOTS_EVENTS, DEFAULT_SEED};
 
-/// Expected counts computed by `gen_citylots.py`'s reference matcher, committed
-/// under `data/` for these `(seed, events)` corpora:
-/// `(seed, events, expected_cl2_<events>.json, expected_scale_<events>.json)`.
-const EXPECTED: &[(u64, usize, &str, &str)] = &[
-    (
-        DEFAULT_SEED,
-        20_000,
-        include_str!("../data/expected_cl2_20000.json"),
-        include_str!("../data/expected_scale_20000.json"),
-    ),
-    (
-        DEFAULT_SEED,
-        CITYLOTS_EVENTS,
-        include_str!("../data/expected_cl2_213068.json"),
-        include_str!("../data/expected_scale_213068.json"),
-    ),
+/// One committed corpus: its seed and size and the two files the script wrote.
+struct Committed {
+    seed: u64,
+    events: usize,
+    /// `expected_cl2_<events>.json`.
+    cl2: &'static str,
+    /// `expected_scale_<events>.json`.
+    scale: &'static str,
+}
+
+/// The corpora with committed expected counts.
+const COMMITTED: &[Committed] = &[
+    Committed {
+        seed: DEFAULT_SEED,
+        events: 20_000,
+        cl2: include_str!("../data/expected_cl2_20000.json"),
+        scale: include_str!("../data/expected_scale_20000.json"),
+    },
+    Committed {
+        seed: DEFAULT_SEED,
+        events: CITYLOTS_EVENTS,
+        cl2: include_str!("../data/expected_cl2_213068.json"),
+        scale: include_str!("../data/expected_scale_213068.json"),
+    },
 ];
+
+/// The shape both files share: the corpus they describe and their payload.
+#[derive(Deserialize)]
+struct ExpectedFile<T> {
+    events: usize,
+    seed: u64,
+    #[serde(flatten)]
+    payload: T,
+}
+
+/// The payload of `expected_cl2_<events>.json`: counts by set name.
+#[derive(Deserialize)]
+struct Cl2Counts {
+    expected: BTreeMap<String, Vec<u64>>,
+}
+
+/// The payload of `expected_scale_<events>.json`: totals by rule file name.
+#[derive(Deserialize)]
+struct ScaleTotals {
+    expected_total_matches: BTreeMap<String, u64>,
+}
+
+/// Parses the committed file `pick` selects for the corpus `(seed, n)`, if any.
+fn read<T: DeserializeOwned>(
+    seed: u64,
+    n: usize,
+    pick: fn(&Committed) -> &'static str,
+) -> Option<T> {
+    let committed = COMMITTED.iter().find(|c| c.seed == seed && c.events == n)?;
+    let file: ExpectedFile<T> =
+        serde_json::from_str(pick(committed)).expect("committed expected counts are valid");
+    assert!(
+        file.events == n && file.seed == seed,
+        "committed expected counts are for another corpus"
+    );
+    Some(file.payload)
+}
 
 /// The corpus sizes (for `seed`) that have committed expected counts.
 pub fn expected_sizes(seed: u64) -> Vec<usize> {
-    EXPECTED
+    COMMITTED
         .iter()
-        .filter(|e| e.0 == seed)
-        .map(|e| e.1)
+        .filter(|c| c.seed == seed)
+        .map(|c| c.events)
         .collect()
 }
 
 /// The expected number of matching events of every CL2 rule over the corpus
-/// `Citylots::new(seed, n)`, by set name, aligned with [`cl2_sets`](crate::cl2_sets)' rules
-/// (the combos included). `None` if no counts are committed for that corpus
-/// (see [`expected_sizes`]).
+/// `Citylots::new(seed, n)`, by set name, aligned with
+/// [`cl2_sets`](crate::cl2_sets)' rules (the combos included). `None` if no
+/// counts are committed for that corpus (see [`expected_sizes`]).
 pub fn expected_cl2_counts(seed: u64, n: usize) -> Option<BTreeMap<String, Vec<u64>>> {
-    #[derive(serde::Deserialize)]
-    struct Doc {
-        events: usize,
-        seed: u64,
-        expected: BTreeMap<String, Vec<u64>>,
-    }
-    let (_, _, text, _) = EXPECTED.iter().find(|e| e.0 == seed && e.1 == n)?;
-    let doc: Doc = serde_json::from_str(text).expect("expected_cl2 json");
-    assert!(
-        doc.events == n && doc.seed == seed,
-        "expected_cl2 file mismatch"
-    );
-    let mut out = doc.expected;
-    let rules = parse_cl2(CL2_RULES_JSON);
-    for (combo, members) in &rules.combos {
+    let mut out = read::<Cl2Counts>(seed, n, |c| c.cl2)?.expected;
+    for (combo, members) in cl2_file().combos {
         let counts = members
             .iter()
             .flat_map(|m| out[*m].iter().copied())
@@ -79,17 +114,5 @@ pub fn expected_cl2_counts(seed: u64, n: usize) -> Option<BTreeMap<String, Vec<u
 /// that the script wrote for the corpus `(seed, n)`, if committed. Compare with
 /// [`ScaleRules::expected_total_matches`](crate::ScaleRules::expected_total_matches).
 pub fn expected_scale_totals(seed: u64, n: usize) -> Option<BTreeMap<String, u64>> {
-    #[derive(serde::Deserialize)]
-    struct Doc {
-        events: usize,
-        seed: u64,
-        expected_total_matches: BTreeMap<String, u64>,
-    }
-    let (_, _, _, text) = EXPECTED.iter().find(|e| e.0 == seed && e.1 == n)?;
-    let doc: Doc = serde_json::from_str(text).expect("expected_scale json");
-    assert!(
-        doc.events == n && doc.seed == seed,
-        "expected_scale file mismatch"
-    );
-    Some(doc.expected_total_matches)
+    read::<ScaleTotals>(seed, n, |c| c.scale).map(|t| t.expected_total_matches)
 }
