@@ -10,7 +10,10 @@
 //!
 //! Invariants: the order of pools, of the items in a pool and of
 //! [`PLANTED_UNITS`] is the script's (the weighted street pick and the planted
-//! lots depend on it).
+//! lots depend on it); every street name and type is printable ASCII, where
+//! serde_json's string escaping (which `citylots.rs` and `scale.rs` use) is
+//! Python's `json.dumps`'s, which escapes everything else (a unit test checks
+//! it).
 //!
 //! Costs: [`build_pools`] parses the pool texts once per corpus (734 streets);
 //! everything else is constant.
@@ -259,4 +262,21 @@ pub(crate) fn build_pools() -> (Vec<Street>, Vec<Pool>) {
         pools.push(pool);
     }
     (streets, pools)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::build_pools;
+
+    #[test]
+    fn street_names_and_types_are_printable_ascii() {
+        let printable = |t: &str| t.bytes().all(|b| (0x20..0x7f).contains(&b));
+        let (streets, pools) = build_pools();
+        assert_eq!(pools.len(), 19);
+        assert_eq!(streets.len(), 734);
+        for s in &streets {
+            assert!(printable(&s.name), "{:?}", s.name);
+            assert!(s.typ.is_none_or(printable), "{:?}", s.typ);
+        }
+    }
 }

@@ -17,8 +17,9 @@
 //! compensation and may write slightly different coordinates.
 //!
 //! The rendering is hand-written: the script's spacing and Python's float
-//! spelling are not what serde_json writes; strings are escaped as Python's
-//! `json.dumps` escapes them (ASCII only).
+//! spelling are not what serde_json writes. The one string that could need
+//! escaping, STREET, goes through serde_json (see `city.rs` for why its
+//! escaping equals Python's here).
 //!
 //! Costs: building costs what the generator costs (see `generator.rs`);
 //! rendering formats about 1 KB per event and caches nothing, so
@@ -92,7 +93,9 @@ impl Citylots {
             p.from_st, p.to_st
         )
         .expect("vec write");
-        push_json_str(buf, street);
+        // Street names are printable ASCII (see `city.rs`), where serde_json's
+        // string escaping is `json.dumps`'s.
+        serde_json::to_writer(&mut *buf, street).expect("a str serializes");
         buf.extend_from_slice(b", \"ST_TYPE\": ");
         match typ {
             None => buf.extend_from_slice(b"null"),
@@ -200,34 +203,4 @@ pub fn events(seed: u64, n: usize) -> impl Iterator<Item = Vec<u8>> {
 /// `gen_citylots.py --events n` writes), collected.
 pub fn generate(n: usize) -> Vec<Vec<u8>> {
     Citylots::new(crate::DEFAULT_SEED, n).to_vecs()
-}
-
-/// Appends `json.dumps(s)` (ASCII-only output, as Python's default).
-fn push_json_str(buf: &mut Vec<u8>, s: &str) {
-    buf.push(b'"');
-    for ch in s.chars() {
-        match ch {
-            '"' => buf.extend_from_slice(b"\\\""),
-            '\\' => buf.extend_from_slice(b"\\\\"),
-            '\n' => buf.extend_from_slice(b"\\n"),
-            '\r' => buf.extend_from_slice(b"\\r"),
-            '\t' => buf.extend_from_slice(b"\\t"),
-            '\u{8}' => buf.extend_from_slice(b"\\b"),
-            '\u{c}' => buf.extend_from_slice(b"\\f"),
-            c if (c as u32) < 0x20 || (c as u32) > 0x7e => {
-                let mut units = [0u16; 2];
-                for u in c.encode_utf16(&mut units) {
-                    write!(buf, "\\u{u:04x}").expect("vec write");
-                }
-            }
-            c => buf.push(c as u8),
-        }
-    }
-    buf.push(b'"');
-}
-
-pub(crate) fn json_str(s: &str) -> String {
-    let mut b = Vec::with_capacity(s.len() + 2);
-    push_json_str(&mut b, s);
-    String::from_utf8(b).expect("ascii")
 }

@@ -15,8 +15,14 @@
 //! per call, then O(log n) per rule (binary searches; a prefix rule also walks
 //! its matches).
 
-use crate::citylots::{Citylots, json_str};
+use crate::citylots::Citylots;
 use crate::py_repr::py_repr;
+
+/// A JSON string literal; every string here is printable ASCII, where
+/// serde_json's escaping is Python's `json.dumps`'s.
+fn json_str(s: &str) -> String {
+    serde_json::to_string(s).expect("a str serializes")
+}
 
 impl Citylots {
     /// The rule-count scaling rules of `gen_citylots.py` (`scale_<kind>_<k>.jsonl`)
