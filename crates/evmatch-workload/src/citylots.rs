@@ -198,9 +198,3 @@ pub fn events(seed: u64, n: usize) -> impl Iterator<Item = Vec<u8>> {
     let c = Citylots::new(seed, n);
     (0..c.len()).map(move |i| c.event(i))
 }
-
-/// The `n`-event corpus for [`DEFAULT_SEED`](crate::DEFAULT_SEED) (what
-/// `gen_citylots.py --events n` writes), collected.
-pub fn generate(n: usize) -> Vec<Vec<u8>> {
-    Citylots::new(crate::DEFAULT_SEED, n).to_vecs()
-}

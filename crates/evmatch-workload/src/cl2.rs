@@ -22,7 +22,7 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 /// `data/cl2_rules.json`, embedded.
-pub const CL2_RULES_JSON: &str = include_str!("../data/cl2_rules.json");
+const CL2_RULES_JSON: &str = include_str!("../data/cl2_rules.json");
 
 /// A named set of rules.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -42,11 +42,9 @@ mod py_random;
 mod py_repr;
 mod scale;
 
-pub use citylots::{Citylots, events, generate};
-pub use cl2::{CL2_RULES_JSON, RuleSet, cl2_set, cl2_sets};
+pub use citylots::{Citylots, events};
+pub use cl2::{RuleSet, cl2_set, cl2_sets};
 pub use expected::{expected_cl2_counts, expected_scale_totals, expected_sizes};
-pub use py_random::PyRandom;
-pub use py_repr::{push_py_repr, py_repr};
 pub use scale::{ScaleKind, ScaleRules};
 
 /// The seed the reference generator uses by default.

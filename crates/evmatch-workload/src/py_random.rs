@@ -8,8 +8,8 @@
 //! `paretovariate` and `sample` (both of its algorithms, returned as indices).
 //!
 //! Invariant: for the same seed, every method returns what CPython's method of
-//! the same name returns, draw for draw (the tests pin values printed by CPython
-//! 3.11). The generator's output depends on the exact sequence of
+//! the same name returns, draw for draw (the unit tests below pin values printed
+//! by CPython 3.11). The generator's output depends on the exact sequence of
 //! draws, so a method must consume exactly as many 32-bit words as CPython's.
 //!
 //! Costs: 2.5 KB of state; one word costs a few nanoseconds, plus a 624-word
@@ -28,14 +28,14 @@ const MT_M: usize = 397;
 /// A port of CPython's `random.Random` (MT19937 plus the pure-Python helpers
 /// of `Lib/random.py`, 3.11), for the methods the generator uses.
 #[derive(Clone)]
-pub struct PyRandom {
+pub(crate) struct PyRandom {
     mt: [u32; MT_N],
     index: usize,
 }
 
 impl PyRandom {
     /// `random.Random(seed)` for a non-negative integer seed.
-    pub fn new(seed: u64) -> Self {
+    pub(crate) fn new(seed: u64) -> Self {
         // random_seed(): the absolute value's 32-bit words, least significant first.
         let key: Vec<u32> = if seed >> 32 == 0 {
             vec![seed as u32]
@@ -94,7 +94,7 @@ impl PyRandom {
     }
 
     /// One 32-bit MT19937 output (`genrand_uint32`).
-    pub fn next_u32(&mut self) -> u32 {
+    pub(crate) fn next_u32(&mut self) -> u32 {
         const UPPER: u32 = 0x8000_0000;
         const LOWER: u32 = 0x7fff_ffff;
         const MATRIX_A: u32 = 0x9908_b0df;
@@ -116,14 +116,14 @@ impl PyRandom {
     }
 
     /// `random()`: a float in [0, 1) with 53 random bits.
-    pub fn random(&mut self) -> f64 {
+    pub(crate) fn random(&mut self) -> f64 {
         let a = self.next_u32() >> 5;
         let b = self.next_u32() >> 6;
         (a as f64 * 67_108_864.0 + b as f64) * (1.0 / 9_007_199_254_740_992.0)
     }
 
     /// `getrandbits(k)` for `k <= 32`.
-    pub fn getrandbits(&mut self, k: u32) -> u32 {
+    pub(crate) fn getrandbits(&mut self, k: u32) -> u32 {
         assert!(k <= 32, "getrandbits: only k <= 32 is ported");
         if k == 0 {
             return 0;
@@ -133,7 +133,7 @@ impl PyRandom {
 
     /// `_randbelow(n)`: uniform in [0, n), by rejection sampling on
     /// `getrandbits(n.bit_length())`.
-    pub fn randbelow(&mut self, n: u32) -> u32 {
+    pub(crate) fn randbelow(&mut self, n: u32) -> u32 {
         assert!(n > 0);
         let k = 32 - n.leading_zeros();
         loop {
@@ -145,31 +145,31 @@ impl PyRandom {
     }
 
     /// `randint(a, b)`: uniform in [a, b].
-    pub fn randint(&mut self, a: i64, b: i64) -> i64 {
+    pub(crate) fn randint(&mut self, a: i64, b: i64) -> i64 {
         let width = u32::try_from(b - a + 1).expect("randint range");
         a + i64::from(self.randbelow(width))
     }
 
     /// `choice(seq)`.
-    pub fn choice<T: Copy>(&mut self, seq: &[T]) -> T {
+    pub(crate) fn choice<T: Copy>(&mut self, seq: &[T]) -> T {
         let n = u32::try_from(seq.len()).expect("choice: sequence too long");
         seq[self.randbelow(n) as usize]
     }
 
     /// `uniform(a, b)` = `a + (b - a) * random()`.
-    pub fn uniform(&mut self, a: f64, b: f64) -> f64 {
+    pub(crate) fn uniform(&mut self, a: f64, b: f64) -> f64 {
         a + (b - a) * self.random()
     }
 
     /// `paretovariate(alpha)`.
-    pub fn paretovariate(&mut self, alpha: f64) -> f64 {
+    pub(crate) fn paretovariate(&mut self, alpha: f64) -> f64 {
         let u = 1.0 - self.random();
         u.powf(-1.0 / alpha)
     }
 
     /// The indices (into a population of `n`) that `sample(population, k)`
     /// picks, in pick order.
-    pub fn sample_indices(&mut self, n: usize, k: usize) -> Vec<usize> {
+    pub(crate) fn sample_indices(&mut self, n: usize, k: usize) -> Vec<usize> {
         assert!(k <= n, "Sample larger than population");
         let mut setsize: u128 = 21;
         if k > 5 {
@@ -198,5 +198,39 @@ impl PyRandom {
             }
         }
         result
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::PyRandom;
+
+    #[test]
+    fn py_random_matches_cpython() {
+        // values printed by CPython 3.11's random.Random
+        let mut r = PyRandom::new(20_240_601);
+        let f: Vec<f64> = (0..3).map(|_| r.random()).collect();
+        assert_eq!(
+            f,
+            [0.11799648743459645, 0.42023788001924456, 0.7849756275030207]
+        );
+        let i: Vec<i64> = (0..5).map(|_| r.randint(0, 60)).collect();
+        assert_eq!(i, [37, 58, 54, 15, 27]);
+        let range: Vec<u32> = (0..46).collect();
+        assert_eq!(r.choice(&range), 20);
+        assert_eq!(r.paretovariate(1.25), 1.1979831730027224);
+        assert_eq!(r.uniform(-12.0, 12.0), -1.571215236249694);
+
+        let mut r = PyRandom::new((1 << 40) + 12345);
+        assert_eq!(r.random(), 0.31036222241287226);
+        assert_eq!(r.getrandbits(18), 30118);
+        let mut s = r.sample_indices(1000, 7); // set-based algorithm
+        s.sort();
+        assert_eq!(s, [3, 141, 142, 208, 546, 830, 865]);
+        let mut s = r.sample_indices(30, 10); // pool-based algorithm
+        s.sort();
+        assert_eq!(s, [0, 2, 6, 8, 9, 12, 19, 21, 24, 26]);
+
+        assert_eq!(PyRandom::new(0).random(), 0.8444218515250481);
     }
 }

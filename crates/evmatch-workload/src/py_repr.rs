@@ -7,7 +7,7 @@
 //! and at least two exponent digits (`1e-05`, `1.5e+16`); `nan`, `inf`, `-inf`.
 //!
 //! Invariant: [`push_py_repr`] appends exactly the bytes of CPython's
-//! `repr(v)` for every `f64` (pinned by the tests and, through the
+//! `repr(v)` for every `f64` (pinned by the unit tests below and, through the
 //! coordinates, by the corpus digests in the crate's tests).
 //!
 //! Costs: one shortest-digits formatting into a 40-byte stack buffer and a copy;
@@ -20,7 +20,7 @@ use std::io::Write as _;
 /// Appends Python's `repr(v)` of a float: the shortest decimal that reads back
 /// as `v`, in positional notation when the decimal exponent is in [-5, 16)
 /// (`0.0001`, `1234567890123456.0`) and otherwise as `1e-05` / `1.5e+16`.
-pub fn push_py_repr(buf: &mut Vec<u8>, v: f64) {
+pub(crate) fn push_py_repr(buf: &mut Vec<u8>, v: f64) {
     if !v.is_finite() {
         buf.extend_from_slice(if v.is_nan() {
             b"nan"
@@ -109,8 +109,35 @@ pub fn push_py_repr(buf: &mut Vec<u8>, v: f64) {
 }
 
 /// Python's `repr(v)` of a float, as a `String`.
-pub fn py_repr(v: f64) -> String {
+pub(crate) fn py_repr(v: f64) -> String {
     let mut b = Vec::with_capacity(24);
     push_py_repr(&mut b, v);
     String::from_utf8(b).expect("ascii")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::py_repr;
+
+    #[test]
+    fn py_repr_matches_cpython() {
+        let cases: [(f64, &str); 13] = [
+            (1e-05, "1e-05"),
+            (0.0001, "0.0001"),
+            (1e16, "1e+16"),
+            (1234567890123456.0, "1234567890123456.0"),
+            (0.1, "0.1"),
+            (-0.0, "-0.0"),
+            (0.0, "0.0"),
+            (1.5e-7, "1.5e-07"),
+            (1e22, "1e+22"),
+            (123.0, "123.0"),
+            (-122.42916360922355 - 1e-9, "-122.42916361022355"),
+            (5e-324, "5e-324"),
+            (1.7976931348623157e308, "1.7976931348623157e+308"),
+        ];
+        for (v, want) in cases {
+            assert_eq!(py_repr(v), want);
+        }
+    }
 }

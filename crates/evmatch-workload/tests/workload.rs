@@ -6,8 +6,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
 use evmatch_workload::{
-    CITYLOTS_EVENTS, Citylots, DEFAULT_SEED, PyRandom, ScaleKind, cl2_set, cl2_sets,
-    expected_cl2_counts, expected_scale_totals, expected_sizes, py_repr,
+    CITYLOTS_EVENTS, Citylots, DEFAULT_SEED, ScaleKind, cl2_set, cl2_sets, expected_cl2_counts,
+    expected_scale_totals, expected_sizes,
 };
 use serde_json::Value;
 
@@ -23,6 +23,7 @@ const SHA256_20000_FIRST5000: &str =
 const FIRST50: &str = include_str!("../data/citylots_20000_first50.jsonl");
 const SCALE_MIX_100: &str = include_str!("../data/scale_mix_100_20000.jsonl");
 const SAMPLE: &str = include_str!("../data/citylots_real_sample40.jsonl");
+const CL2_RULES: &str = include_str!("../data/cl2_rules.json");
 
 fn corpus() -> &'static (Citylots, Vec<Vec<u8>>) {
     static C: OnceLock<(Citylots, Vec<Vec<u8>>)> = OnceLock::new();
@@ -182,7 +183,7 @@ fn every_event_parses_and_has_the_real_records_shape() {
 
 #[test]
 fn cl2_sets_match_the_rules_file() {
-    let doc: Value = serde_json::from_str(evmatch_workload::CL2_RULES_JSON).unwrap();
+    let doc: Value = serde_json::from_str(CL2_RULES).unwrap();
     let sets = cl2_sets();
     let by_name: BTreeMap<&str, _> = sets.iter().map(|s| (s.name.as_str(), s)).collect();
     let file_sets = doc["sets"].as_array().unwrap();
@@ -269,57 +270,6 @@ fn scale_rules_match_the_python_files_and_totals() {
     let text: String = mix.rules.iter().map(|r| format!("{}\n", r.1)).collect();
     assert_eq!(text, SCALE_MIX_100);
     assert_eq!(mix.rules[7].0, "scale_mix_100:7");
-}
-
-#[test]
-fn py_random_matches_cpython() {
-    // values printed by CPython 3.11's random.Random
-    let mut r = PyRandom::new(20_240_601);
-    let f: Vec<f64> = (0..3).map(|_| r.random()).collect();
-    assert_eq!(
-        f,
-        [0.11799648743459645, 0.42023788001924456, 0.7849756275030207]
-    );
-    let i: Vec<i64> = (0..5).map(|_| r.randint(0, 60)).collect();
-    assert_eq!(i, [37, 58, 54, 15, 27]);
-    let range: Vec<u32> = (0..46).collect();
-    assert_eq!(r.choice(&range), 20);
-    assert_eq!(r.paretovariate(1.25), 1.1979831730027224);
-    assert_eq!(r.uniform(-12.0, 12.0), -1.571215236249694);
-
-    let mut r = PyRandom::new((1 << 40) + 12345);
-    assert_eq!(r.random(), 0.31036222241287226);
-    assert_eq!(r.getrandbits(18), 30118);
-    let mut s = r.sample_indices(1000, 7); // set-based algorithm
-    s.sort();
-    assert_eq!(s, [3, 141, 142, 208, 546, 830, 865]);
-    let mut s = r.sample_indices(30, 10); // pool-based algorithm
-    s.sort();
-    assert_eq!(s, [0, 2, 6, 8, 9, 12, 19, 21, 24, 26]);
-
-    assert_eq!(PyRandom::new(0).random(), 0.8444218515250481);
-}
-
-#[test]
-fn py_repr_matches_cpython() {
-    let cases: [(f64, &str); 13] = [
-        (1e-05, "1e-05"),
-        (0.0001, "0.0001"),
-        (1e16, "1e+16"),
-        (1234567890123456.0, "1234567890123456.0"),
-        (0.1, "0.1"),
-        (-0.0, "-0.0"),
-        (0.0, "0.0"),
-        (1.5e-7, "1.5e-07"),
-        (1e22, "1e+22"),
-        (123.0, "123.0"),
-        (-122.42916360922355 - 1e-9, "-122.42916361022355"),
-        (5e-324, "5e-324"),
-        (1.7976931348623157e308, "1.7976931348623157e+308"),
-    ];
-    for (v, want) in cases {
-        assert_eq!(py_repr(v), want);
-    }
 }
 
 // A small SHA-256 (FIPS 180-4), so the test needs no extra dependency.
