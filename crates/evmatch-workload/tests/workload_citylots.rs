@@ -1,6 +1,9 @@
-//! The citylots workload generator: deterministic, byte-identical to
-//! `shared/perf/gen_citylots.py`, shaped like the real citylots records, and the
-//! CL2 rule sets / expected counts are complete and consistent.
+//! The citylots workload: the generated corpus is deterministic, byte-identical
+//! to the output of the reference Python generator (`gen_citylots.py`, checked
+//! by sha256 digests of its output) and shaped like the real citylots records;
+//! the CL2 rule sets, the scaling rules and the expected counts are complete and
+//! consistent. CPython's `random` and `repr(float)` ports are tested beside
+//! their code, in `src/py_random.rs` and `src/py_repr.rs`.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
