@@ -31,6 +31,12 @@ use std::io::Write as _;
 use crate::generator::{Layout, Parcel, Ring, lay_out};
 use crate::py_repr::push_py_repr;
 
+/// The seed the reference generator uses by default.
+pub const DEFAULT_SEED: u64 = 20_240_601;
+/// The size of the real citylots corpus, the reference generator's default
+/// event count.
+pub const CITYLOTS_EVENTS: usize = 213_068;
+
 /// A generated citylots-like corpus: the events of `gen_citylots.py --seed S
 /// --events N`, in the same order, rendered on demand.
 ///

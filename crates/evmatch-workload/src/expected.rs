@@ -19,8 +19,8 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
+use crate::citylots::{CITYLOTS_EVENTS, DEFAULT_SEED};
 use crate::cl2::cl2_file;
-use crate::{CITYLOTS_EVENTS, DEFAULT_SEED};
 
 /// One committed corpus: its seed and size and the two files the script wrote.
 struct Committed {

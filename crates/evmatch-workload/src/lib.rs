@@ -42,13 +42,7 @@ mod py_random;
 mod py_repr;
 mod scale;
 
-pub use citylots::{Citylots, events};
+pub use citylots::{CITYLOTS_EVENTS, Citylots, DEFAULT_SEED, events};
 pub use cl2::{RuleSet, cl2_set, cl2_sets};
 pub use expected::{expected_cl2_counts, expected_scale_totals, expected_sizes};
 pub use scale::{ScaleKind, ScaleRules};
-
-/// The seed the reference generator uses by default.
-pub const DEFAULT_SEED: u64 = 20_240_601;
-/// The size of the real citylots corpus, the reference generator's default
-/// event count.
-pub const CITYLOTS_EVENTS: usize = 213_068;
