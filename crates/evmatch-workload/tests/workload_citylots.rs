@@ -1,15 +1,19 @@
-//! The citylots workload generator: deterministic, byte-identical to
-//! `shared/perf/gen_citylots.py`, shaped like the real citylots records, and the
-//! CL2 rule sets / expected counts are complete and consistent.
+//! The citylots workload: the generated corpus is deterministic, byte-identical
+//! to the output of the reference Python generator (`gen_citylots.py`, checked
+//! by sha256 digests of its output) and shaped like the real citylots records;
+//! the CL2 rule sets, the scaling rules and the expected counts are complete and
+//! consistent. CPython's `random` and `repr(float)` ports are tested beside
+//! their code, in `src/py_random.rs` and `src/py_repr.rs`.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
 use evmatch_workload::{
-    CITYLOTS_EVENTS, Citylots, DEFAULT_SEED, PyRandom, ScaleKind, cl2_set, cl2_sets,
-    expected_cl2_counts, expected_scale_totals, expected_sizes, py_repr,
+    CITYLOTS_EVENTS, Citylots, DEFAULT_SEED, ScaleKind, cl2_set, cl2_sets, expected_cl2_counts,
+    expected_scale_totals, expected_sizes,
 };
 use serde_json::Value;
+use sha2::{Digest, Sha256};
 
 /// `sha256sum` of the 20,000-event `citylots.jsonl` that
 /// `gen_citylots.py --events 20000` (default seed) writes.
@@ -23,6 +27,7 @@ const SHA256_20000_FIRST5000: &str =
 const FIRST50: &str = include_str!("../data/citylots_20000_first50.jsonl");
 const SCALE_MIX_100: &str = include_str!("../data/scale_mix_100_20000.jsonl");
 const SAMPLE: &str = include_str!("../data/citylots_real_sample40.jsonl");
+const CL2_RULES: &str = include_str!("../data/cl2_rules.json");
 
 fn corpus() -> &'static (Citylots, Vec<Vec<u8>>) {
     static C: OnceLock<(Citylots, Vec<Vec<u8>>)> = OnceLock::new();
@@ -71,7 +76,7 @@ fn whole_20000_corpus_hashes_like_the_python_output() {
 }
 
 /// The full-size corpus: ~1 s in release, slow in debug. Run with
-/// `cargo test --release --test workload -- --ignored`.
+/// `cargo test --release -p evmatch-workload --test workload_citylots -- --ignored`.
 #[test]
 #[ignore]
 fn full_corpus_hashes_like_the_python_output() {
@@ -182,7 +187,7 @@ fn every_event_parses_and_has_the_real_records_shape() {
 
 #[test]
 fn cl2_sets_match_the_rules_file() {
-    let doc: Value = serde_json::from_str(evmatch_workload::CL2_RULES_JSON).unwrap();
+    let doc: Value = serde_json::from_str(CL2_RULES).unwrap();
     let sets = cl2_sets();
     let by_name: BTreeMap<&str, _> = sets.iter().map(|s| (s.name.as_str(), s)).collect();
     let file_sets = doc["sets"].as_array().unwrap();
@@ -271,120 +276,8 @@ fn scale_rules_match_the_python_files_and_totals() {
     assert_eq!(mix.rules[7].0, "scale_mix_100:7");
 }
 
-#[test]
-fn py_random_matches_cpython() {
-    // values printed by CPython 3.11's random.Random
-    let mut r = PyRandom::new(20_240_601);
-    let f: Vec<f64> = (0..3).map(|_| r.random()).collect();
-    assert_eq!(
-        f,
-        [0.11799648743459645, 0.42023788001924456, 0.7849756275030207]
-    );
-    let i: Vec<i64> = (0..5).map(|_| r.randint(0, 60)).collect();
-    assert_eq!(i, [37, 58, 54, 15, 27]);
-    let range: Vec<u32> = (0..46).collect();
-    assert_eq!(r.choice(&range), 20);
-    assert_eq!(r.paretovariate(1.25), 1.1979831730027224);
-    assert_eq!(r.uniform(-12.0, 12.0), -1.571215236249694);
-
-    let mut r = PyRandom::new((1 << 40) + 12345);
-    assert_eq!(r.random(), 0.31036222241287226);
-    assert_eq!(r.getrandbits(18), 30118);
-    let mut s = r.sample_indices(1000, 7); // set-based algorithm
-    s.sort();
-    assert_eq!(s, [3, 141, 142, 208, 546, 830, 865]);
-    let mut s = r.sample_indices(30, 10); // pool-based algorithm
-    s.sort();
-    assert_eq!(s, [0, 2, 6, 8, 9, 12, 19, 21, 24, 26]);
-
-    assert_eq!(PyRandom::new(0).random(), 0.8444218515250481);
-}
-
-#[test]
-fn py_repr_matches_cpython() {
-    let cases: [(f64, &str); 13] = [
-        (1e-05, "1e-05"),
-        (0.0001, "0.0001"),
-        (1e16, "1e+16"),
-        (1234567890123456.0, "1234567890123456.0"),
-        (0.1, "0.1"),
-        (-0.0, "-0.0"),
-        (0.0, "0.0"),
-        (1.5e-7, "1.5e-07"),
-        (1e22, "1e+22"),
-        (123.0, "123.0"),
-        (-122.42916360922355 - 1e-9, "-122.42916361022355"),
-        (5e-324, "5e-324"),
-        (1.7976931348623157e308, "1.7976931348623157e+308"),
-    ];
-    for (v, want) in cases {
-        assert_eq!(py_repr(v), want);
-    }
-}
-
-// A small SHA-256 (FIPS 180-4), so the test needs no extra dependency.
 fn sha256_hex(data: &[u8]) -> String {
-    const K: [u32; 64] = [
-        0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4,
-        0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe,
-        0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f,
-        0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7,
-        0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc,
-        0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b,
-        0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116,
-        0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-        0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
-        0xc67178f2,
-    ];
-    let mut h: [u32; 8] = [
-        0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab,
-        0x5be0cd19,
-    ];
-    let mut msg = data.to_vec();
-    msg.push(0x80);
-    while msg.len() % 64 != 56 {
-        msg.push(0);
-    }
-    msg.extend_from_slice(&((data.len() as u64) * 8).to_be_bytes());
-    for block in msg.chunks_exact(64) {
-        let mut w = [0u32; 64];
-        for (i, c) in block.chunks_exact(4).enumerate() {
-            w[i] = u32::from_be_bytes([c[0], c[1], c[2], c[3]]);
-        }
-        for i in 16..64 {
-            let s0 = w[i - 15].rotate_right(7) ^ w[i - 15].rotate_right(18) ^ (w[i - 15] >> 3);
-            let s1 = w[i - 2].rotate_right(17) ^ w[i - 2].rotate_right(19) ^ (w[i - 2] >> 10);
-            w[i] = w[i - 16]
-                .wrapping_add(s0)
-                .wrapping_add(w[i - 7])
-                .wrapping_add(s1);
-        }
-        let [mut a, mut b, mut c, mut d, mut e, mut f, mut g, mut hh] = h;
-        for i in 0..64 {
-            let s1 = e.rotate_right(6) ^ e.rotate_right(11) ^ e.rotate_right(25);
-            let ch = (e & f) ^ (!e & g);
-            let t1 = hh
-                .wrapping_add(s1)
-                .wrapping_add(ch)
-                .wrapping_add(K[i])
-                .wrapping_add(w[i]);
-            let s0 = a.rotate_right(2) ^ a.rotate_right(13) ^ a.rotate_right(22);
-            let maj = (a & b) ^ (a & c) ^ (b & c);
-            let t2 = s0.wrapping_add(maj);
-            hh = g;
-            g = f;
-            f = e;
-            e = d.wrapping_add(t1);
-            d = c;
-            c = b;
-            b = a;
-            a = t1.wrapping_add(t2);
-        }
-        for (x, y) in h.iter_mut().zip([a, b, c, d, e, f, g, hh]) {
-            *x = x.wrapping_add(y);
-        }
-    }
-    h.iter().map(|x| format!("{x:08x}")).collect()
+    format!("{:x}", Sha256::digest(data))
 }
 
 #[test]
