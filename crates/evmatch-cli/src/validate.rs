@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Args;
-use evmatch_cli::templates::{self, Outcome};
+use evmatch_cli::discovery::{self, Outcome};
 
 const AFTER_HELP: &str = "\
 Kinds of file, detected per file:
@@ -57,7 +57,7 @@ pub fn run(args: ValidateArgs) -> ExitCode {
     let mut stdout = std::io::stdout().lock();
     for path in &args.paths {
         let files = if path.is_dir() {
-            match templates::pattern_files(path) {
+            match discovery::pattern_files(path) {
                 Ok(files) => files,
                 Err(e) => {
                     eprintln!("{}: error: cannot read directory: {e}", path.display());
@@ -69,7 +69,7 @@ pub fn run(args: ValidateArgs) -> ExitCode {
             vec![path.clone()]
         };
         for file in files {
-            match templates::validate_file(&file) {
+            match discovery::validate_file(&file) {
                 Ok(findings) => {
                     for finding in findings {
                         match finding.outcome {

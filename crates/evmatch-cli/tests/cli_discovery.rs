@@ -1,13 +1,12 @@
-//! `evmatch_cli::templates`: file-kind detection, finding patterns (with positions) in pattern files,
+//! `evmatch_cli::discovery`: file-kind detection, finding patterns (with positions) in pattern files,
 //! JSON Lines and CloudFormation/SAM templates, mapping error locations, and checking.
 
 use std::path::Path;
 
 use evmatch::Error;
 use evmatch::error::{Location, PatternError};
-use evmatch_cli::templates::{
-    FileKind, Outcome, TemplateError, check, pattern_files, patterns_in, validate_file,
-    validate_text,
+use evmatch_cli::discovery::{
+    FileError, FileKind, Outcome, check, pattern_files, patterns_in, validate_file, validate_text,
 };
 
 fn data(name: &str) -> String {
@@ -213,7 +212,7 @@ fn pointer_segments_are_escaped() {
 #[test]
 fn json_template_syntax_errors_have_positions() {
     let err = patterns_in("{\"Resources\": {\n  \"R\": [1,]\n}}", FileKind::Template).unwrap_err();
-    assert!(matches!(err, TemplateError::Parse { .. }), "{err:?}");
+    assert!(matches!(err, FileError::Parse { .. }), "{err:?}");
     assert_eq!(err.position().map(|(line, _)| line), Some(2));
     assert!(
         err.to_string().starts_with("cannot parse template: "),
@@ -464,12 +463,9 @@ fn validate_file_reads_detects_and_checks() {
 #[test]
 fn validate_file_errors() {
     let missing = validate_file(Path::new(&data("no-such-file.json"))).unwrap_err();
-    assert!(matches!(missing, TemplateError::Io(_)), "{missing:?}");
+    assert!(matches!(missing, FileError::Io(_)), "{missing:?}");
     let bad = validate_file(Path::new(&data("not_utf8.json"))).unwrap_err();
-    assert!(
-        matches!(bad, TemplateError::NotUtf8 { offset: 12 }),
-        "{bad:?}"
-    );
+    assert!(matches!(bad, FileError::NotUtf8 { offset: 12 }), "{bad:?}");
     assert_eq!(
         bad.to_string(),
         "file is not valid UTF-8 (invalid byte at offset 12)"
