@@ -10,9 +10,10 @@ use evmatch_workload::{self as workload, Citylots};
 use indicatif::{ProgressBar, ProgressStyle};
 
 const AFTER_HELP: &str = "\
-Generates the deterministic citylots-like corpus of ../shared/perf (213,068 GeoJSON parcel
-records of ~900 bytes by default) in memory, then for each CL2 rule set builds a Machine and
-matches every event on one core, repeating for at least --seconds. Match counts are checked
+Generates a deterministic corpus modelled on the San Francisco \"citylots\" GeoJSON parcels of
+event-ruler's CL2 benchmark (213,068 records of ~900 bytes by default) in memory, then for each
+CL2 rule set builds a Machine and matches every event on one core, repeating for at least
+--seconds. Match counts are checked
 against the generator's reference counts when the corpus size has them (20,000 and 213,068
 events with the default seed). Exit status 1 if a count disagrees.";
 
