@@ -1,5 +1,10 @@
 //! `evmatch bench`: the citylots workload, generated in memory, matched against every CL2 rule
 //! set; prints events/s and MB/s per set, and checks every match count.
+//!
+//! Invariants: the corpus is deterministic for a seed and size, so the counts are checked
+//! against the generator's reference counts where it has them; matching runs on one core.
+//! Costs: the whole corpus in memory (about 190 MB at the default 213,068 events), and at least
+//! `--seconds` of matching per rule set.
 
 use std::process::ExitCode;
 use std::time::{Duration, Instant};

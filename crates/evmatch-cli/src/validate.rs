@@ -1,4 +1,9 @@
-//! `evmatch validate`: check the patterns in files offline.
+//! `evmatch validate`: check the patterns in files offline, with [`evmatch_cli::discovery`].
+//!
+//! Invariants: every path is checked, even after a file error; stdout gets only the lines of
+//! invalid patterns, stderr the skipped ones, file errors and the summary; file errors decide
+//! the exit status over invalid patterns.
+//! Costs: one file in memory at a time; see the discovery module for the cost of a file.
 
 use std::io::Write;
 use std::path::PathBuf;
