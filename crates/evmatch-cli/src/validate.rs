@@ -26,7 +26,9 @@ compact JSON; one written as a string is checked as that JSON text. YAML short-f
 !Sub, !GetAtt, !If, ...) are understood; a pattern that uses an intrinsic function cannot be
 checked offline and is counted as skipped. A directory is searched recursively for *.json,
 *.jsonl, *.ndjson, *.yaml and *.yml files (names starting with `.` are ignored); note that every
-such JSON file is then taken for a pattern or a template.
+such JSON file is then taken for a pattern or a template. YAML aliases are expanded within a
+budget (at most 10,000 aliases adding at most 1,000,000 nodes per file); a file over it is a
+file error, like an unparsable one.
 
 Output: stdout gets one line per invalid pattern,
   <file>:<line>:<column>: Event pattern is not valid. Reason: <AWS reason>
@@ -130,5 +132,36 @@ pub fn run(args: ValidateArgs) -> ExitCode {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use evmatch_cli::discovery::{MAX_YAML_ALIAS_NODES, MAX_YAML_ALIASES};
+
+    /// `n` with thousands separators.
+    fn grouped(n: usize) -> String {
+        let digits = n.to_string();
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        out
+    }
+
+    #[test]
+    fn the_help_states_the_alias_budget() {
+        let budget = format!(
+            "at most {} aliases adding at most {} nodes per file",
+            grouped(MAX_YAML_ALIASES),
+            grouped(MAX_YAML_ALIAS_NODES)
+        );
+        assert!(
+            super::AFTER_HELP.replace('\n', " ").contains(&budget),
+            "{budget}"
+        );
     }
 }

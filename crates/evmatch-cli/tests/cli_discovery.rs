@@ -570,7 +570,7 @@ fn the_alias_budget_counts_the_text_aliases_repeat() {
             "*a, ".repeat(n)
         )
     };
-    let fits = (MAX_YAML_ALIAS_NODES / 1025) as usize;
+    let fits = MAX_YAML_ALIAS_NODES / 1025;
     assert!(patterns_in(&text(fits), FileKind::Template).is_ok());
     let err = patterns_in(&text(fits + 1), FileKind::Template).unwrap_err();
     assert!(
