@@ -1,4 +1,8 @@
 //! Reading the text a command was given: a file or standard input (`-`).
+//!
+//! Invariants: the text is returned verbatim (a trailing newline stays, as AWS would receive a
+//! `file://` argument); it must be UTF-8; a failure is one line naming the source.
+//! Costs: the whole input is read into memory.
 
 use std::io::Read;
 use std::path::Path;

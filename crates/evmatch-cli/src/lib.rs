@@ -2,5 +2,5 @@
 //! a library so that they can be tested and fuzzed without a process.
 #![warn(missing_docs)]
 
+pub mod discovery;
 pub mod protocol;
-pub mod templates;

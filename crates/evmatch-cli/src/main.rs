@@ -1,8 +1,9 @@
 //! The `evmatch` command line: a thin layer over the library.
 //!
-//! One module per subcommand; `main` parses the arguments with clap and dispatches. To add a
-//! subcommand, add a variant to [`Command`] holding its clap `Args` struct and a `run` function
-//! in a new module, and one match arm in `main`.
+//! One module per subcommand (`test`, `validate`, `matching`, `bench`), plus the readers they
+//! share (`input` for a file or stdin, `rules_file` for the rules of `match`); `main` parses the
+//! arguments with clap and dispatches. To add a subcommand, add a variant to [`Command`] holding
+//! its clap `Args` struct and a `run` function in a new module, and one match arm in `main`.
 
 use std::process::ExitCode;
 
@@ -11,6 +12,7 @@ use clap::{Parser, Subcommand};
 mod bench;
 mod input;
 mod matching;
+mod rules_file;
 mod test;
 mod validate;
 

@@ -4,19 +4,19 @@
 //! worker threads, which share one `Machine` by reference and render each batch's output into
 //! a buffer; the main thread writes the buffers in input order, so the output is identical
 //! whatever the thread count. Queues are bounded and buffers recycled, so memory does not grow
-//! with the input.
+//! with the input. The rules come from [`crate::rules_file`].
 
 use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{IsTerminal, Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::{Arc, Mutex, PoisonError, mpsc};
 
 use clap::Args;
-use evmatch::Machine;
 use indicatif::{ProgressBar, ProgressStyle};
-use serde_json::value::RawValue;
+
+use crate::rules_file::Rules;
 
 const AFTER_HELP: &str = "\
 Rules file: either one JSON object mapping each rule id to its pattern,
@@ -66,107 +66,6 @@ pub fn run(args: MatchArgs) -> ExitCode {
             eprintln!("{message}");
             ExitCode::from(2)
         }
-    }
-}
-
-/// Rule ids in file order and the machine over their indices.
-struct Rules {
-    /// Each rule id as a JSON string, ready to be written out.
-    ids_json: Vec<String>,
-    machine: Machine<u32>,
-}
-
-fn load_rules(path: &Path) -> Result<Rules, String> {
-    let text = crate::input::read_text(path)?;
-    let name = path.display();
-    let mut pairs: Vec<(String, Box<RawValue>, usize)> = Vec::new();
-    // A rules object, unless the whole file is one `{"id": …, "pattern": …}` line.
-    let object = ordered_members(&text)
-        .ok()
-        .filter(|m| !(m.len() == 2 && m[0].0 == "id" && m[1].0 == "pattern"));
-    if let Some(members) = object {
-        pairs.extend(members.into_iter().map(|(k, v)| (k, v, 1)));
-    } else {
-        for (i, line) in text.lines().enumerate() {
-            if line.trim().is_empty() {
-                continue;
-            }
-            #[derive(serde::Deserialize)]
-            struct Line {
-                id: Box<RawValue>,
-                pattern: Box<RawValue>,
-            }
-            let rule: Line = serde_json::from_str(line)
-                .map_err(|e| format!("evmatch: {name}:{}: not a rule line: {e}", i + 1))?;
-            let id = match serde_json::from_str::<String>(rule.id.get()) {
-                Ok(s) => s,
-                Err(_) => rule.id.get().to_string(),
-            };
-            pairs.push((id, rule.pattern, i + 1));
-        }
-    }
-    let mut ids: Vec<String> = Vec::new();
-    let mut machine = Machine::new();
-    for (id, raw, line) in pairs {
-        let index = match ids.iter().position(|x| *x == id) {
-            Some(i) => i,
-            None => {
-                ids.push(id.clone());
-                ids.len() - 1
-            }
-        } as u32;
-        for pattern in patterns_of(&raw) {
-            machine
-                .add_rule(index, &pattern)
-                .map_err(|e| format!("evmatch: {name}:{line}: rule {id:?}: {e}"))?;
-        }
-    }
-    let ids_json = ids
-        .iter()
-        .map(|id| serde_json::Value::from(id.as_str()).to_string())
-        .collect();
-    Ok(Rules { ids_json, machine })
-}
-
-/// The members of a JSON object in document order, values kept as raw text.
-fn ordered_members(text: &str) -> Result<Vec<(String, Box<RawValue>)>, serde_json::Error> {
-    struct Members(Vec<(String, Box<RawValue>)>);
-    impl<'de> serde::Deserialize<'de> for Members {
-        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-            struct V;
-            impl<'de> serde::de::Visitor<'de> for V {
-                type Value = Members;
-                fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                    f.write_str("a JSON object of rules")
-                }
-                fn visit_map<A: serde::de::MapAccess<'de>>(
-                    self,
-                    mut map: A,
-                ) -> Result<Members, A::Error> {
-                    let mut out = Vec::new();
-                    while let Some(entry) = map.next_entry::<String, Box<RawValue>>()? {
-                        out.push(entry);
-                    }
-                    Ok(Members(out))
-                }
-            }
-            d.deserialize_map(V)
-        }
-    }
-    serde_json::from_str::<Members>(text).map(|m| m.0)
-}
-
-/// A pattern value: an object (the pattern itself), a string (its text) or a list of either.
-fn patterns_of(raw: &RawValue) -> Vec<String> {
-    let text = raw.get().trim();
-    if text.starts_with('"') {
-        vec![serde_json::from_str::<String>(text).unwrap_or_default()]
-    } else if text.starts_with('[') {
-        serde_json::from_str::<Vec<Box<RawValue>>>(text)
-            .map(|items| items.iter().flat_map(|i| patterns_of(i)).collect())
-            .unwrap_or_else(|_| vec![text.to_string()])
-    } else {
-        vec![text.to_string()]
     }
 }
 
@@ -322,7 +221,7 @@ impl Drop for PanicAlarm {
 }
 
 fn run_inner(args: MatchArgs) -> Result<bool, String> {
-    let rules = load_rules(&args.rules)?;
+    let rules = Rules::load(&args.rules)?;
     let threads = args
         .threads
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))

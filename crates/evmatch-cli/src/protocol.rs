@@ -7,6 +7,8 @@
 //! is AWS's for pattern and event errors, and starts with `evmatch: invalid request:` when the
 //! line itself is not a request. Invariant: every input, however malformed, gets exactly one
 //! response line and never a panic.
+//!
+//! Costs: one parse of the request line, then `test_event_pattern` on its two texts.
 
 use evmatch::json::Value;
 

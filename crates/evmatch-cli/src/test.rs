@@ -1,4 +1,9 @@
 //! `evmatch test`: TestEventPattern for one pair, or for a stream of JSON Lines requests.
+//!
+//! Invariants: in single mode the files reach the matcher verbatim and stderr holds exactly
+//! AWS's message; in `--jsonl` mode every input line gets one output line, in order, flushed
+//! before the next line is read ([`evmatch_cli::protocol`]).
+//! Costs: single mode holds both texts; `--jsonl` holds one line at a time.
 
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};

@@ -1,11 +1,16 @@
-//! `evmatch validate`: check the patterns in files offline.
+//! `evmatch validate`: check the patterns in files offline, with [`evmatch_cli::discovery`].
+//!
+//! Invariants: every path is checked, even after a file error; stdout gets only the lines of
+//! invalid patterns, stderr the skipped ones, file errors and the summary; file errors decide
+//! the exit status over invalid patterns.
+//! Costs: one file in memory at a time; see the discovery module for the cost of a file.
 
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Args;
-use evmatch_cli::templates::{self, Outcome};
+use evmatch_cli::discovery::{self, Outcome};
 
 const AFTER_HELP: &str = "\
 Kinds of file, detected per file:
@@ -21,7 +26,9 @@ compact JSON; one written as a string is checked as that JSON text. YAML short-f
 !Sub, !GetAtt, !If, ...) are understood; a pattern that uses an intrinsic function cannot be
 checked offline and is counted as skipped. A directory is searched recursively for *.json,
 *.jsonl, *.ndjson, *.yaml and *.yml files (names starting with `.` are ignored); note that every
-such JSON file is then taken for a pattern or a template.
+such JSON file is then taken for a pattern or a template. YAML aliases are expanded within a
+budget (at most 10,000 aliases adding at most 1,000,000 nodes per file); a file over it is a
+file error, like an unparsable one.
 
 Output: stdout gets one line per invalid pattern,
   <file>:<line>:<column>: Event pattern is not valid. Reason: <AWS reason>
@@ -57,7 +64,7 @@ pub fn run(args: ValidateArgs) -> ExitCode {
     let mut stdout = std::io::stdout().lock();
     for path in &args.paths {
         let files = if path.is_dir() {
-            match templates::pattern_files(path) {
+            match discovery::pattern_files(path) {
                 Ok(files) => files,
                 Err(e) => {
                     eprintln!("{}: error: cannot read directory: {e}", path.display());
@@ -69,7 +76,7 @@ pub fn run(args: ValidateArgs) -> ExitCode {
             vec![path.clone()]
         };
         for file in files {
-            match templates::validate_file(&file) {
+            match discovery::validate_file(&file) {
                 Ok(findings) => {
                     for finding in findings {
                         match finding.outcome {
@@ -125,5 +132,36 @@ pub fn run(args: ValidateArgs) -> ExitCode {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use evmatch_cli::discovery::{MAX_YAML_ALIAS_NODES, MAX_YAML_ALIASES};
+
+    /// `n` with thousands separators.
+    fn grouped(n: usize) -> String {
+        let digits = n.to_string();
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        out
+    }
+
+    #[test]
+    fn the_help_states_the_alias_budget() {
+        let budget = format!(
+            "at most {} aliases adding at most {} nodes per file",
+            grouped(MAX_YAML_ALIASES),
+            grouped(MAX_YAML_ALIAS_NODES)
+        );
+        assert!(
+            super::AFTER_HELP.replace('\n', " ").contains(&budget),
+            "{budget}"
+        );
     }
 }

@@ -1,22 +1,20 @@
-//! `evmatch_cli::templates`: file-kind detection, finding patterns (with positions) in pattern files,
+//! `evmatch_cli::discovery`: file-kind detection, finding patterns (with positions) in pattern files,
 //! JSON Lines and CloudFormation/SAM templates, mapping error locations, and checking.
 
-use std::path::Path;
+mod common;
 
-use evmatch::Error;
-use evmatch::error::{Location, PatternError};
-use evmatch_cli::templates::{
-    FileKind, Outcome, TemplateError, check, pattern_files, patterns_in, validate_file,
-    validate_text,
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+// The one engine item not re-exported at the crate root (yet).
+use evmatch::error::Location;
+use evmatch::{Error, PatternError};
+use evmatch_cli::discovery::{
+    FileError, FileKind, MAX_YAML_ALIAS_NODES, MAX_YAML_ALIASES, Outcome, check, pattern_files,
+    patterns_in, validate_file, validate_text,
 };
 
-fn data(name: &str) -> String {
-    format!("{}/tests/data/cli/{name}", env!("CARGO_MANIFEST_DIR"))
-}
-
-fn read(name: &str) -> String {
-    std::fs::read_to_string(data(name)).unwrap()
-}
+use common::{data, read};
 
 /// (line, column, pointer, intrinsic, text) of every pattern found.
 fn summary(text: &str, kind: FileKind) -> Vec<(usize, usize, String, Option<String>, String)> {
@@ -184,6 +182,19 @@ fn json_mappings_keep_number_spelling_and_string_escapes() {
 }
 
 #[test]
+fn template_strings_are_escaped_by_the_engine_s_json_writer() {
+    // evmatch::json writes the control characters without a short escape as `\u00XX`, upper
+    // case; the pattern parser reads them back to the same characters.
+    let text = "Resources:\n  R:\n    EventPattern: {detail: {s: [\"\\x01\\x1f\\t\\\"\\\\/é\"]}}\n";
+    let found = summary(text, FileKind::Template);
+    assert_eq!(found[0].4, r#"{"detail":{"s":["\u0001\u001F\t\"\\/é"]}}"#);
+    assert!(matches!(
+        check("t.yaml", &patterns_in(text, FileKind::Template).unwrap()[0]).outcome,
+        Outcome::Valid
+    ));
+}
+
+#[test]
 fn finds_event_patterns_at_any_depth_and_fn_intrinsics() {
     let text = r#"{
   "Transform": "X",
@@ -213,7 +224,7 @@ fn pointer_segments_are_escaped() {
 #[test]
 fn json_template_syntax_errors_have_positions() {
     let err = patterns_in("{\"Resources\": {\n  \"R\": [1,]\n}}", FileKind::Template).unwrap_err();
-    assert!(matches!(err, TemplateError::Parse { .. }), "{err:?}");
+    assert!(matches!(err, FileError::Parse { .. }), "{err:?}");
     assert_eq!(err.position().map(|(line, _)| line), Some(2));
     assert!(
         err.to_string().starts_with("cannot parse template: "),
@@ -464,12 +475,9 @@ fn validate_file_reads_detects_and_checks() {
 #[test]
 fn validate_file_errors() {
     let missing = validate_file(Path::new(&data("no-such-file.json"))).unwrap_err();
-    assert!(matches!(missing, TemplateError::Io(_)), "{missing:?}");
+    assert!(matches!(missing, FileError::Io(_)), "{missing:?}");
     let bad = validate_file(Path::new(&data("not_utf8.json"))).unwrap_err();
-    assert!(
-        matches!(bad, TemplateError::NotUtf8 { offset: 12 }),
-        "{bad:?}"
-    );
+    assert!(matches!(bad, FileError::NotUtf8 { offset: 12 }), "{bad:?}");
     assert_eq!(
         bad.to_string(),
         "file is not valid UTF-8 (invalid byte at offset 12)"
@@ -492,5 +500,137 @@ fn pattern_files_walks_directories_in_order() {
     assert_eq!(
         files,
         vec!["invalid.json", "nested/more.jsonl", "valid.json"]
+    );
+}
+
+// --- bounded cost: the YAML alias budget and deep nesting ---------------------------------------
+
+#[test]
+fn the_alias_bomb_fixture_is_nine_levels_of_ten_aliases() {
+    assert_eq!(read("alias_bomb.yaml"), common::alias_bomb(9));
+}
+
+#[test]
+fn the_yaml_alias_bomb_is_refused_at_once_with_its_position() {
+    let bomb = common::alias_bomb(9);
+    let start = Instant::now();
+    let err = patterns_in(&bomb, FileKind::Template).unwrap_err();
+    let elapsed = start.elapsed();
+    assert!(
+        matches!(err, FileError::AliasBudgetExceeded { .. }),
+        "{err:?}"
+    );
+    // l4 expands to 111,111 nodes; its aliases so far added 123,440: the eighth `*l4` of l5
+    // crosses 1,000,000.
+    assert_eq!(err.position(), Some((6, 45)));
+    assert_eq!(
+        err.to_string(),
+        "YAML alias expansion over budget: the aliases would add more than 1000000 nodes to the \
+         document"
+    );
+    assert!(elapsed < Duration::from_millis(500), "took {elapsed:?}");
+    // Through the file, as `evmatch validate` reads it.
+    let err = validate_file(Path::new(&data("alias_bomb.yaml"))).unwrap_err();
+    assert_eq!(err.position(), Some((6, 45)));
+}
+
+#[test]
+fn aliases_within_the_budget_are_expanded() {
+    // Four levels add 123,440 nodes: within the budget.
+    let text = format!(
+        "{}Resources:\n  R:\n    Properties:\n      EventPattern: {{detail: {{n: *l1}}}}\n",
+        common::alias_bomb(4)
+    );
+    let found = summary(&text, FileKind::Template);
+    let l0 = format!("[{}]", ["\"lol\""; 10].join(","));
+    let l1 = format!("[{}]", vec![l0; 10].join(","));
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].4, format!(r#"{{"detail":{{"n":{l1}}}}}"#));
+}
+
+#[test]
+fn the_alias_budget_limits_the_number_of_aliases() {
+    let text = |n: usize| format!("a: &a 1\nb: [{}]\n", "*a, ".repeat(n));
+    assert!(patterns_in(&text(MAX_YAML_ALIASES), FileKind::Template).is_ok());
+    let err = patterns_in(&text(MAX_YAML_ALIASES + 1), FileKind::Template).unwrap_err();
+    assert_eq!(err.position(), Some((2, 5 + 4 * MAX_YAML_ALIASES)));
+    assert_eq!(
+        err.to_string(),
+        "YAML alias expansion over budget: more than 10000 aliases in one file"
+    );
+}
+
+#[test]
+fn the_alias_budget_counts_the_text_aliases_repeat() {
+    // A 64 KiB string counts 1,025 nodes each time: under a thousand repeats fit.
+    let text = |n: usize| {
+        format!(
+            "a: &a \"{}\"\nb: [{}]\n",
+            "x".repeat(64 * 1024),
+            "*a, ".repeat(n)
+        )
+    };
+    let fits = MAX_YAML_ALIAS_NODES / 1025;
+    assert!(patterns_in(&text(fits), FileKind::Template).is_ok());
+    let err = patterns_in(&text(fits + 1), FileKind::Template).unwrap_err();
+    assert!(
+        matches!(err, FileError::AliasBudgetExceeded { .. }),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn a_json_template_nested_100000_deep_gives_its_pattern() {
+    let depth = 100_000;
+    let text = common::deep_json_template(depth);
+    assert_eq!(
+        FileKind::detect(Path::new("t.json"), &text),
+        FileKind::Template
+    );
+    let found = patterns_in(&text, FileKind::Template).unwrap();
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].text, common::deep_pattern_text(depth));
+    // Far over AWS's 4096 characters: invalid, and no stack overflow on the way.
+    let finding = check("t.json", &found[0]);
+    assert!(matches!(finding.outcome, Outcome::Invalid(_)));
+}
+
+#[test]
+fn a_json_pattern_file_nested_100000_deep_is_one_invalid_pattern() {
+    let text = format!("{}{}", "{\"a\":".repeat(100_000), "}".repeat(100_000));
+    assert_eq!(
+        FileKind::detect(Path::new("p.json"), &text),
+        FileKind::Pattern
+    );
+    let findings = validate_text("p.json", &text, FileKind::Pattern).unwrap();
+    assert!(matches!(findings[0].outcome, Outcome::Invalid(_)));
+}
+
+#[test]
+fn a_yaml_template_nested_100000_deep_in_block_style_gives_its_pattern() {
+    let depth = 100_000;
+    let text = common::deep_yaml_template(depth, false);
+    let found = patterns_in(&text, FileKind::Template).unwrap();
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].text, common::deep_pattern_text(depth));
+    assert_eq!((found[0].line, found[0].column), (6, 9));
+    // A deep YAML file that is not a template.
+    let list = format!("{}x\n", "- ".repeat(depth));
+    assert_eq!(
+        FileKind::detect(Path::new("deep.template"), &list),
+        FileKind::Pattern
+    );
+    assert!(summary(&list, FileKind::Template).is_empty());
+}
+
+#[test]
+fn a_yaml_template_nested_100000_deep_in_flow_style_is_a_parse_error() {
+    let text = common::deep_yaml_template(100_000, true);
+    let err = patterns_in(&text, FileKind::Template).unwrap_err();
+    // yaml-rust2 refuses flow collections nested deeper than 255; the 256th `[` is the error.
+    assert_eq!(err.position(), Some((7, 14 + 255)));
+    assert_eq!(
+        err.to_string(),
+        "cannot parse template: recursion limit exceeded"
     );
 }

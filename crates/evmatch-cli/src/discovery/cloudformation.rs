@@ -1,0 +1,187 @@
+//! Event patterns in a CloudFormation or SAM template.
+//!
+//! Job: recognise a template ([`is_template`]) and find its event patterns ([`find_patterns`]):
+//! every property named `EventPattern`, at any depth; `Pattern` in the `Properties` of a SAM
+//! event source whose `Type` is `EventBridgeRule` or `CloudWatchEvent`; and `Pattern` in the
+//! `FilterCriteria.Filters[*]` of an `AWS::Pipes::Pipe`. A pattern given as a mapping becomes its
+//! compact JSON text (written by `evmatch::json`); one given as a string is that JSON text.
+//!
+//! Invariants:
+//!
+//! * A pattern that uses a CloudFormation intrinsic function anywhere inside it (a short-form
+//!   tag such as `!Sub`, or a one-key mapping `Ref` / `Fn::…`) cannot be resolved offline: it
+//!   is found with [`FoundPattern::intrinsic`] set and no text.
+//! * Patterns come in document order, and the search does not look inside a pattern for more.
+//! * The walk is a loop over an explicit stack, so any nesting depth is fine.
+//!
+//! Costs: one visit per node of the document as expanded through YAML aliases (bounded by the
+//! YAML reader's alias budget), plus, per pattern found, its expanded size and the length of
+//! its JSON Pointer.
+
+use super::FoundPattern;
+use super::tree::{Document, Kind, NodeId};
+
+/// Whether `doc` is a template: a mapping with a top-level `Resources`,
+/// `AWSTemplateFormatVersion` or `Transform`.
+pub(super) fn is_template(doc: &Document) -> bool {
+    match doc.kind(doc.root()) {
+        Kind::Object(members) => members.iter().any(|(k, _)| {
+            matches!(
+                k.as_str(),
+                "Resources" | "AWSTemplateFormatVersion" | "Transform"
+            )
+        }),
+        _ => false,
+    }
+}
+
+/// Where the search stands, as it goes down.
+#[derive(Debug, Clone, Copy, Default)]
+struct Ctx {
+    /// Inside the `Properties` of a SAM `EventBridgeRule` / `CloudWatchEvent` event source.
+    sam_event_properties: bool,
+    /// Inside an `AWS::Pipes::Pipe` resource.
+    in_pipe: bool,
+}
+
+/// A step of the path from the root: a mapping key or a sequence index.
+#[derive(Debug, Clone, Copy)]
+enum Segment<'d> {
+    Key(&'d str),
+    Index(usize),
+}
+
+impl Segment<'_> {
+    fn is(&self, key: &str) -> bool {
+        matches!(self, Segment::Key(k) if *k == key)
+    }
+}
+
+/// A node to visit: the path to it is the first `depth` segments of the current path, then
+/// `segment`.
+struct Visit<'d> {
+    id: NodeId,
+    depth: usize,
+    segment: Option<Segment<'d>>,
+    ctx: Ctx,
+    /// The node is a pattern: report it, do not search it.
+    pattern: bool,
+}
+
+/// The patterns of a template, in document order.
+pub(super) fn find_patterns(doc: &Document) -> Vec<FoundPattern> {
+    let mut found = Vec::new();
+    let mut path: Vec<Segment<'_>> = Vec::new();
+    let mut work = vec![Visit {
+        id: doc.root(),
+        depth: 0,
+        segment: None,
+        ctx: Ctx::default(),
+        pattern: false,
+    }];
+    while let Some(visit) = work.pop() {
+        path.truncate(visit.depth);
+        path.extend(visit.segment);
+        if visit.pattern {
+            found.push(found_pattern(doc, visit.id, &path));
+            continue;
+        }
+        let depth = path.len();
+        match doc.kind(visit.id) {
+            Kind::Object(members) => {
+                let type_of = members
+                    .iter()
+                    .find_map(|(k, v)| match (&**k, doc.kind(*v)) {
+                        ("Type", Kind::String(t)) => Some(t.as_str()),
+                        _ => None,
+                    });
+                let is_sam_event = matches!(type_of, Some("EventBridgeRule" | "CloudWatchEvent"));
+                let in_pipe = visit.ctx.in_pipe || type_of == Some("AWS::Pipes::Pipe");
+                // `…/FilterCriteria/Filters/<n>` of a pipe: its `Pattern` is an event pattern.
+                let is_pipe_filter = in_pipe
+                    && depth >= 3
+                    && path[depth - 3].is("FilterCriteria")
+                    && path[depth - 2].is("Filters");
+                for (key, value) in members.iter().rev() {
+                    let pattern = key == "EventPattern"
+                        || (key == "Pattern" && (visit.ctx.sam_event_properties || is_pipe_filter));
+                    work.push(Visit {
+                        id: *value,
+                        depth,
+                        segment: Some(Segment::Key(key)),
+                        ctx: Ctx {
+                            sam_event_properties: is_sam_event && key == "Properties",
+                            in_pipe,
+                        },
+                        pattern,
+                    });
+                }
+            }
+            Kind::Array(items) => {
+                let ctx = Ctx {
+                    sam_event_properties: false,
+                    ..visit.ctx
+                };
+                for (i, item) in items.iter().enumerate().rev() {
+                    work.push(Visit {
+                        id: *item,
+                        depth,
+                        segment: Some(Segment::Index(i)),
+                        ctx,
+                        pattern: false,
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
+/// The pattern at `id`, reached by `path`.
+fn found_pattern(doc: &Document, id: NodeId, path: &[Segment<'_>]) -> FoundPattern {
+    let mut pointer = String::new();
+    for segment in path {
+        pointer.push('/');
+        match segment {
+            Segment::Key(key) => pointer.push_str(&key.replace('~', "~0").replace('/', "~1")),
+            Segment::Index(i) => pointer.push_str(&i.to_string()),
+        }
+    }
+    let intrinsic = find_intrinsic(doc, id);
+    let text = match (&intrinsic, doc.kind(id)) {
+        (Some(_), _) => String::new(),
+        (None, Kind::String(s)) => s.clone(),
+        (None, _) => doc.to_value(id).to_string(),
+    };
+    let node = doc.node(id);
+    FoundPattern {
+        text,
+        line: node.line,
+        column: node.column,
+        pointer,
+        intrinsic,
+        verbatim_at: None,
+    }
+}
+
+/// The first intrinsic function used in the subtree at `id`, in document order.
+fn find_intrinsic(doc: &Document, id: NodeId) -> Option<String> {
+    let mut work = vec![id];
+    while let Some(id) = work.pop() {
+        match doc.kind(id) {
+            Kind::Tagged(tag) => return Some(tag.clone()),
+            Kind::Object(members) => {
+                if let [(key, _)] = members.as_slice()
+                    && (key == "Ref" || key.starts_with("Fn::"))
+                {
+                    return Some(key.clone());
+                }
+                work.extend(members.iter().rev().map(|&(_, value)| value));
+            }
+            Kind::Array(items) => work.extend(items.iter().rev()),
+            _ => {}
+        }
+    }
+    None
+}

@@ -1,0 +1,396 @@
+//! Finding event patterns in files and checking them offline: what `evmatch validate` runs on.
+//!
+//! Three kinds of file hold patterns ([`FileKind`]):
+//!
+//! * a **pattern file**: the whole file is one pattern, passed to the pattern parser verbatim
+//!   (trailing newline included, exactly as `aws events … --event-pattern file://…` sends it);
+//! * a **JSON Lines file** (`.jsonl`, `.ndjson`): one pattern per line, blank lines skipped;
+//! * a **CloudFormation / SAM template** (JSON or YAML): every property named `EventPattern`, at
+//!   any depth, is a pattern; so is `Pattern` in the `Properties` of a SAM event source whose
+//!   `Type` is `EventBridgeRule` or `CloudWatchEvent`, and `Pattern` in the
+//!   `FilterCriteria.Filters[*]` of an `AWS::Pipes::Pipe`. A pattern given as a mapping is
+//!   serialized to compact JSON text (numbers keep their source spelling); a pattern given as a
+//!   string is taken as the JSON text itself.
+//!
+//! [`patterns_in`] turns a file's text into [`FoundPattern`]s; [`check`] validates one with
+//! [`Pattern::parse`](evmatch::Pattern::parse) and yields a [`Finding`]; [`validate_file`] does
+//! both for a path; [`pattern_files`] lists the files of a directory.
+//!
+//! The parts: `json` and `yaml` read a template into the positioned document `tree`,
+//! `cloudformation` finds the patterns in it, `walk` lists a directory.
+//!
+//! Invariants:
+//!
+//! * Positions are 1-based `line:column`. For a pattern file and for JSON Lines the pattern text
+//!   is a verbatim slice of the file, so an error location reported by the pattern parser maps
+//!   onto the file ([`FoundPattern::position_of`]). For templates the text is re-serialized, so a
+//!   finding points at the start of the pattern's value in the template.
+//! * A template pattern that uses a CloudFormation intrinsic function anywhere inside it (a short
+//!   form tag such as `!Sub`, or a one-key mapping `Ref` / `Fn::…`) cannot be resolved offline:
+//!   it is reported as [`Outcome::Skipped`], never as invalid.
+//! * Nothing here panics on malformed input: unreadable files, bad UTF-8, unparseable templates
+//!   and YAML templates whose aliases expand beyond the budget ([`MAX_YAML_ALIASES`],
+//!   [`MAX_YAML_ALIAS_NODES`]) are [`FileError`]s; a pattern that does not parse is an
+//!   [`Outcome::Invalid`].
+//! * The order of findings is the order of the patterns in the file.
+//! * No recursion follows the input: readers, search and directory walk use explicit stacks, so
+//!   nesting depth costs heap, not stack.
+//!
+//! Costs: linear in the file for pattern files and JSON Lines (plus the pattern parser's own
+//! cost per pattern). For a template: linear in the file to read it, then the search visits the
+//! document as expanded through YAML aliases, which the alias budget bounds; each pattern found
+//! costs its size and the length of its JSON Pointer.
+//!
+//! ```
+//! use evmatch_cli::discovery::{patterns_in, FileKind};
+//!
+//! let template = "\
+//! Resources:
+//!   OnStop:
+//!     Type: AWS::Events::Rule
+//!     Properties:
+//!       EventPattern:
+//!         source: [aws.ec2]
+//!         detail:
+//!           state: [stopped]
+//!   WithSub:
+//!     Type: AWS::Events::Rule
+//!     Properties:
+//!       EventPattern: !Sub '{\"account\": [\"${AWS::AccountId}\"]}'
+//! ";
+//! let found = patterns_in(template, FileKind::Template).unwrap();
+//! assert_eq!(found.len(), 2);
+//! assert_eq!(found[0].text, r#"{"source":["aws.ec2"],"detail":{"state":["stopped"]}}"#);
+//! assert_eq!((found[0].line, found[0].column), (6, 9));
+//! assert_eq!(found[0].pointer, "/Resources/OnStop/Properties/EventPattern");
+//! assert_eq!(found[1].intrinsic.as_deref(), Some("!Sub"));
+//! ```
+
+mod cloudformation;
+mod json;
+mod tree;
+mod walk;
+mod yaml;
+
+use std::fmt;
+use std::path::Path;
+
+use evmatch::Error;
+
+pub use walk::pattern_files;
+pub use yaml::{MAX_YAML_ALIAS_NODES, MAX_YAML_ALIASES};
+
+/// How a file holds its patterns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    /// The whole file is one pattern.
+    Pattern,
+    /// JSON Lines: one pattern per line; blank lines are skipped.
+    JsonLines,
+    /// A CloudFormation or SAM template, JSON or YAML.
+    Template,
+}
+
+impl FileKind {
+    /// Detect the kind of a file from its name and text.
+    ///
+    /// `.jsonl` / `.ndjson` are JSON Lines; `.yaml` / `.yml` are templates; a JSON object whose
+    /// top level has `Resources`, `AWSTemplateFormatVersion` or `Transform` is a template; any
+    /// other file is one pattern. A file with another extension that is not JSON but parses as
+    /// a YAML mapping with one of those keys is a template too.
+    pub fn detect(path: &Path, text: &str) -> FileKind {
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .unwrap_or_default();
+        match ext.as_str() {
+            "jsonl" | "ndjson" => return FileKind::JsonLines,
+            "yaml" | "yml" => return FileKind::Template,
+            _ => {}
+        }
+        let body = text.trim_start_matches('\u{feff}').trim_start();
+        if body.starts_with('{') {
+            return match json::parse(text) {
+                Ok(doc) if cloudformation::is_template(&doc) => FileKind::Template,
+                Ok(_) => FileKind::Pattern,
+                // Broken JSON: report it as a template error only when it clearly is one.
+                Err(_) if text.contains("\"AWSTemplateFormatVersion\"") => FileKind::Template,
+                Err(_) => FileKind::Pattern,
+            };
+        }
+        if ext != "json"
+            && matches!(yaml::parse(text), Ok(doc) if cloudformation::is_template(&doc))
+        {
+            return FileKind::Template;
+        }
+        FileKind::Pattern
+    }
+}
+
+/// One pattern found in a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct FoundPattern {
+    /// The pattern JSON text, as EventBridge would receive it. Empty when
+    /// [`intrinsic`](Self::intrinsic) is set.
+    pub text: String,
+    /// 1-based line where the pattern starts in the file.
+    pub line: usize,
+    /// 1-based column where the pattern starts in the file.
+    pub column: usize,
+    /// JSON Pointer of the pattern inside a template (`/Resources/Rule/Properties/EventPattern`);
+    /// empty for pattern files and JSON Lines.
+    pub pointer: String,
+    /// The CloudFormation intrinsic function the pattern uses (`!Sub`, `Fn::Join`, `Ref`, …),
+    /// when it uses one: such a pattern cannot be checked offline.
+    pub intrinsic: Option<String>,
+    /// File position of the first character of `text`, when `text` is a verbatim slice of the
+    /// file (pattern files, JSON Lines).
+    verbatim_at: Option<(usize, usize)>,
+}
+
+impl FoundPattern {
+    /// The file position to report for `err`, an error from parsing this pattern.
+    ///
+    /// When the pattern text is a verbatim part of the file and the error carries a parser
+    /// location, that location is translated to a file position; otherwise it is the pattern's
+    /// start.
+    pub fn position_of(&self, err: &Error) -> (usize, usize) {
+        let loc = match err {
+            Error::InvalidEventPattern(pe) => pe.locations().first().copied(),
+            _ => None,
+        };
+        match (self.verbatim_at, loc.map(|at| (at.line, at.column))) {
+            (Some((line, column)), Some((l, c))) if l >= 1 && c >= 1 => {
+                if l == 1 {
+                    (line, column + c - 1)
+                } else if self.single_line() {
+                    // A JSON Lines entry with a stray '\r' inside: stay on the entry's line.
+                    (self.line, self.column)
+                } else {
+                    (line + l - 1, c)
+                }
+            }
+            _ => (self.line, self.column),
+        }
+    }
+
+    fn single_line(&self) -> bool {
+        !self.text.contains('\n')
+    }
+}
+
+/// The result of checking one pattern.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// The pattern is valid.
+    Valid,
+    /// The pattern was rejected; the error is exactly what EventBridge returns.
+    Invalid(Error),
+    /// The pattern uses this CloudFormation intrinsic function and cannot be checked offline.
+    Skipped(String),
+}
+
+/// A checked pattern and where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Finding {
+    /// The file, as given by the caller.
+    pub path: String,
+    /// 1-based line to report: the error location for an invalid pattern when it maps onto the
+    /// file, else the pattern's start.
+    pub line: usize,
+    /// 1-based column to report (see [`line`](Self::line)).
+    pub column: usize,
+    /// JSON Pointer of the pattern inside a template; empty otherwise.
+    pub pointer: String,
+    /// What checking the pattern gave.
+    pub outcome: Outcome,
+}
+
+impl Finding {
+    /// The one-line message for this finding: AWS's reason line (`Event pattern is not valid.
+    /// Reason: …`) for an invalid pattern, a note for a skipped one, `valid` otherwise.
+    pub fn message(&self) -> String {
+        match &self.outcome {
+            Outcome::Valid => "valid".to_owned(),
+            Outcome::Invalid(err) => reason_line(err),
+            Outcome::Skipped(name) => format!(
+                "skipped: pattern uses the CloudFormation intrinsic function {name} and cannot \
+                 be checked offline"
+            ),
+        }
+    }
+}
+
+/// `path:line:column: message`.
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.path,
+            self.line,
+            self.column,
+            self.message()
+        )
+    }
+}
+
+/// The first line of an error's message: `pe.summary()` for a pattern error.
+pub fn reason_line(err: &Error) -> String {
+    match err {
+        Error::InvalidEventPattern(pe) => pe.summary(),
+        other => other
+            .to_string()
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .to_owned(),
+    }
+}
+
+/// Why a file could not be searched for patterns.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum FileError {
+    /// The file could not be read.
+    #[error("cannot read file: {0}")]
+    Io(#[from] std::io::Error),
+    /// The file is not UTF-8.
+    #[error("file is not valid UTF-8 (invalid byte at offset {offset})")]
+    NotUtf8 {
+        /// Byte offset of the first invalid byte.
+        offset: usize,
+    },
+    /// The template is not valid JSON or YAML.
+    #[error("cannot parse template: {message}")]
+    Parse {
+        /// 1-based line of the problem.
+        line: usize,
+        /// 1-based column of the problem.
+        column: usize,
+        /// The parser's description.
+        message: String,
+    },
+    /// The YAML template's aliases would expand it beyond the budget ([`MAX_YAML_ALIASES`]
+    /// aliases, [`MAX_YAML_ALIAS_NODES`] added nodes).
+    #[error("YAML alias expansion over budget: {message}")]
+    AliasBudgetExceeded {
+        /// 1-based line of the alias that crossed the budget.
+        line: usize,
+        /// 1-based column of that alias.
+        column: usize,
+        /// Which limit it crossed.
+        message: String,
+    },
+}
+
+impl FileError {
+    /// The 1-based `(line, column)` of a parse or alias-budget error.
+    pub fn position(&self) -> Option<(usize, usize)> {
+        match self {
+            FileError::Parse { line, column, .. }
+            | FileError::AliasBudgetExceeded { line, column, .. } => Some((*line, *column)),
+            _ => None,
+        }
+    }
+}
+
+/// Find the patterns in `text`, a file of the given kind.
+pub fn patterns_in(text: &str, kind: FileKind) -> Result<Vec<FoundPattern>, FileError> {
+    match kind {
+        FileKind::Pattern => {
+            let (line, column) = first_non_space(text, 1, 1);
+            Ok(vec![FoundPattern {
+                text: text.to_owned(),
+                line,
+                column,
+                pointer: String::new(),
+                intrinsic: None,
+                verbatim_at: Some((1, 1)),
+            }])
+        }
+        FileKind::JsonLines => Ok(text
+            .split('\n')
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+            .map(|(i, l)| {
+                let l = l.strip_suffix('\r').unwrap_or(l);
+                let (line, column) = first_non_space(l, i + 1, 1);
+                FoundPattern {
+                    text: l.to_owned(),
+                    line,
+                    column,
+                    pointer: String::new(),
+                    intrinsic: None,
+                    verbatim_at: Some((i + 1, 1)),
+                }
+            })
+            .collect()),
+        FileKind::Template => {
+            let body = text.trim_start_matches('\u{feff}').trim_start();
+            let doc = if body.starts_with('{') {
+                json::parse(text)?
+            } else {
+                yaml::parse(text)?
+            };
+            Ok(cloudformation::find_patterns(&doc))
+        }
+    }
+}
+
+/// Check one found pattern.
+pub fn check(path: &str, found: &FoundPattern) -> Finding {
+    let (outcome, (line, column)) = match &found.intrinsic {
+        Some(name) => (Outcome::Skipped(name.clone()), (found.line, found.column)),
+        None => match evmatch::Pattern::parse(&found.text) {
+            Ok(_) => (Outcome::Valid, (found.line, found.column)),
+            Err(err) => {
+                let at = found.position_of(&err);
+                (Outcome::Invalid(err), at)
+            }
+        },
+    };
+    Finding {
+        path: path.to_owned(),
+        line,
+        column,
+        pointer: found.pointer.clone(),
+        outcome,
+    }
+}
+
+/// Find and check every pattern in `text`; `path` labels the findings.
+pub fn validate_text(path: &str, text: &str, kind: FileKind) -> Result<Vec<Finding>, FileError> {
+    Ok(patterns_in(text, kind)?
+        .iter()
+        .map(|found| check(path, found))
+        .collect())
+}
+
+/// Read `path`, detect its kind and check every pattern in it.
+pub fn validate_file(path: &Path) -> Result<Vec<Finding>, FileError> {
+    let bytes = std::fs::read(path)?;
+    let text = String::from_utf8(bytes).map_err(|e| FileError::NotUtf8 {
+        offset: e.utf8_error().valid_up_to(),
+    })?;
+    let kind = FileKind::detect(path, &text);
+    validate_text(&path.display().to_string(), &text, kind)
+}
+
+/// The position of the first non-whitespace character of `text`, which starts at `line:column`.
+fn first_non_space(text: &str, mut line: usize, mut column: usize) -> (usize, usize) {
+    for c in text.chars() {
+        match c {
+            '\n' => {
+                line += 1;
+                column = 1;
+            }
+            ' ' | '\t' | '\r' => column += 1,
+            _ => return (line, column),
+        }
+    }
+    (line, column)
+}

@@ -1,0 +1,106 @@
+//! `evmatch match`, end to end: rules files of both forms, events from stdin or files, output
+//! order and exit status.
+
+mod common;
+
+use common::{INVALID_A1, assert_no_panic, evmatch, stderr, stdout, temp_file};
+
+// --- match -----------------------------------------------------------------------------------
+
+const MATCH_EVENTS: &str = "{\"source\":\"aws.ec2\",\"n\":5}\n\n{\"source\":\"aws.s3\"}\nnot json\n{\"source\":\"aws.ec2\",\"n\":50}\n";
+
+#[test]
+fn match_reports_every_line_in_order_with_rules_object() {
+    let rules = temp_file(
+        "rules.json",
+        r#"{"ec2": {"source": ["aws.ec2"]}, "small": "{\"n\": [{\"numeric\": [\"<\", 10]}]}", "any": [{"source": ["aws.s3"]}, {"n": [50]}]}"#,
+    );
+    let out = evmatch(
+        &["match", "--rules", rules.to_str().unwrap()],
+        MATCH_EVENTS.as_bytes(),
+    );
+    assert_no_panic(&out);
+    assert_eq!(out.status.code(), Some(1), "a bad line gives exit 1");
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 4, "{text}");
+    assert_eq!(lines[0], r#"{"line": 1, "matches": ["ec2", "small"]}"#);
+    assert_eq!(lines[1], r#"{"line": 3, "matches": ["any"]}"#);
+    assert!(lines[2].starts_with(r#"{"line": 4, "error": "#), "{text}");
+    assert_eq!(lines[3], r#"{"line": 5, "matches": ["ec2", "any"]}"#);
+}
+
+#[test]
+fn match_accepts_json_lines_rules_and_event_files() {
+    let rules = temp_file(
+        "rules.jsonl",
+        "{\"id\": \"ec2\", \"pattern\": {\"source\": [\"aws.ec2\"]}}\n{\"id\": 7, \"pattern\": \"{\\\"n\\\": [5]}\"}\n",
+    );
+    let events = temp_file(
+        "events.jsonl",
+        "{\"source\":\"aws.ec2\",\"n\":5}\n{\"n\":5.0}\n",
+    );
+    let out = evmatch(
+        &[
+            "match",
+            "--rules",
+            rules.to_str().unwrap(),
+            events.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        "{\"line\": 1, \"matches\": [\"ec2\", \"7\"]}\n{\"line\": 2, \"matches\": [\"7\"]}\n"
+    );
+}
+
+#[test]
+fn match_output_does_not_depend_on_threads() {
+    let rules = temp_file(
+        "many.json",
+        r#"{"p": {"k": [{"prefix": "a"}]}, "n": {"i": [{"numeric": [">", 500]}]}}"#,
+    );
+    let events: String = (0..40_000)
+        .map(|i| {
+            format!(
+                "{{\"k\":\"{}\",\"i\":{i}}}\n",
+                if i % 3 == 0 { "abc" } else { "xyz" }
+            )
+        })
+        .collect();
+    let one = evmatch(
+        &[
+            "match",
+            "--threads",
+            "1",
+            "--rules",
+            rules.to_str().unwrap(),
+        ],
+        events.as_bytes(),
+    );
+    let two = evmatch(
+        &[
+            "match",
+            "--threads",
+            "2",
+            "--rules",
+            rules.to_str().unwrap(),
+        ],
+        events.as_bytes(),
+    );
+    assert_eq!(one.status.code(), Some(0));
+    assert_eq!(stdout(&one), stdout(&two));
+    assert_eq!(stdout(&one).lines().count(), 40_000);
+}
+
+#[test]
+fn match_rejects_invalid_rules_with_the_aws_message() {
+    let rules = temp_file("bad.json", r#"{"bad": {"a": 1}}"#);
+    let out = evmatch(&["match", "--rules", rules.to_str().unwrap()], b"{}\n");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains(INVALID_A1), "{}", stderr(&out));
+    let missing = evmatch(&["match", "--rules", "/nonexistent/rules.json"], b"");
+    assert_eq!(missing.status.code(), Some(2));
+}
