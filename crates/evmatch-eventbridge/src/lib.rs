@@ -4,6 +4,7 @@
 
 pub mod api;
 pub mod bus;
+mod calendar;
 mod error;
 
 pub use error::{Error, ErrorCode};

@@ -1288,7 +1288,7 @@ fn put_events_request_errors() {
     };
     let small = fixture_with(
         ServiceConfig::new(ACCOUNT, REGION)
-            .with_limits(evmatch_eventbridge::api::Limits::compat_256kb()),
+            .with_limits(evmatch_eventbridge::api::ServiceLimits::compat_256kb()),
     );
     assert_err(
         small.eb.put_events(PutEventsRequest {
@@ -1812,7 +1812,7 @@ fn put_and_remove_permission_statements() {
 
 #[test]
 fn permission_errors() {
-    let mut limits = evmatch_eventbridge::api::Limits::default();
+    let mut limits = evmatch_eventbridge::api::ServiceLimits::default();
     limits.bus_policy_max_chars = 300;
     let f = fixture_with(ServiceConfig::new(ACCOUNT, REGION).with_limits(limits));
     let stmt = |sid: &str| PutPermissionRequest {

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use evmatch::json::Value;
 use evmatch_eventbridge::api::targets::{InputTransformer, PutTargetsRequest, Target};
-use evmatch_eventbridge::api::{Limits, Request, Timestamp};
+use evmatch_eventbridge::api::{Request, ServiceLimits, Timestamp};
 use evmatch_eventbridge::bus::transform::{
     self, DeliveryContext, DeliveryFailure, TargetInput, compact, parse_event, render,
 };
@@ -1160,7 +1160,9 @@ fn whole_request_validation_reports_positions() {
         targets: vec![target("a"), with_transformer("b", None, "")],
         ..Default::default()
     };
-    let err = request.validate_with(&Limits::default()).unwrap_err();
+    let err = request
+        .validate_with(&ServiceLimits::default())
+        .unwrap_err();
     assert!(
         err.to_string()
             .contains("at 'targets.2.member.inputTransformer.inputTemplate'"),
@@ -1179,7 +1181,7 @@ fn whole_request_validation_reports_positions() {
     };
     assert_eq!(
         request
-            .validate_with(&Limits::default())
+            .validate_with(&ServiceLimits::default())
             .unwrap_err()
             .to_string(),
         "Parameter Input is not valid. Reason: Input must be valid JSON."
@@ -1189,13 +1191,15 @@ fn whole_request_validation_reports_positions() {
         targets: vec![target("a"), with_transformer("b", Some(m0()), T4_TEMPLATE)],
         ..Default::default()
     };
-    ok.validate_with(&Limits::default()).unwrap();
+    ok.validate_with(&ServiceLimits::default()).unwrap();
     let too_many = PutTargetsRequest {
         rule: "r".into(),
         targets: (0..6).map(|i| target(&format!("t{i}"))).collect(),
         ..Default::default()
     };
-    let err = too_many.validate_with(&Limits::default()).unwrap_err();
+    let err = too_many
+        .validate_with(&ServiceLimits::default())
+        .unwrap_err();
     assert_eq!(err.code().as_str(), "LimitExceededException");
 }
 

@@ -22,11 +22,9 @@ use super::Request;
 use super::model::{self, Shape, ShapeKind};
 use crate::{Error, ErrorCode};
 
-/// Validate a typed request against its input shape.
-pub(super) fn validate_request<R: Request>(request: &R) -> Result<(), Error> {
-    let value = serde_json::to_value(request)
-        .map_err(|e| Error::validation(format!("Request could not be serialized: {e}")))?;
-    finish(check_input(R::OPERATION, &value))
+/// Validates `value` (a typed request, serialized) against the input shape of `operation`.
+pub(super) fn validate_input(operation: &str, value: &Value) -> Result<(), Error> {
+    finish(check_input(operation, value))
 }
 
 /// Reads a request body (JSON text) as `R`, reporting every model constraint violation —

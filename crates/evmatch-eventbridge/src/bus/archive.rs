@@ -157,10 +157,7 @@ impl EventBridge {
                 ));
             }
             if bus.rules.len() >= self.config.rules_per_bus {
-                return Err(Error::service(
-                    ErrorCode::LimitExceeded,
-                    "The requested resource exceeds the maximum number allowed.",
-                ));
+                return Err(Error::limit_exceeded());
             }
             bus.put_rule(RuleEntry {
                 arn: self.rule_arn(&bus.name, &rule_name),
@@ -400,10 +397,7 @@ impl EventBridge {
                 .filter(|r| matches!(r.state, ReplayState::Starting | ReplayState::Running))
                 .count();
             if active >= self.config.concurrent_replays {
-                return Err(Error::service(
-                    ErrorCode::LimitExceeded,
-                    "The requested resource exceeds the maximum number allowed.",
-                ));
+                return Err(Error::limit_exceeded());
             }
             let mut events: Vec<Arc<ArchivedEvent>> = rt
                 .retained(meta, now)

@@ -32,7 +32,7 @@ use crate::api::targets::{
     DeadLetterConfig, ListTargetsByRuleRequest, ListTargetsByRuleResponse, PutTargetsRequest,
     PutTargetsResponse, PutTargetsResultEntry, RemoveTargetsRequest, RemoveTargetsResponse, Target,
 };
-use crate::api::{Empty, Limits, Request, Timestamp};
+use crate::api::{Empty, Request, ServiceLimits, Timestamp};
 use crate::bus::clock::{Clock, IdGenerator, RandomIds, SystemClock};
 use crate::bus::schedule::Schedule;
 use crate::bus::transform::{self, DeliveryContext, DeliveryFailure, TargetInput};
@@ -45,9 +45,6 @@ pub const DEFAULT_BUS: &str = "default";
 
 /// `ManagedBy` of the rules the service creates for archives.
 pub const ARCHIVE_RULE_MANAGER: &str = "prod.vhs.events.aws.internal";
-
-/// The `LimitExceededException` text AWS uses for every quota.
-const LIMIT_EXCEEDED: &str = "The requested resource exceeds the maximum number allowed.";
 
 /// How many missed due instants of one rule a single [`EventBridge::tick`] fires at most; the
 /// rest are fired by the following ticks.
@@ -68,7 +65,7 @@ pub struct ServiceConfig {
     pub partition: String,
     /// Request limits shared with [`Request::validate_with`] (PutEvents size, targets per
     /// rule, tags, policy size, pattern size).
-    pub limits: Limits,
+    pub limits: ServiceLimits,
     /// Rules per event bus, archive rules included (300).
     pub rules_per_bus: usize,
     /// Event buses per account and region, the default bus included (100).
@@ -89,7 +86,7 @@ impl Default for ServiceConfig {
             account: "123456789012".into(),
             region: "us-east-1".into(),
             partition: "aws".into(),
-            limits: Limits::default(),
+            limits: ServiceLimits::default(),
             rules_per_bus: 300,
             event_buses: 100,
             concurrent_replays: 10,
@@ -110,7 +107,7 @@ impl ServiceConfig {
     }
 
     /// The same configuration with other request limits.
-    pub fn with_limits(mut self, limits: Limits) -> Self {
+    pub fn with_limits(mut self, limits: ServiceLimits) -> Self {
         self.limits = limits;
         self
     }
@@ -336,7 +333,7 @@ pub(super) struct Bus {
 }
 
 impl Bus {
-    fn new(name: &str, arn: String, now: Timestamp, limits: &Limits) -> Bus {
+    fn new(name: &str, arn: String, now: Timestamp, limits: &ServiceLimits) -> Bus {
         let config = MachineConfig {
             // The envelope adds a few hundred bytes to the entry; leave generous room.
             max_event_bytes: limits.put_events_max_size.saturating_mul(2).max(1 << 20),
@@ -608,7 +605,7 @@ impl EventBridge {
                 ));
             }
             if state.buses.len() >= self.config.event_buses {
-                return Err(Error::service(ErrorCode::LimitExceeded, LIMIT_EXCEEDED));
+                return Err(Error::limit_exceeded());
             }
             let arn = bus_arn(&self.config, &req.name);
             let mut bus = Bus::new(&req.name, arn.clone(), now, &self.config.limits);
@@ -764,7 +761,7 @@ impl EventBridge {
                     return Err(managed_rule(&req.name));
                 }
             } else if bus.rules.len() >= self.config.rules_per_bus {
-                return Err(Error::service(ErrorCode::LimitExceeded, LIMIT_EXCEEDED));
+                return Err(Error::limit_exceeded());
             }
             let state_value = req.state.clone().unwrap_or(RuleState::Enabled);
             let arn = rule_arn(&self.config, &bus.name, &req.name);
@@ -989,7 +986,7 @@ impl EventBridge {
             let mut ids: HashSet<&str> = rule.targets.iter().map(|t| t.id.as_str()).collect();
             ids.extend(accepted.iter().map(|t| t.id.as_str()));
             if ids.len() > self.config.limits.targets_per_rule {
-                return Err(Error::service(ErrorCode::LimitExceeded, LIMIT_EXCEEDED));
+                return Err(Error::limit_exceeded());
             }
             let mut entry = (**rule).clone();
             for t in accepted {
@@ -1068,7 +1065,7 @@ impl EventBridge {
                 let mut next = tags.clone();
                 next.extend(tags_map(&req.tags));
                 if next.len() > limit {
-                    return Err(Error::service(ErrorCode::LimitExceeded, LIMIT_EXCEEDED));
+                    return Err(Error::limit_exceeded());
                 }
                 *tags = next;
                 Ok(())

@@ -1,10 +1,12 @@
+// @generated from the EventBridge model by xtask; do not edit.
+// Regenerate with: cargo run --manifest-path xtask/Cargo.toml -- gen-api
 //! Events: sending events to buses (`PutEvents`, and `PutPartnerEvents` for SaaS partners) and testing
 //! a pattern against one event (`TestEventPattern`). A PutEvents request carries 1 to 10 entries whose
 //! total size ([`PutEventsRequestEntry::size`]) must stay below
-//! [`super::Limits::put_events_max_size`]; each entry gets its own result, in request order.
+//! [`super::ServiceLimits::put_events_max_size`]; each entry gets its own result, in request order.
 //!
 //! ```
-//! use evmatch_eventbridge::api::{Limits, Request, Timestamp, events::{PutEventsRequest, PutEventsRequestEntry}};
+//! use evmatch_eventbridge::api::{Request, ServiceLimits, Timestamp, events::{PutEventsRequest, PutEventsRequestEntry}};
 //!
 //! let entry = PutEventsRequestEntry {
 //!     time: Some(Timestamp::from_secs(1_700_000_000)),
@@ -25,19 +27,14 @@
 //! let mut big = request.clone();
 //! big.entries[0].detail = Some(format!(r#"{{"blob": "{}"}}"#, "x".repeat(300_000)));
 //! big.validate()?;
-//! let err = big.validate_with(&Limits::compat_256kb()).unwrap_err();
+//! let err = big.validate_with(&ServiceLimits::compat_256kb()).unwrap_err();
 //! assert_eq!(err.to_string(), "Total size of the entries in the request is over the limit.");
 //! # Ok::<(), evmatch_eventbridge::Error>(())
 //! ```
-//!
-//! Generated from the AWS model by `xtask` (see `xtask/src/main.rs`); edit the generator or
-//! `xtask/docs/events.md`, not this file.
 
 use serde::{Deserialize, Serialize};
 
-use super::checks;
-use super::{Limits, Request, Timestamp};
-use crate::Error;
+use super::{Request, Timestamp};
 
 /// Request of `PutEvents`: sends custom events to Amazon EventBridge so that they can be
 /// matched to rules.
@@ -58,10 +55,6 @@ pub struct PutEventsRequest {
 impl Request for PutEventsRequest {
     const OPERATION: &'static str = "PutEvents";
     type Response = PutEventsResponse;
-
-    fn service_checks(&self, limits: &Limits) -> Result<(), Error> {
-        checks::put_events(self, limits)
-    }
 }
 
 /// Response of `PutEvents`.
@@ -91,10 +84,6 @@ pub struct PutPartnerEventsRequest {
 impl Request for PutPartnerEventsRequest {
     const OPERATION: &'static str = "PutPartnerEvents";
     type Response = PutPartnerEventsResponse;
-
-    fn service_checks(&self, limits: &Limits) -> Result<(), Error> {
-        checks::put_partner_events(self, limits)
-    }
 }
 
 /// Response of `PutPartnerEvents`.
@@ -128,10 +117,6 @@ pub struct TestEventPatternRequest {
 impl Request for TestEventPatternRequest {
     const OPERATION: &'static str = "TestEventPattern";
     type Response = TestEventPatternResponse;
-
-    fn service_checks(&self, limits: &Limits) -> Result<(), Error> {
-        checks::test_event_pattern(self, limits)
-    }
 }
 
 /// Response of `TestEventPattern`.

@@ -1,3 +1,5 @@
+// @generated from the EventBridge model by xtask; do not edit.
+// Regenerate with: cargo run --manifest-path xtask/Cargo.toml -- gen-api
 //! Replays: send the archived events of a time window (`[EventStartTime, EventEndTime)`) back to
 //! their bus, to all its rules or only to the rules listed in the destination's `FilterArns`.
 //! Replays are started, described, listed and cancelled; their state moves from `STARTING` through
@@ -26,15 +28,10 @@
 //! );
 //! # Ok::<(), evmatch_eventbridge::Error>(())
 //! ```
-//!
-//! Generated from the AWS model by `xtask` (see `xtask/src/main.rs`); edit the generator or
-//! `xtask/docs/replays.md`, not this file.
 
 use serde::{Deserialize, Serialize};
 
-use super::checks;
-use super::{Limits, Request, Timestamp};
-use crate::Error;
+use super::{Request, Timestamp};
 
 /// Request of `StartReplay`: starts the specified replay.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -66,10 +63,6 @@ pub struct StartReplayRequest {
 impl Request for StartReplayRequest {
     const OPERATION: &'static str = "StartReplay";
     type Response = StartReplayResponse;
-
-    fn service_checks(&self, limits: &Limits) -> Result<(), Error> {
-        checks::start_replay(self, limits)
-    }
 }
 
 /// Response of `StartReplay`.

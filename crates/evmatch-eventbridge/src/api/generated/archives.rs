@@ -1,3 +1,5 @@
+// @generated from the EventBridge model by xtask; do not edit.
+// Regenerate with: cargo run --manifest-path xtask/Cargo.toml -- gen-api
 //! Archives: keep the events that reach a bus (all of them, or those matching an event pattern) for a
 //! retention period, so they can be replayed later (see [`super::replays`]). `CreateArchive` and
 //! `UpdateArchive` validate their pattern with [`evmatch::Pattern::parse`].
@@ -22,15 +24,10 @@
 //! );
 //! # Ok::<(), evmatch_eventbridge::Error>(())
 //! ```
-//!
-//! Generated from the AWS model by `xtask` (see `xtask/src/main.rs`); edit the generator or
-//! `xtask/docs/archives.md`, not this file.
 
 use serde::{Deserialize, Serialize};
 
-use super::checks;
-use super::{Limits, Request, Timestamp};
-use crate::Error;
+use super::{Request, Timestamp};
 
 /// Request of `CreateArchive`: creates an archive of events with the specified settings.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -75,10 +72,6 @@ pub struct CreateArchiveRequest {
 impl Request for CreateArchiveRequest {
     const OPERATION: &'static str = "CreateArchive";
     type Response = CreateArchiveResponse;
-
-    fn service_checks(&self, limits: &Limits) -> Result<(), Error> {
-        checks::create_archive(self, limits)
-    }
 }
 
 /// Response of `CreateArchive`.
@@ -307,10 +300,6 @@ pub struct UpdateArchiveRequest {
 impl Request for UpdateArchiveRequest {
     const OPERATION: &'static str = "UpdateArchive";
     type Response = UpdateArchiveResponse;
-
-    fn service_checks(&self, limits: &Limits) -> Result<(), Error> {
-        checks::update_archive(self, limits)
-    }
 }
 
 /// Response of `UpdateArchive`.

@@ -1,7 +1,9 @@
+// @generated from the EventBridge model by xtask; do not edit.
+// Regenerate with: cargo run --manifest-path xtask/Cargo.toml -- gen-api
 //! Permissions: the resource-based policy of an event bus, which lets other accounts or an
 //! organization put events on it. `PutPermission` adds a statement (or replaces the whole policy),
 //! `RemovePermission` removes one or all; the policy is limited to
-//! [`super::Limits::bus_policy_max_chars`] characters.
+//! [`super::ServiceLimits::bus_policy_max_chars`] characters.
 //!
 //! ```
 //! use evmatch_eventbridge::api::{Request, permissions::PutPermissionRequest};
@@ -16,15 +18,10 @@
 //! request.validate()?;
 //! # Ok::<(), evmatch_eventbridge::Error>(())
 //! ```
-//!
-//! Generated from the AWS model by `xtask` (see `xtask/src/main.rs`); edit the generator or
-//! `xtask/docs/permissions.md`, not this file.
 
 use serde::{Deserialize, Serialize};
 
-use super::checks;
-use super::{Empty, Limits, Request};
-use crate::Error;
+use super::{Empty, Request};
 
 /// Request of `PutPermission`: running `PutPermission` permits the specified Amazon Web
 /// Services account or Amazon Web Services organization to put events to the specified event
@@ -64,10 +61,6 @@ pub struct PutPermissionRequest {
 impl Request for PutPermissionRequest {
     const OPERATION: &'static str = "PutPermission";
     type Response = Empty;
-
-    fn service_checks(&self, limits: &Limits) -> Result<(), Error> {
-        checks::put_permission(self, limits)
-    }
 }
 
 /// Request of `RemovePermission`: revokes the permission of another Amazon Web Services account

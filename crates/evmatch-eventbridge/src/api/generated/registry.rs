@@ -1,9 +1,11 @@
-//! The model registry data: every operation and shape of the EventBridge model.
-//!
-//! Generated from the AWS model by `xtask` (see `xtask/src/main.rs`); do not edit.
+// @generated from the EventBridge model by xtask; do not edit.
+// Regenerate with: cargo run --manifest-path xtask/Cargo.toml -- gen-api
+//! The model registry data: every operation and shape of the EventBridge model, with the
+//! Rust type bound to each (read through `api::model`).
 
-use super::model::{Binding, Member, ModelPattern, Operation, OperationBinding, Shape, ShapeKind};
-use super::*;
+use super::model::pattern::ModelPattern;
+use super::model::types::{Binding, Member, Operation, OperationBinding, Shape, ShapeKind};
+use super::{api_destinations, archives, connections, endpoints, event_buses, events, partner_event_sources, permissions, replays, rules, tags, targets};
 
 static P0: ModelPattern = ModelPattern::new(r#"\d{12}"#);
 static P1: ModelPattern = ModelPattern::new(r#"events:[a-zA-Z]+"#);

@@ -1,3 +1,5 @@
+// @generated from the EventBridge model by xtask; do not edit.
+// Regenerate with: cargo run --manifest-path xtask/Cargo.toml -- gen-api
 //! Global endpoints: a pair of event buses in two regions behind one endpoint, with Route 53 health
 //! check based failover and optional event replication between them, for regional fault tolerance.
 //! `PutEvents` reaches an endpoint through its `EndpointId`.
@@ -26,9 +28,6 @@
 //! request.validate()?;
 //! # Ok::<(), evmatch_eventbridge::Error>(())
 //! ```
-//!
-//! Generated from the AWS model by `xtask` (see `xtask/src/main.rs`); edit the generator or
-//! `xtask/docs/endpoints.md`, not this file.
 
 use serde::{Deserialize, Serialize};
 

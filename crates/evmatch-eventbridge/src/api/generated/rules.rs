@@ -1,8 +1,10 @@
+// @generated from the EventBridge model by xtask; do not edit.
+// Regenerate with: cargo run --manifest-path xtask/Cargo.toml -- gen-api
 //! Rules: an event pattern or a schedule on one event bus, with up to five targets (see
 //! [`super::targets`]). `PutRule` creates or replaces a rule; describe, enable, disable, delete and list
 //! operations manage it. [`Request::validate`] on a [`PutRuleRequest`] checks
 //! the model constraints, that a pattern or schedule is given, that schedules are only used on the
-//! default bus, the pattern-size quota ([`super::Limits::rule_event_pattern_max_chars`]) and the
+//! default bus, the pattern-size quota ([`super::ServiceLimits::rule_event_pattern_max_chars`]) and the
 //! pattern itself through [`evmatch::Pattern::parse`], with its `InvalidEventPatternException` texts.
 //!
 //! ```
@@ -20,16 +22,11 @@
 //! assert_eq!(err.to_string(), "Parameter(s) EventPattern or ScheduleExpression must be specified.");
 //! # Ok::<(), evmatch_eventbridge::Error>(())
 //! ```
-//!
-//! Generated from the AWS model by `xtask` (see `xtask/src/main.rs`); edit the generator or
-//! `xtask/docs/rules.md`, not this file.
 
 use serde::{Deserialize, Serialize};
 
-use super::checks;
 use super::tags::Tag;
-use super::{Empty, Limits, Request};
-use crate::Error;
+use super::{Empty, Request};
 
 /// Request of `PutRule`: creates or updates the specified rule.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -79,10 +76,6 @@ pub struct PutRuleRequest {
 impl Request for PutRuleRequest {
     const OPERATION: &'static str = "PutRule";
     type Response = PutRuleResponse;
-
-    fn service_checks(&self, limits: &Limits) -> Result<(), Error> {
-        checks::put_rule(self, limits)
-    }
 }
 
 /// Response of `PutRule`.

@@ -1,5 +1,7 @@
+// @generated from the EventBridge model by xtask; do not edit.
+// Regenerate with: cargo run --manifest-path xtask/Cargo.toml -- gen-api
 //! Tags: key-value labels on rules, event buses and the other taggable resources, addressed by ARN
-//! (`ResourceARN` on the wire). At most [`super::Limits::tags_per_resource`] tags per resource.
+//! (`ResourceARN` on the wire). At most [`super::ServiceLimits::tags_per_resource`] tags per resource.
 //!
 //! ```
 //! use evmatch_eventbridge::api::{Request, tags::{Tag, TagResourceRequest}};
@@ -15,15 +17,10 @@
 //! );
 //! # Ok::<(), evmatch_eventbridge::Error>(())
 //! ```
-//!
-//! Generated from the AWS model by `xtask` (see `xtask/src/main.rs`); edit the generator or
-//! `xtask/docs/tags.md`, not this file.
 
 use serde::{Deserialize, Serialize};
 
-use super::checks;
-use super::{Limits, Request};
-use crate::Error;
+use super::Request;
 
 /// Request of `TagResource`: assigns one or more tags (key-value pairs) to the specified
 /// EventBridge resource.
@@ -40,10 +37,6 @@ pub struct TagResourceRequest {
 impl Request for TagResourceRequest {
     const OPERATION: &'static str = "TagResource";
     type Response = TagResourceResponse;
-
-    fn service_checks(&self, limits: &Limits) -> Result<(), Error> {
-        checks::tag_resource(self, limits)
-    }
 }
 
 /// Response of `TagResource`.

@@ -1,3 +1,5 @@
+// @generated from the EventBridge model by xtask; do not edit.
+// Regenerate with: cargo run --manifest-path xtask/Cargo.toml -- gen-api
 //! Event buses: the pipes that receive events. Every account has a `default` bus (AWS services
 //! publish there); custom buses receive application events and partner buses SaaS events. A bus
 //! carries an optional description, a dead-letter queue for failed deliveries, a KMS key and a
@@ -21,17 +23,12 @@
 //! assert_eq!(err.to_string(), "Cannot delete event bus default.");
 //! # Ok::<(), evmatch_eventbridge::Error>(())
 //! ```
-//!
-//! Generated from the AWS model by `xtask` (see `xtask/src/main.rs`); edit the generator or
-//! `xtask/docs/event_buses.md`, not this file.
 
 use serde::{Deserialize, Serialize};
 
-use super::checks;
 use super::tags::Tag;
 use super::targets::DeadLetterConfig;
-use super::{Empty, Limits, Request, Timestamp};
-use crate::Error;
+use super::{Empty, Request, Timestamp};
 
 /// Request of `CreateEventBus`: creates a new event bus within your account.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -81,10 +78,6 @@ pub struct CreateEventBusRequest {
 impl Request for CreateEventBusRequest {
     const OPERATION: &'static str = "CreateEventBus";
     type Response = CreateEventBusResponse;
-
-    fn service_checks(&self, limits: &Limits) -> Result<(), Error> {
-        checks::create_event_bus(self, limits)
-    }
 }
 
 /// Response of `CreateEventBus`.
@@ -136,10 +129,6 @@ pub struct DeleteEventBusRequest {
 impl Request for DeleteEventBusRequest {
     const OPERATION: &'static str = "DeleteEventBus";
     type Response = Empty;
-
-    fn service_checks(&self, limits: &Limits) -> Result<(), Error> {
-        checks::delete_event_bus(self, limits)
-    }
 }
 
 /// Request of `DescribeEventBus`: displays details about an event bus in your account.

@@ -1,3 +1,5 @@
+// @generated from the EventBridge model by xtask; do not edit.
+// Regenerate with: cargo run --manifest-path xtask/Cargo.toml -- gen-api
 //! Partner event sources: how SaaS partners deliver events. The partner side creates a source for a
 //! customer account (`CreatePartnerEventSource`, names `aws.partner/<partner>/<name>`); the customer
 //! side sees it as an event source, activates or deactivates it, and receives its events on a partner
@@ -19,9 +21,6 @@
 //! );
 //! # Ok::<(), evmatch_eventbridge::Error>(())
 //! ```
-//!
-//! Generated from the AWS model by `xtask` (see `xtask/src/main.rs`); edit the generator or
-//! `xtask/docs/partner_event_sources.md`, not this file.
 
 use serde::{Deserialize, Serialize};
 

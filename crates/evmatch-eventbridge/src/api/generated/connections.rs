@@ -1,3 +1,5 @@
+// @generated from the EventBridge model by xtask; do not edit.
+// Regenerate with: cargo run --manifest-path xtask/Cargo.toml -- gen-api
 //! Connections: the authorization (API key, basic or OAuth client credentials, plus extra header,
 //! query and body parameters) that API destinations (see [`super::api_destinations`]) use to call HTTP
 //! endpoints; EventBridge keeps the secrets in Secrets Manager. Secret members are marked sensitive
@@ -24,9 +26,6 @@
 //! assert!(serde_json::to_string(&request).unwrap().contains(r#""AuthorizationType":"API_KEY""#));
 //! # Ok::<(), evmatch_eventbridge::Error>(())
 //! ```
-//!
-//! Generated from the AWS model by `xtask` (see `xtask/src/main.rs`); edit the generator or
-//! `xtask/docs/connections.md`, not this file.
 
 use serde::{Deserialize, Serialize};
 

@@ -1,3 +1,5 @@
+// @generated from the EventBridge model by xtask; do not edit.
+// Regenerate with: cargo run --manifest-path xtask/Cargo.toml -- gen-api
 //! API destinations: HTTPS endpoints that rules can target, with an HTTP method, a connection (see
 //! [`super::connections`]) for authorization and an invocation rate limit.
 //!
@@ -23,9 +25,6 @@
 //! );
 //! # Ok::<(), evmatch_eventbridge::Error>(())
 //! ```
-//!
-//! Generated from the AWS model by `xtask` (see `xtask/src/main.rs`); edit the generator or
-//! `xtask/docs/api_destinations.md`, not this file.
 
 use serde::{Deserialize, Serialize};
 

@@ -1,3 +1,5 @@
+// @generated from the EventBridge model by xtask; do not edit.
+// Regenerate with: cargo run --manifest-path xtask/Cargo.toml -- gen-api
 //! Targets: where a rule sends the events it matches (Lambda functions, queues, streams, other buses,
 //! API destinations, ECS tasks, …), each with an optional input mode (`Input`, `InputPath` or
 //! `InputTransformer`), retry policy and dead-letter queue. `PutTargets` adds or replaces targets by
@@ -30,18 +32,13 @@
 //! );
 //! # Ok::<(), evmatch_eventbridge::Error>(())
 //! ```
-//!
-//! Generated from the AWS model by `xtask` (see `xtask/src/main.rs`); edit the generator or
-//! `xtask/docs/targets.md`, not this file.
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::checks;
+use super::Request;
 use super::tags::Tag;
-use super::{Limits, Request};
-use crate::Error;
 
 /// Request of `PutTargets`: adds the specified targets to the specified rule, or updates the
 /// targets if they are already associated with the rule.
@@ -65,10 +62,6 @@ pub struct PutTargetsRequest {
 impl Request for PutTargetsRequest {
     const OPERATION: &'static str = "PutTargets";
     type Response = PutTargetsResponse;
-
-    fn service_checks(&self, limits: &Limits) -> Result<(), Error> {
-        checks::put_targets(self, limits)
-    }
 }
 
 /// Response of `PutTargets`.
@@ -115,10 +108,6 @@ pub struct RemoveTargetsRequest {
 impl Request for RemoveTargetsRequest {
     const OPERATION: &'static str = "RemoveTargets";
     type Response = RemoveTargetsResponse;
-
-    fn service_checks(&self, limits: &Limits) -> Result<(), Error> {
-        checks::remove_targets(self, limits)
-    }
 }
 
 /// Response of `RemoveTargets`.
