@@ -16,8 +16,8 @@ use evmatch_eventbridge::api::tags::*;
 use evmatch_eventbridge::api::targets::*;
 use evmatch_eventbridge::bus::transform::DeliveryFailure;
 use evmatch_eventbridge::bus::{
-    ChannelSink, Delivery, EventBridge, FailedDelivery, ManualClock, SequentialIds, ServiceConfig,
-    TargetSink,
+    ChannelSink, Delivery, EventBridge, EventBridgeConfig, FailedDelivery, ManualClock,
+    SequentialIds, TargetSink,
 };
 
 const ACCOUNT: &str = "111111111111";
@@ -48,7 +48,7 @@ impl TargetSink for Recorder {
     }
 }
 
-fn fixture_with(config: ServiceConfig) -> Fixture {
+fn fixture_with(config: EventBridgeConfig) -> Fixture {
     let clock = Arc::new(ManualClock::new(Timestamp::from_secs(T0)));
     let eb = EventBridge::build(config, clock.clone(), Arc::new(SequentialIds::new()));
     let log = Arc::new(Mutex::new(Vec::new()));
@@ -66,7 +66,7 @@ fn fixture_with(config: ServiceConfig) -> Fixture {
 }
 
 fn fixture() -> Fixture {
-    fixture_with(ServiceConfig::new(ACCOUNT, REGION))
+    fixture_with(EventBridgeConfig::new(ACCOUNT, REGION))
 }
 
 impl Fixture {
@@ -256,7 +256,7 @@ fn create_describe_update_delete_event_bus() {
 
 #[test]
 fn create_event_bus_errors() {
-    let mut config = ServiceConfig::new(ACCOUNT, REGION);
+    let mut config = EventBridgeConfig::new(ACCOUNT, REGION);
     config.event_buses = 3;
     let f = fixture_with(config);
     f.bus("a");
@@ -498,7 +498,7 @@ fn put_rule_replace_keeps_targets_and_resets_members() {
 
 #[test]
 fn put_rule_errors() {
-    let mut config = ServiceConfig::new(ACCOUNT, REGION);
+    let mut config = EventBridgeConfig::new(ACCOUNT, REGION);
     config.rules_per_bus = 2;
     let f = fixture_with(config);
     f.bus("custom");
@@ -1287,7 +1287,7 @@ fn put_events_request_errors() {
         ..Default::default()
     };
     let small = fixture_with(
-        ServiceConfig::new(ACCOUNT, REGION)
+        EventBridgeConfig::new(ACCOUNT, REGION)
             .with_limits(evmatch_eventbridge::api::ServiceLimits::compat_256kb()),
     );
     assert_err(
@@ -1468,7 +1468,7 @@ fn input_modes_reach_the_sink() {
 fn registered_sinks_get_their_arns_and_results_never_depend_on_delivery() {
     let clock = Arc::new(ManualClock::new(Timestamp::from_secs(T0)));
     let eb = EventBridge::build(
-        ServiceConfig::new(ACCOUNT, REGION),
+        EventBridgeConfig::new(ACCOUNT, REGION),
         clock,
         Arc::new(SequentialIds::new()),
     );
@@ -1814,7 +1814,7 @@ fn put_and_remove_permission_statements() {
 fn permission_errors() {
     let mut limits = evmatch_eventbridge::api::ServiceLimits::default();
     limits.bus_policy_max_chars = 300;
-    let f = fixture_with(ServiceConfig::new(ACCOUNT, REGION).with_limits(limits));
+    let f = fixture_with(EventBridgeConfig::new(ACCOUNT, REGION).with_limits(limits));
     let stmt = |sid: &str| PutPermissionRequest {
         action: Some("events:PutEvents".into()),
         principal: Some("222222222222".into()),

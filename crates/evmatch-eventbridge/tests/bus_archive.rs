@@ -12,7 +12,9 @@ use evmatch_eventbridge::api::events::*;
 use evmatch_eventbridge::api::replays::*;
 use evmatch_eventbridge::api::rules::*;
 use evmatch_eventbridge::api::targets::*;
-use evmatch_eventbridge::bus::{Delivery, EventBridge, ManualClock, SequentialIds, ServiceConfig};
+use evmatch_eventbridge::bus::{
+    Delivery, EventBridge, EventBridgeConfig, ManualClock, SequentialIds,
+};
 
 const ACCOUNT: &str = "111111111111";
 const REGION: &str = "us-east-1";
@@ -27,7 +29,7 @@ struct Fixture {
     log: Arc<Mutex<Vec<Delivery>>>,
 }
 
-fn fixture_with(config: ServiceConfig) -> Fixture {
+fn fixture_with(config: EventBridgeConfig) -> Fixture {
     let clock = Arc::new(ManualClock::new(Timestamp::from_secs(T0)));
     let eb = EventBridge::build(config, clock.clone(), Arc::new(SequentialIds::new()));
     let log = Arc::new(Mutex::new(Vec::new()));
@@ -39,7 +41,7 @@ fn fixture_with(config: ServiceConfig) -> Fixture {
 }
 
 fn fixture() -> Fixture {
-    fixture_with(ServiceConfig::new(ACCOUNT, REGION))
+    fixture_with(EventBridgeConfig::new(ACCOUNT, REGION))
 }
 
 impl Fixture {
@@ -607,7 +609,7 @@ fn empty_window_completes_without_last_replayed_time() {
 
 #[test]
 fn replay_on_start_runs_inside_start_replay() {
-    let f = fixture_with(ServiceConfig::new(ACCOUNT, REGION).with_replay_on_start(true));
+    let f = fixture_with(EventBridgeConfig::new(ACCOUNT, REGION).with_replay_on_start(true));
     f.archive("arch", None);
     f.rule_with_target("all", r#"{"source": ["s"]}"#);
     f.put_at("s", 0);
@@ -620,7 +622,7 @@ fn replay_on_start_runs_inside_start_replay() {
 
 #[test]
 fn start_replay_errors_in_order() {
-    let mut config = ServiceConfig::new(ACCOUNT, REGION);
+    let mut config = EventBridgeConfig::new(ACCOUNT, REGION);
     config.concurrent_replays = 2;
     let f = fixture_with(config);
     f.eb.create_event_bus(CreateEventBusRequest {
