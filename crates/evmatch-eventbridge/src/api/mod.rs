@@ -56,7 +56,7 @@ use crate::Error;
 #[macro_use]
 mod macros;
 mod checks;
-mod input_template;
+pub(crate) mod input_template;
 mod limits;
 pub mod model;
 mod timestamp;

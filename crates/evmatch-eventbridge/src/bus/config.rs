@@ -21,7 +21,7 @@ pub struct EventBridgeConfig {
     pub region: String,
     /// The ARN partition (`aws`, `aws-cn`, `aws-us-gov`).
     pub partition: String,
-    /// Request limits shared with [`Request::validate_with`] (PutEvents size, targets per
+    /// Request limits shared with [`Request::validate_with`](crate::api::Request::validate_with) (PutEvents size, targets per
     /// rule, tags, policy size, pattern size).
     pub limits: ServiceLimits,
     /// Rules per event bus, archive rules included (300).
@@ -34,7 +34,7 @@ pub struct EventBridgeConfig {
     /// dropped (protects against forwarding loops; AWS has no such limit). Default 5.
     pub max_forwarding_hops: usize,
     /// Run a replay to completion inside `StartReplay` (its response still says `STARTING`)
-    /// instead of at the next [`EventBridge::tick`]. Default `false`.
+    /// instead of at the next [`EventBridge::tick`](super::EventBridge::tick). Default `false`.
     pub replay_on_start: bool,
 }
 

@@ -197,7 +197,7 @@ pub(super) struct Runtime {
 /// Operations are methods named after the API operations, taking the [`crate::api`] request type
 /// and returning its response type or an [`Error`] with AWS's code and message. Every request is
 /// first validated like the service does ([`Request::validate_with`]). Targets receive their
-/// payloads through [`TargetSink`]s registered per target ARN ([`register_sink`]) or as the
+/// payloads through [`TargetSink`](super::TargetSink)s registered per target ARN ([`register_sink`]) or as the
 /// default ([`set_default_sink`]).
 ///
 /// `EventBridge` is `Send + Sync`: share it in an `Arc`. Control-plane operations are serialised

@@ -167,8 +167,8 @@ pub enum Binding {
     },
     /// A Rust type used directly (`String`, `i32`, `Vec<Target>`, `BTreeMap<String, String>`).
     Primitive(&'static str),
-    /// An exception: represented by [`crate::Error`] with this shape's [`ErrorCode`]
-    /// (see [`error_code`]).
+    /// An exception: represented by [`crate::Error`] with this shape's [`ErrorCode`](crate::ErrorCode)
+    /// (see [`error_code`](super::error_code)).
     Exception,
 }
 
