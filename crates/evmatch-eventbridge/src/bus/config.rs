@@ -21,8 +21,9 @@ pub struct EventBridgeConfig {
     pub region: String,
     /// The ARN partition (`aws`, `aws-cn`, `aws-us-gov`).
     pub partition: String,
-    /// Request limits shared with [`Request::validate_with`](crate::api::Request::validate_with) (PutEvents size, targets per
-    /// rule, tags, policy size, pattern size).
+    /// Request limits shared with
+    /// [`Request::validate_with`](crate::api::Request::validate_with) (PutEvents size, targets
+    /// per rule, tags, policy size, pattern size).
     pub limits: ServiceLimits,
     /// Rules per event bus, archive rules included (300).
     pub rules_per_bus: usize,

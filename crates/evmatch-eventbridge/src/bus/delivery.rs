@@ -75,7 +75,7 @@ impl EventBridge {
     ) {
         let bus_prefix = format!("{}event-bus/", self.config.arn_prefix());
         if let Some(dest) = target.arn.strip_prefix(&bus_prefix) {
-            // Same account and region: forward the original event (BUS.md §1.4, §4 item 6).
+            // Same account and region: forward the original event, unchanged (same id and time).
             if hops < self.config.max_forwarding_hops {
                 self.dispatch(snap, dest, event, None, hops + 1);
             }

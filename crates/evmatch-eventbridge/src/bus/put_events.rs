@@ -70,7 +70,8 @@ impl EventBridge {
         })
     }
 
-    /// The per-entry checks of BUS.md §2.3 and the envelope of §1.
+    /// The per-entry checks, in AWS's order (`Source`, `DetailType`, `Detail` present; `Detail` a
+    /// JSON object; `DetailType` at most 128 characters; no `aws.` source), and the envelope.
     fn accept(
         &self,
         e: &PutEventsRequestEntry,
@@ -137,7 +138,7 @@ impl EventBridge {
 }
 
 /// The parsed `Detail` when it is a JSON object whose integers fit in 64 bits; `None` when it is
-/// malformed (BUS.md §2.3 item 4, §1.5).
+/// malformed (AWS answers `MalformedDetail` for both).
 fn parse_detail(text: &str) -> Option<Value> {
     let value = transform::parse_event(text).ok()?;
     if !matches!(value, Value::Object(_)) {

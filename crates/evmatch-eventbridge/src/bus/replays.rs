@@ -293,7 +293,8 @@ impl EventBridge {
     }
 }
 
-/// The archived event with `"replay-name": <replay>` inserted after `region` (BUS.md §9.4).
+/// The archived event with `"replay-name": <replay>` inserted after `region`, as AWS
+/// delivers replayed events.
 fn replayed(event: &Event, replay: &str) -> Event {
     let mut value = event.value.clone();
     if let Value::Object(members) = &mut value {

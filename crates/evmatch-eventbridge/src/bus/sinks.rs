@@ -26,7 +26,7 @@ pub struct Delivery {
     pub target: Target,
     /// The `id` of the event.
     pub event_id: String,
-    /// The exact payload (TRANSFORM.md): the whole event as compact JSON, the `Input` text, the
+    /// The exact payload (see [`transform`](super::transform)): the whole event as compact JSON, the `Input` text, the
     /// `InputPath` selection or the `InputTransformer` output.
     pub payload: String,
 }

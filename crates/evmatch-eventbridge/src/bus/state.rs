@@ -37,7 +37,8 @@ use crate::api::{Request, ServiceLimits, Timestamp};
 /// An event as rules match it and targets receive it.
 #[derive(Debug, Clone)]
 pub(super) struct Event {
-    /// The envelope (BUS.md §1).
+    /// The envelope: `version`, `id`, `detail-type`, `source`, `account`, `time`, `region`,
+    /// `resources`, `detail`, in that order (plus `replay-name` after `region` when replayed).
     pub(super) value: Value,
     /// The envelope as compact JSON.
     pub(super) text: String,
@@ -46,7 +47,7 @@ pub(super) struct Event {
     pub(super) time: Timestamp,
     /// When the bus received it.
     pub(super) ingestion: Timestamp,
-    /// The entry size (BUS.md §3.1).
+    /// The entry size, as AWS counts it for the PutEvents limit and archive sizes.
     pub(super) size: usize,
 }
 

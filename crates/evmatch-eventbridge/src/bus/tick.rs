@@ -36,8 +36,9 @@ impl EventBridge {
     /// For every enabled rule with a `ScheduleExpression` (on the default bus), every due minute
     /// after the last one handled (or after the rule was created / got its schedule / was
     /// enabled) up to and including `now` fires once, in time order and then rule-name order:
-    /// the rule's targets receive the `Scheduled Event` of BUS.md §7.5 (through their input
-    /// modes) and the firing is returned. Disabled rules never fire, and re-enabling does not
+    /// the rule's targets receive a `Scheduled Event` (`source` `aws.events`, the rule's ARN as
+    /// the only resource, an empty `detail`; through their input modes) and the firing is
+    /// returned. Disabled rules never fire, and re-enabling does not
     /// replay missed instants. At most 10,000 instants per rule are fired per call; later calls
     /// continue.
     ///

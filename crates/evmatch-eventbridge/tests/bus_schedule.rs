@@ -1,5 +1,5 @@
-//! BUS.md §7: every recorded valid and invalid schedule expression, the inferred edge spellings,
-//! and next-fire times.
+//! Schedule expressions: every recorded valid and invalid schedule expression, the inferred edge
+//! spellings, and next-fire times.
 
 use evmatch_eventbridge::api::Timestamp;
 use evmatch_eventbridge::bus::schedule::{INVALID_SCHEDULE, RateUnit, Schedule};
@@ -36,7 +36,7 @@ fn assert_invalid(expr: &str) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// §7.2 rate
+// rate(…)
 
 #[test]
 fn rate_valid() {
@@ -139,7 +139,7 @@ fn rate_extra_spaces_are_invalid() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// §7.3 cron
+// cron(…)
 
 #[test]
 fn cron_recorded_valid() {
