@@ -15,6 +15,10 @@
 //! `Map keys must satisfy constraint: [...]`, `Map values must satisfy constraint: [...]`.
 //! One member failing several constraints gives one error per constraint, in the order pattern,
 //! maximum, minimum, enum.
+//!
+//! Costs: one walk over the request's JSON value, guided by the registry (each member's shape is
+//! a binary search by name); the depth of the walk is the depth of the model's shapes, not of the
+//! input (values nested deeper than their shape are not visited).
 
 use serde_json::Value;
 

@@ -3,7 +3,7 @@
 //! registry of sinks by target ARN.
 //!
 //! Invariants: sinks are called synchronously from the thread that put the event (or called
-//! [`EventBridge::tick`](super::EventBridge::tick))  with no lock of the service held, so a sink
+//! [`EventBridge::tick`](super::EventBridge::tick)) with no lock of the service held, so a sink
 //! may call back into the service; `PutEvents` results never depend on what a sink does.
 
 use std::collections::HashMap;

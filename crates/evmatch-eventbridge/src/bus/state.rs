@@ -16,9 +16,9 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 
-use evmatch::Published;
 use evmatch::json::Value;
-use evmatch::machine::{Config as MachineConfig, Machine};
+// The engine's root names only (its module layout is its own business).
+use evmatch::{Config as MachineConfig, Machine, Published};
 
 use super::clock::{Clock, IdGenerator, RandomIds, SystemClock};
 use super::config::{DEFAULT_BUS, EventBridgeConfig, bus_arn, bus_name, rule_arn};
