@@ -13,13 +13,13 @@ use evmatch_eventbridge::api::events::{PutEventsRequest, PutEventsRequestEntry};
 use evmatch_eventbridge::api::rules::PutRuleRequest;
 use evmatch_eventbridge::api::targets::{InputTransformer, PutTargetsRequest, Target};
 use evmatch_eventbridge::bus::{
-    ChannelSink, EventBridge, ManualClock, SequentialIds, ServiceConfig,
+    ChannelSink, EventBridge, EventBridgeConfig, ManualClock, SequentialIds,
 };
 
 fn main() -> Result<(), evmatch_eventbridge::Error> {
     let clock = Arc::new(ManualClock::new(Timestamp::from_secs(1_767_225_600)));
     let eb = EventBridge::build(
-        ServiceConfig::new("111111111111", "eu-west-1"),
+        EventBridgeConfig::new("111111111111", "eu-west-1"),
         clock,
         Arc::new(SequentialIds::new()),
     );

@@ -8,6 +8,9 @@
 
 use std::fmt;
 
+/// AWS's text for every `LimitExceededException` (quotas of rules, buses, targets, tags, replays).
+const LIMIT_EXCEEDED: &str = "The requested resource exceeds the maximum number allowed.";
+
 /// Every error of the EventBridge layer.
 ///
 /// `Display` is AWS's message; [`Error::code`] is AWS's error code.
@@ -49,6 +52,11 @@ impl Error {
     /// A `ValidationException` with `message`.
     pub fn validation(message: impl Into<String>) -> Self {
         Error::service(ErrorCode::Validation, message)
+    }
+
+    /// The `LimitExceededException` of every quota: AWS gives the same text for all of them.
+    pub(crate) fn limit_exceeded() -> Self {
+        Error::service(ErrorCode::LimitExceeded, LIMIT_EXCEEDED)
     }
 }
 

@@ -35,15 +35,19 @@ fn str_list(v: &Value) -> Vec<String> {
 }
 
 #[test]
-fn repo_copy_matches_shared_model_when_present() {
-    let shared = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/aws-model/events-2015-10-07.service-2.json"
-    );
-    match std::fs::read_to_string(shared) {
-        Ok(text) => assert_eq!(text, model::MODEL_JSON, "src/api/model copy is out of date"),
-        Err(_) => eprintln!("../shared not present; repo copy used alone"),
-    }
+fn committed_model_is_the_eventbridge_2015_10_07_json_model() {
+    // The model the API was generated from: EventBridge's JSON 1.1 protocol, API version
+    // 2015-10-07, with its 57 operations and 354 shapes.
+    let m = model_json();
+    let meta = &m["metadata"];
+    assert_eq!(meta["uid"], "eventbridge-2015-10-07");
+    assert_eq!(meta["apiVersion"], "2015-10-07");
+    assert_eq!(meta["protocol"], "json");
+    assert_eq!(meta["jsonVersion"], "1.1");
+    assert_eq!(meta["targetPrefix"], "AWSEvents");
+    assert_eq!(m["operations"].as_object().unwrap().len(), 57);
+    assert_eq!(m["shapes"].as_object().unwrap().len(), 354);
+    assert_eq!(model::shapes().len(), 354);
 }
 
 #[test]

@@ -18,7 +18,7 @@ use evmatch_eventbridge::api::tags::{Tag, TagResourceRequest};
 use evmatch_eventbridge::api::targets::{
     InputTransformer, PutTargetsRequest, RemoveTargetsRequest, Target,
 };
-use evmatch_eventbridge::api::{Empty, Limits, Request, Timestamp, decode};
+use evmatch_eventbridge::api::{Empty, Request, ServiceLimits, Timestamp, decode};
 
 fn msg<R: Request>(r: &R) -> (ErrorCode, String) {
     let e = r.validate().expect_err("request should be rejected");
@@ -135,13 +135,13 @@ fn put_events_size_limit_is_exclusive_and_configurable() {
         }
     };
     let over = validation("Total size of the entries in the request is over the limit.");
-    sized(Limits::PUT_EVENTS_1MB - 3).validate().unwrap();
-    assert_eq!(msg(&sized(Limits::PUT_EVENTS_1MB - 2)), over);
-    let compat = Limits::compat_256kb();
-    sized(Limits::PUT_EVENTS_256KB - 3)
+    sized(ServiceLimits::PUT_EVENTS_1MB - 3).validate().unwrap();
+    assert_eq!(msg(&sized(ServiceLimits::PUT_EVENTS_1MB - 2)), over);
+    let compat = ServiceLimits::compat_256kb();
+    sized(ServiceLimits::PUT_EVENTS_256KB - 3)
         .validate_with(&compat)
         .unwrap();
-    let e = sized(Limits::PUT_EVENTS_256KB - 2)
+    let e = sized(ServiceLimits::PUT_EVENTS_256KB - 2)
         .validate_with(&compat)
         .unwrap_err();
     assert_eq!((e.code(), e.to_string()), over);
@@ -155,7 +155,7 @@ fn put_events_size_limit_is_exclusive_and_configurable() {
     r.validate().unwrap();
     assert_eq!(r.validate_with(&compat).unwrap_err().to_string(), over.1);
     // Entries are summed, including entries that will fail per-entry checks.
-    let mut small = Limits::default();
+    let mut small = ServiceLimits::default();
     small.put_events_max_size = 100;
     let e = PutEventsRequestEntry {
         detail: Some("x".repeat(60)),
@@ -191,7 +191,7 @@ fn put_partner_events_limits() {
     let (_, text) = msg(&PutPartnerEventsRequest { entries: vec![bad] });
     assert!(text.contains("Value 'my.source' at 'entries.1.member.source' failed to satisfy constraint: Member must satisfy regular expression pattern: aws\\.partner(/[\\.\\-_A-Za-z0-9]+){2,}"), "{text}");
     let mut big = e;
-    big.detail = Some("x".repeat(Limits::PUT_EVENTS_1MB));
+    big.detail = Some("x".repeat(ServiceLimits::PUT_EVENTS_1MB));
     assert_eq!(
         msg(&PutPartnerEventsRequest { entries: vec![big] }),
         validation("Total size of the entries in the request is over the limit.")
@@ -277,7 +277,7 @@ fn put_rule_pattern_quota_is_configurable_pattern_engine() {
     r.event_pattern = Some(format!("{{\"source\":[\"{}\"]}}", "x".repeat(3000)));
     let (code, _) = msg(&r);
     assert_eq!(code, ErrorCode::LimitExceeded);
-    let mut raised = Limits::default();
+    let mut raised = ServiceLimits::default();
     raised.rule_event_pattern_max_chars = 4096;
     r.validate_with(&raised).unwrap();
 }
@@ -434,7 +434,7 @@ fn put_targets_limits() {
         )),
         (ErrorCode::LimitExceeded, LIMIT.into())
     );
-    let mut l = Limits::default();
+    let mut l = ServiceLimits::default();
     l.targets_per_rule = 100;
     put_targets((0..10).map(|i| target(&format!("t{i}"))).collect())
         .validate_with(&l)
@@ -652,7 +652,7 @@ fn put_permission_policy_length() {
     p(10_240).validate().unwrap();
     let (code, _) = msg(&p(10_241));
     assert_eq!(code, ErrorCode::PolicyLengthExceeded);
-    let mut l = Limits::default();
+    let mut l = ServiceLimits::default();
     l.bus_policy_max_chars = 20_000;
     p(10_241).validate_with(&l).unwrap();
     let bad = PutPermissionRequest {

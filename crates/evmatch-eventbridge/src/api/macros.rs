@@ -1,5 +1,9 @@
 //! `api_enum!`: a model enum as a non-exhaustive Rust enum with an `Unknown(String)` fallback,
 //! serialized as its wire string.
+//!
+//! Invariants: every wire value reads back as itself (known values as their variant, others kept
+//! verbatim in `Unknown`), so nothing the service sends is lost; `as_str` of a variant is exactly
+//! the model's value. Costs: reading a value is one `match` on the string.
 
 macro_rules! api_enum {
     (

@@ -12,9 +12,19 @@
 //! the model (lengths, patterns, ranges, list sizes, enum values) in AWS's
 //! `ValidationException` wording, then the service rules that need no stored state (PutEvents
 //! size, targets per rule, the event pattern itself through [`evmatch::Pattern::parse`], …), with
-//! the limits of [`Limits`]. [`decode`] reads a raw request body and also reports missing
+//! the limits of [`ServiceLimits`]. [`decode`] reads a raw request body and also reports missing
 //! required members the way the service does. [`model`] exposes the whole model (operations,
 //! shapes, constraints) as static data.
+//!
+//! Layout: the resource modules, the model registry and the `aws-sdk` conversions are generated
+//! (`api/generated/`, by `xtask` from the model JSON; each file starts with `// @generated`).
+//! Everything else is written by hand and the arrows point one way: generated code names only
+//! this module's [`Request`], [`Empty`], [`Timestamp`] and the `api_enum!` macro; the hand-written
+//! service checks attach themselves to the generated request types without being named by them;
+//! the registry depends on the model's types, never the reverse. The one loop is deliberate:
+//! [`Request`]'s provided methods validate against the registry, whose bindings call back into
+//! [`Request`] through function pointers. Validation costs a serialisation of the request to a
+//! JSON value and one walk over it; no allocation happens at rest.
 //!
 //! ```
 //! use evmatch_eventbridge::api::{Request, decode, rules::PutRuleRequest};
@@ -46,30 +56,47 @@ use crate::Error;
 #[macro_use]
 mod macros;
 mod checks;
+pub(crate) mod input_template;
+mod limits;
 pub mod model;
-// One line per shape: a table reads better than rustfmt's expansion.
-#[rustfmt::skip]
-mod model_data;
 mod timestamp;
 mod validate;
 
+// The generated code (`api/generated/`, written by `xtask`), mounted at the paths users know.
+#[path = "generated/api_destinations.rs"]
 pub mod api_destinations;
+#[path = "generated/archives.rs"]
 pub mod archives;
+#[cfg(feature = "aws-sdk")]
+#[path = "generated/aws_sdk.rs"]
+pub mod aws_sdk;
+#[path = "generated/connections.rs"]
 pub mod connections;
+#[path = "generated/endpoints.rs"]
 pub mod endpoints;
+#[path = "generated/event_buses.rs"]
 pub mod event_buses;
+#[path = "generated/events.rs"]
 pub mod events;
+#[path = "generated/partner_event_sources.rs"]
 pub mod partner_event_sources;
+#[path = "generated/permissions.rs"]
 pub mod permissions;
+// One line per shape: a table reads better than rustfmt's expansion.
+#[rustfmt::skip]
+#[path = "generated/registry.rs"]
+mod registry;
+#[path = "generated/replays.rs"]
 pub mod replays;
+#[path = "generated/rules.rs"]
 pub mod rules;
+#[path = "generated/tags.rs"]
 pub mod tags;
+#[path = "generated/targets.rs"]
 pub mod targets;
 
-#[cfg(feature = "aws-sdk")]
-pub mod aws_sdk;
-
-pub use checks::{PREDEFINED_VARIABLES, placeholders};
+pub use input_template::{PREDEFINED_VARIABLES, placeholders};
+pub use limits::ServiceLimits;
 pub use timestamp::Timestamp;
 pub use validate::decode;
 
@@ -77,20 +104,20 @@ pub use validate::decode;
 ///
 /// `validate` runs the model checks first (all violations reported together, as the service
 /// does) and the service checks only when the request is well-formed.
-pub trait Request: Serialize + DeserializeOwned {
+pub trait Request: Serialize + DeserializeOwned + 'static {
     /// The operation name, as in the `X-Amz-Target: AWSEvents.<OPERATION>` header.
     const OPERATION: &'static str;
     /// The response type ([`Empty`] for the operations that return nothing).
     type Response: Serialize + DeserializeOwned;
 
     /// Checks every constraint of the model and the stateless service rules, with the default
-    /// [`Limits`].
+    /// [`ServiceLimits`].
     fn validate(&self) -> Result<(), Error> {
-        self.validate_with(&Limits::default())
+        self.validate_with(&ServiceLimits::default())
     }
 
     /// [`validate`](Request::validate) with explicit limits.
-    fn validate_with(&self, limits: &Limits) -> Result<(), Error> {
+    fn validate_with(&self, limits: &ServiceLimits) -> Result<(), Error> {
         self.validate_shape()?;
         self.service_checks(limits)
     }
@@ -98,13 +125,15 @@ pub trait Request: Serialize + DeserializeOwned {
     /// Only the model constraints (required members, lengths, patterns, ranges, list sizes,
     /// enum values); errors are `ValidationException`s in AWS's wording.
     fn validate_shape(&self) -> Result<(), Error> {
-        validate::validate_request(self)
+        let value = serde_json::to_value(self)
+            .map_err(|e| Error::validation(format!("Request could not be serialized: {e}")))?;
+        validate::validate_input(Self::OPERATION, &value)
     }
 
-    /// The service rules beyond the model (only called on a well-formed request).
-    fn service_checks(&self, limits: &Limits) -> Result<(), Error> {
-        let _ = limits;
-        Ok(())
+    /// The service rules beyond the model (only called on a well-formed request); `Ok` for the
+    /// requests that have none.
+    fn service_checks(&self, limits: &ServiceLimits) -> Result<(), Error> {
+        checks::service_checks(self, limits)
     }
 }
 
@@ -120,61 +149,4 @@ pub trait ApiEnum: Sized {
     fn as_str(&self) -> &str;
     /// `false` for the `Unknown` fallback.
     fn is_known(&self) -> bool;
-}
-
-/// Service limits that are not part of the model (quotas and documented limits).
-///
-/// Defaults are AWS's current defaults; fields say which limits AWS lets an account raise.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct Limits {
-    /// PutEvents and PutPartnerEvents: the total entry size (see
-    /// [`PutEventsRequestEntry::size`](events::PutEventsRequestEntry::size)) must be
-    /// **less than** this many bytes. Default [`Limits::PUT_EVENTS_1MB`]; use
-    /// [`Limits::PUT_EVENTS_256KB`] for the limit before 29 January 2026.
-    pub put_events_max_size: usize,
-    /// PutRule: maximum event pattern length in characters (UTF-16 code units). Quota "Event
-    /// pattern size", default 2,048, adjustable; the model caps it at 4,096.
-    pub rule_event_pattern_max_chars: usize,
-    /// Targets per rule (5, not adjustable): a PutTargets request with more distinct target Ids
-    /// than this fails with `LimitExceededException`.
-    pub targets_per_rule: usize,
-    /// Target Ids per PutTargets / RemoveTargets request (documented as 10; the model allows 100).
-    pub targets_per_request: usize,
-    /// Tags per resource (50): more tags in one request fail with `LimitExceededException`.
-    pub tags_per_resource: usize,
-    /// Event bus resource policy size in characters (10,240): PutPermission with a longer
-    /// `Policy` fails with `PolicyLengthExceededException`.
-    pub bus_policy_max_chars: usize,
-}
-
-impl Limits {
-    /// The PutEvents size limit since 29 January 2026: 1 MiB.
-    pub const PUT_EVENTS_1MB: usize = 1_048_576;
-    /// The PutEvents size limit before 29 January 2026: 256 KiB.
-    pub const PUT_EVENTS_256KB: usize = 262_144;
-
-    /// AWS's default limits.
-    pub const DEFAULT: Limits = Limits {
-        put_events_max_size: Self::PUT_EVENTS_1MB,
-        rule_event_pattern_max_chars: 2048,
-        targets_per_rule: 5,
-        targets_per_request: 10,
-        tags_per_resource: 50,
-        bus_policy_max_chars: 10_240,
-    };
-
-    /// Default limits with the 256 KiB PutEvents size limit of older accounts and documents.
-    pub fn compat_256kb() -> Limits {
-        Limits {
-            put_events_max_size: Self::PUT_EVENTS_256KB,
-            ..Self::DEFAULT
-        }
-    }
-}
-
-impl Default for Limits {
-    fn default() -> Self {
-        Self::DEFAULT
-    }
 }

@@ -1,9 +1,16 @@
-//! `Timestamp`: an instant as the JSON 1.1 protocol encodes it, epoch seconds as a JSON number.
+//! `Timestamp`: an instant as the JSON 1.1 protocol encodes it, epoch seconds as a JSON number,
+//! and as AWS prints it in events and messages (ISO-8601 UTC).
+//!
+//! Invariants: whole seconds plus nanoseconds below one second, so equal instants compare equal
+//! and a value read from the wire is written back as the same number. Costs: constant; `Display`
+//! does the calendar arithmetic of [`crate::calendar`] once.
 
 use std::fmt;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer, de};
+
+use crate::calendar::civil_from_days;
 
 /// An instant, encoded on the wire as epoch seconds: a JSON integer when it has no fraction
 /// (`1700000000`), a JSON number with a fraction otherwise (`1700000000.123`).
@@ -161,20 +168,6 @@ impl fmt::Display for Timestamp {
         }
         f.write_str("Z")
     }
-}
-
-/// Days since 1970-01-01 → (year, month, day), proleptic Gregorian (H. Hinnant's algorithm).
-fn civil_from_days(z: i64) -> (i64, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let y = yoe + era * 400;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    (if m <= 2 { y + 1 } else { y }, m, d)
 }
 
 impl Serialize for Timestamp {

@@ -1,27 +1,43 @@
-//! Building blocks of the in-process EventBridge bus.
+//! Amazon EventBridge in process: event buses, rules, targets, `PutEvents`, `TestEventPattern`,
+//! tags, bus permissions, schedules, archives and replays, on [`evmatch::Machine`] and the
+//! request and response types of [`crate::api`], with AWS's errors.
 //!
-//! * [`transform`] computes what a target receives for a matched event: the whole event,
-//!   `Input`, `InputPath` or `InputTransformer` output, byte for byte as AWS delivers it, and
-//!   validates those input modes as `PutTargets` does.
-//! * [`schedule`] parses `rate(…)` and `cron(…)` schedule expressions with AWS's grammar and
-//!   computes their next due minute.
+//! * [`EventBridge`] is the service. Its operations are methods named after the API operations,
+//!   one file per resource (`event_buses`, `rules`, `targets`, `put_events`, `tags`,
+//!   `permissions`, `archives`, `replays`) around the `state` module, which holds the stored state
+//!   and publishes it as immutable snapshots; configured by [`EventBridgeConfig`].
+//! * Targets receive their payloads through [`TargetSink`]s ([`ChannelSink`], or any
+//!   `Fn(Delivery)`); the `delivery` module decides which rules an event matches and what each
+//!   target gets, [`transform`] renders the payload byte for byte as AWS delivers it.
+//! * Schedules ([`schedule`]) and replays advance when the embedder calls [`EventBridge::tick`],
+//!   with time from an injectable [`Clock`] and event ids from an [`IdGenerator`].
 //!
-//! The bus service itself (buses, rules, targets, PutEvents, archives, replays) is built on top
-//! of these and of [`evmatch::Machine`].
-//!
-//! * [`EventBridge`] is that service, in process: event buses, rules, targets, `PutEvents`,
-//!   `TestEventPattern`, tags, bus permissions, archives and replays, driven by the request and
-//!   response types of [`crate::api`] with AWS's errors. Targets receive their payloads through
-//!   [`TargetSink`]s ([`ChannelSink`], or any `Fn(Delivery)`); schedules and replays advance
-//!   when the embedder calls [`EventBridge::tick`], with time from an injectable [`Clock`] and
-//!   event ids from an [`IdGenerator`].
+//! Invariants: control-plane operations are serialised and publish a new snapshot; `PutEvents`
+//! never waits for them and matches every event against one consistent set of rules; no lock is
+//! held while a sink runs. Costs: see each module.
 
 pub mod schedule;
 pub mod transform;
 
-mod archive;
+mod archives;
 mod clock;
-mod service;
+mod config;
+mod delivery;
+mod event_buses;
+mod paging;
+mod permissions;
+mod put_events;
+mod replays;
+mod rules;
+mod sinks;
+mod state;
+mod tags;
+mod targets;
+mod tick;
 
+pub use archives::ARCHIVE_RULE_MANAGER;
 pub use clock::{Clock, IdGenerator, ManualClock, RandomIds, SequentialIds, SystemClock};
-pub use service::*;
+pub use config::{DEFAULT_BUS, EventBridgeConfig};
+pub use sinks::{ChannelSink, Delivery, FailedDelivery, TargetSink};
+pub use state::EventBridge;
+pub use tick::ScheduledFiring;

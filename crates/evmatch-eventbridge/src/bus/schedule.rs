@@ -1,5 +1,4 @@
-//! Schedule expressions of scheduled rules: `rate(value unit)` and six-field `cron(…)`
-//! (BUS.md §7).
+//! Schedule expressions of scheduled rules: `rate(value unit)` and six-field `cron(…)`.
 //!
 //! [`Schedule::parse`] accepts exactly AWS's grammar; every rejection is the single
 //! `ValidationException` text AWS gives for any malformed expression,
@@ -20,14 +19,41 @@
 //! # Ok::<(), evmatch_eventbridge::Error>(())
 //! ```
 //!
+//! The grammar, as the nom parsers below spell it:
+//!
+//! ```text
+//! expression   = "rate(" value " " unit ")"
+//!              | "cron(" minutes " " hours " " day-of-month " " month " " day-of-week " " year ")"
+//! unit         = "minute" | "minutes" | "hour" | "hours" | "day" | "days"  ; singular iff value is 1
+//! set          = item *("," item)        ; minutes 0-59, hours 0-23, month 1-12 or JAN-DEC,
+//! item         = ("*" | v | v "-" v) ["/" step]       ; year 1970-2199 (no wrapping ranges)
+//! day-of-month = "?" | "L" | "LW" | n "W" | set       ; 1-31
+//! day-of-week  = "?" | d "#" k | d "L" | "L" | set    ; 1-7 or SUN-SAT, no steps; k 1-5
+//! ```
+//!
+//! Exactly one of day-of-month and day-of-week is `?`; names and `L`/`W` are case-insensitive,
+//! keywords are not; a range `b-a` with `b > a` wraps around (`FRI-MON`, `22-2`).
+//!
 //! Invariants: times are UTC and minute-aligned (schedules have a resolution of one minute; the
 //! scheduled event's `time` is the due minute); `next_after` is strictly increasing in its first
 //! argument and never loops unboundedly (cron years end at 2199, after which it returns `None`).
+//! Costs: parsing is linear in the expression; `next_after` skips whole years and months that
+//! cannot match and otherwise walks day by day, at most the ~84,000 days to 2199.
 
 use std::fmt;
 
+use nom::branch::alt;
+use nom::bytes::complete::{tag, tag_no_case};
+use nom::character::complete::{alpha1, char, digit1, one_of};
+use nom::combinator::{all_consuming, cond, map, map_opt, map_res, opt, value, verify};
+use nom::error::ErrorKind;
+use nom::multi::separated_list1;
+use nom::sequence::{delimited, preceded, separated_pair, terminated};
+use nom::{IResult, Parser};
+
 use crate::Error;
 use crate::api::Timestamp;
+use crate::calendar::{civil_from_days, days_from_civil, days_in_month};
 
 /// AWS's text for every malformed schedule expression.
 pub const INVALID_SCHEDULE: &str = "Parameter ScheduleExpression is not valid.";
@@ -115,13 +141,10 @@ impl Schedule {
     /// whitespace). Any malformed expression is a `ValidationException`
     /// `Parameter ScheduleExpression is not valid.`.
     pub fn parse(expression: &str) -> Result<Schedule, Error> {
-        if let Some(body) = inner(expression, "rate(") {
-            parse_rate(body).ok_or_else(invalid)
-        } else if let Some(body) = inner(expression, "cron(") {
-            parse_cron(body).map(Schedule::Cron).ok_or_else(invalid)
-        } else {
-            Err(invalid())
-        }
+        all_consuming(alt((rate, map(cron, Schedule::Cron))))
+            .parse(expression)
+            .map(|(_, schedule)| schedule)
+            .map_err(|_| invalid())
     }
 
     /// The first due minute strictly after `t` (UTC, seconds 0), or `None` when the schedule
@@ -170,150 +193,211 @@ impl fmt::Display for RateUnit {
     }
 }
 
-fn inner<'a>(expression: &'a str, keyword: &str) -> Option<&'a str> {
-    expression.strip_prefix(keyword)?.strip_suffix(')')
-}
+// ---------------------------------------------------------------------------------------------
+// The grammar, with nom. Every alternative is tried on the same field text and every field must
+// be consumed up to the next space or the closing parenthesis, so an alternative that matches
+// only a prefix of a field fails the whole expression, as AWS does.
 
-fn parse_rate(body: &str) -> Option<Schedule> {
-    let (value, unit) = body.split_once(' ')?;
-    if value.is_empty() || !value.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let value: u32 = value.parse().ok()?;
-    if value == 0 || value > i32::MAX as u32 {
-        return None;
-    }
-    let (unit, plural) = match unit {
-        "minute" => (RateUnit::Minute, false),
-        "minutes" => (RateUnit::Minute, true),
-        "hour" => (RateUnit::Hour, false),
-        "hours" => (RateUnit::Hour, true),
-        "day" => (RateUnit::Day, false),
-        "days" => (RateUnit::Day, true),
-        _ => return None,
-    };
-    (plural == (value > 1)).then_some(Schedule::Rate { value, unit })
-}
+type Parsed<'a, T> = IResult<&'a str, T>;
 
-fn parse_cron(body: &str) -> Option<Cron> {
-    let fields: Vec<&str> = body.split(' ').collect();
-    let [minutes, hours, dom, month, dow, year] = fields[..] else {
-        return None;
-    };
-    let days = match (dom, dow) {
-        ("?", "?") => return None,
-        (_, "?") => parse_day_of_month(dom)?,
-        ("?", _) => parse_day_of_week(dow)?,
-        _ => return None,
-    };
-    let mut years = [0u64; 4];
-    for y in parse_set(year, MIN_YEAR as u32, MAX_YEAR as u32, &[], false)? {
-        let i = (i64::from(y) - MIN_YEAR) as usize;
-        years[i / 64] |= 1 << (i % 64);
-    }
-    Some(Cron {
-        minutes: bits(parse_set(minutes, 0, 59, &[], true)?) as u64,
-        hours: bits(parse_set(hours, 0, 23, &[], true)?) as u32,
-        months: bits(parse_set(month, 1, 12, &MONTHS, true)?) as u16,
-        years,
-        days,
+/// `rate(value unit)`: `value` in 1..=2³¹−1, `unit` singular exactly when `value` is 1.
+fn rate(input: &str) -> Parsed<'_, Schedule> {
+    let number = map_res(digit1, str::parse::<u32>);
+    let body = separated_pair(number, char(' '), alpha1);
+    map_opt(delimited(tag("rate("), body, char(')')), |(value, unit)| {
+        let (unit, plural) = match unit {
+            "minute" => (RateUnit::Minute, false),
+            "minutes" => (RateUnit::Minute, true),
+            "hour" => (RateUnit::Hour, false),
+            "hours" => (RateUnit::Hour, true),
+            "day" => (RateUnit::Day, false),
+            "days" => (RateUnit::Day, true),
+            _ => return None,
+        };
+        let in_range = (1..=i32::MAX as u32).contains(&value);
+        (in_range && plural == (value > 1)).then_some(Schedule::Rate { value, unit })
     })
+    .parse(input)
+}
+
+/// `cron(minutes hours day-of-month month day-of-week year)`, exactly one of the day fields `?`.
+fn cron(input: &str) -> Parsed<'_, Cron> {
+    let sp = || char(' ');
+    let fields = (
+        set(0, 59, &[], SetRules::StepsAndWrap),
+        preceded(sp(), set(0, 23, &[], SetRules::StepsAndWrap)),
+        preceded(sp(), or_any(day_of_month)),
+        preceded(sp(), set(1, 12, &MONTHS, SetRules::StepsAndWrap)),
+        preceded(sp(), or_any(day_of_week)),
+        preceded(sp(), year_set),
+    );
+    map_opt(
+        delimited(tag("cron("), fields, char(')')),
+        |(minutes, hours, dom, months, dow, years)| {
+            let days = match (dom, dow) {
+                (Some(days), None) | (None, Some(days)) => days,
+                _ => return None,
+            };
+            Some(Cron {
+                minutes: bits(minutes) as u64,
+                hours: bits(hours) as u32,
+                months: bits(months) as u16,
+                years,
+                days,
+            })
+        },
+    )
+    .parse(input)
+}
+
+/// `?` (no condition from this field) or the field itself.
+fn or_any<'a>(
+    field: impl Fn(&'a str) -> Parsed<'a, DayRule>,
+) -> impl Parser<&'a str, Output = Option<DayRule>, Error = nom::error::Error<&'a str>> {
+    alt((value(None, char('?')), map(field, Some)))
+}
+
+/// Day-of-month: `L` (last day), `LW` (last weekday), `nW` (weekday nearest day n), or a set of
+/// days 1..=31.
+fn day_of_month(input: &str) -> Parsed<'_, DayRule> {
+    alt((
+        value(DayRule::LastWeekday, tag_no_case("LW")),
+        value(DayRule::LastDay, tag_no_case("L")),
+        map(
+            terminated(number(1, 31, &[]), one_of("Ww")),
+            DayRule::NearestWeekday,
+        ),
+        map(set(1, 31, &[], SetRules::StepsAndWrap), |v| {
+            DayRule::MonthDays(bits(v) as u32)
+        }),
+    ))
+    .parse(input)
+}
+
+/// Day-of-week (1 = `SUN` … 7 = `SAT`): `d#k` (k-th weekday d of the month, k 1..=5), `dL`
+/// (last weekday d), `L` (Saturday), or a set without steps.
+fn day_of_week(input: &str) -> Parsed<'_, DayRule> {
+    let day = || number(1, 7, &WEEKDAYS);
+    let nth = map_res(one_of("12345"), |k| k.to_digit(10).ok_or(()));
+    alt((
+        map(separated_pair(day(), char('#'), nth), |(d, k)| {
+            DayRule::NthWeekDay(d, k)
+        }),
+        map(terminated(day(), one_of("Ll")), DayRule::LastOfWeekDay),
+        value(DayRule::WeekDays(1 << 7), tag_no_case("L")),
+        map(set(1, 7, &WEEKDAYS, SetRules::WrapOnly), |v| {
+            DayRule::WeekDays(bits(v) as u8)
+        }),
+    ))
+    .parse(input)
+}
+
+/// Years 1970..=2199, as bits of `[u64; 4]` (ranges do not wrap).
+fn year_set(input: &str) -> Parsed<'_, [u64; 4]> {
+    map(
+        set(MIN_YEAR as u32, MAX_YEAR as u32, &[], SetRules::StepsOnly),
+        |values| {
+            let mut years = [0u64; 4];
+            for y in values {
+                let i = (i64::from(y) - MIN_YEAR) as usize;
+                years[i / 64] |= 1 << (i % 64);
+            }
+            years
+        },
+    )
+    .parse(input)
+}
+
+/// What a set field allows besides `*`, values, ranges and lists: `/step` after an item, and
+/// ranges `b-a` with `b > a` that wrap around.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum SetRules {
+    /// Minutes, hours, day-of-month, month.
+    StepsAndWrap,
+    /// Day-of-week.
+    WrapOnly,
+    /// Years.
+    StepsOnly,
+}
+
+/// A comma list of `*`, `v` or `a-b`, each optionally `/step` (1..=max−min), as the values it
+/// allows.
+fn set(
+    min: u32,
+    max: u32,
+    names: &'static [&'static str],
+    rules: SetRules,
+) -> impl Fn(&str) -> Parsed<'_, Vec<u32>> {
+    move |input| {
+        let range = alt((
+            value(None, char('*')),
+            map(
+                (
+                    number(min, max, names),
+                    opt(preceded(char('-'), number(min, max, names))),
+                ),
+                Some,
+            ),
+        ));
+        let step = verify(
+            preceded(char('/'), map_res(digit1, str::parse::<u32>)),
+            |s| (1..=max - min).contains(s),
+        );
+        let step = map(
+            cond(rules != SetRules::WrapOnly, opt(step)),
+            Option::flatten,
+        );
+        let item = map_opt((range, step), |(range, step)| {
+            let (first, last) = match range {
+                None => (min, max),
+                Some((a, Some(b))) if b < a && rules == SetRules::StepsOnly => return None,
+                Some((a, Some(b))) => (a, b),
+                Some((a, None)) => (a, if step.is_some() { max } else { a }),
+            };
+            Some(expand(first, last, step.unwrap_or(1), min, max))
+        });
+        map(separated_list1(char(','), item), |items| items.concat()).parse(input)
+    }
+}
+
+/// The values from `first` to `last` by `step`, wrapping past `max` back to `min`.
+fn expand(first: u32, last: u32, step: u32, min: u32, max: u32) -> Vec<u32> {
+    let span = max - min + 1;
+    let end = if last < first { last + span } else { last };
+    (first..=end)
+        .step_by(step as usize)
+        .map(|x| if x > max { x - span } else { x })
+        .collect()
+}
+
+/// A number, or a (case-insensitive) name from `names` standing for `min`, `min + 1`, …; within
+/// `min..=max`.
+fn number(min: u32, max: u32, names: &'static [&'static str]) -> impl Fn(&str) -> Parsed<'_, u32> {
+    move |input| {
+        let name = |input| {
+            names
+                .iter()
+                .zip(min..)
+                .find_map(|(n, v)| {
+                    tag_no_case::<_, _, nom::error::Error<&str>>(*n)
+                        .parse(input)
+                        .ok()
+                        .map(|(rest, _)| (rest, v))
+                })
+                .ok_or(nom::Err::Error(nom::error::Error::new(
+                    input,
+                    ErrorKind::Tag,
+                )))
+        };
+        verify(alt((map_res(digit1, str::parse::<u32>), name)), |v| {
+            (min..=max).contains(v)
+        })
+        .parse(input)
+    }
 }
 
 fn bits(values: Vec<u32>) -> u128 {
     values.into_iter().fold(0, |acc, v| acc | 1 << v)
-}
-
-/// A number or (case-insensitive) name within `min..=max`.
-fn parse_value(s: &str, min: u32, max: u32, names: &[&str]) -> Option<u32> {
-    let v = if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) {
-        s.parse().ok()?
-    } else {
-        let i = names.iter().position(|n| n.eq_ignore_ascii_case(s))?;
-        min + i as u32
-    };
-    (min..=max).contains(&v).then_some(v)
-}
-
-/// A list of `*`, `v`, `a-b` (wrapping when `b < a` and `wrap`), each optionally `/step`.
-/// Steps are 1..=(max − min).
-fn parse_set(field: &str, min: u32, max: u32, names: &[&str], wrap: bool) -> Option<Vec<u32>> {
-    let span = max - min + 1;
-    let mut out = Vec::new();
-    for item in field.split(',') {
-        let (range, step) = match item.split_once('/') {
-            Some((range, step)) => {
-                if step.is_empty() || !step.bytes().all(|b| b.is_ascii_digit()) {
-                    return None;
-                }
-                let step: u32 = step.parse().ok()?;
-                if step == 0 || step > max - min {
-                    return None;
-                }
-                (range, Some(step))
-            }
-            None => (item, None),
-        };
-        let (first, last) = if range == "*" {
-            (min, max)
-        } else if let Some((a, b)) = range.split_once('-') {
-            let (a, b) = (
-                parse_value(a, min, max, names)?,
-                parse_value(b, min, max, names)?,
-            );
-            if b < a && !wrap {
-                return None;
-            }
-            (a, b)
-        } else {
-            let a = parse_value(range, min, max, names)?;
-            (a, if step.is_some() { max } else { a })
-        };
-        let end = if last < first { last + span } else { last };
-        let mut x = first;
-        while x <= end {
-            out.push(if x > max { x - span } else { x });
-            x += step.unwrap_or(1);
-        }
-    }
-    Some(out)
-}
-
-fn parse_day_of_month(field: &str) -> Option<DayRule> {
-    if field.eq_ignore_ascii_case("L") {
-        return Some(DayRule::LastDay);
-    }
-    if field.eq_ignore_ascii_case("LW") {
-        return Some(DayRule::LastWeekday);
-    }
-    if let Some(n) = field.strip_suffix(['W', 'w']) {
-        if n.bytes().all(|b| b.is_ascii_digit()) {
-            return parse_value(n, 1, 31, &[]).map(DayRule::NearestWeekday);
-        }
-        return None;
-    }
-    parse_set(field, 1, 31, &[], true).map(|v| DayRule::MonthDays(bits(v) as u32))
-}
-
-fn parse_day_of_week(field: &str) -> Option<DayRule> {
-    if field.eq_ignore_ascii_case("L") {
-        return Some(DayRule::WeekDays(1 << 7));
-    }
-    if let Some((d, k)) = field.split_once('#') {
-        let d = parse_value(d, 1, 7, &WEEKDAYS)?;
-        if k.len() != 1 {
-            return None;
-        }
-        let k = parse_value(k, 1, 5, &[])?;
-        return Some(DayRule::NthWeekDay(d, k));
-    }
-    if let Some(d) = field.strip_suffix(['L', 'l']) {
-        return parse_value(d, 1, 7, &WEEKDAYS).map(DayRule::LastOfWeekDay);
-    }
-    if field.contains('/') {
-        return None;
-    }
-    parse_set(field, 1, 7, &WEEKDAYS, true).map(|v| DayRule::WeekDays(bits(v) as u8))
 }
 
 impl Cron {
@@ -409,58 +493,5 @@ impl Cron {
             DayRule::LastOfWeekDay(w) => weekday == w && d + 7 > dim,
             DayRule::NthWeekDay(w, k) => weekday == w && (d - 1) / 7 + 1 == k,
         }
-    }
-}
-
-fn is_leap(y: i64) -> bool {
-    y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)
-}
-
-fn days_in_month(y: i64, m: u32) -> u32 {
-    match m {
-        2 if is_leap(y) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
-/// (year, month, day) → days since 1970-01-01, proleptic Gregorian (H. Hinnant's algorithm).
-fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y.rem_euclid(400);
-    let m = i64::from(m);
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-/// Days since 1970-01-01 → (year, month, day).
-fn civil_from_days(z: i64) -> (i64, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let y = yoe + era * 400;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    (if m <= 2 { y + 1 } else { y }, m, d)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn civil_round_trip() {
-        for z in [-800_000, -1, 0, 1, 59, 10_956, 11_016, 2_932_896] {
-            let (y, m, d) = civil_from_days(z);
-            assert_eq!(days_from_civil(y, m, d), z);
-        }
-        assert_eq!(civil_from_days(0), (1970, 1, 1));
-        assert_eq!(days_from_civil(2000, 3, 1), 11_017);
     }
 }
