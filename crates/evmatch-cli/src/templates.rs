@@ -57,8 +57,7 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use evmatch::Error;
-use evmatch::error::Location;
+use evmatch::{Error, Location};
 
 /// How a file holds its patterns.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

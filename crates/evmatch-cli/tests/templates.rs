@@ -3,8 +3,7 @@
 
 use std::path::Path;
 
-use evmatch::Error;
-use evmatch::error::{Location, PatternError};
+use evmatch::{Error, Location, PatternError};
 use evmatch_cli::templates::{
     FileKind, Outcome, TemplateError, check, pattern_files, patterns_in, validate_file,
     validate_text,

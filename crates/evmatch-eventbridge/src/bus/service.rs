@@ -37,7 +37,7 @@ use crate::bus::clock::{Clock, IdGenerator, RandomIds, SystemClock};
 use crate::bus::schedule::Schedule;
 use crate::bus::transform::{self, DeliveryContext, DeliveryFailure, TargetInput};
 use evmatch::json::Value;
-use evmatch::machine::{Config as MachineConfig, Machine};
+use evmatch::{EventLimits, Machine, MachineConfig};
 use evmatch::{Pattern, Published};
 
 /// The name of the bus every account has.
@@ -337,11 +337,11 @@ pub(super) struct Bus {
 
 impl Bus {
     fn new(name: &str, arn: String, now: Timestamp, limits: &Limits) -> Bus {
-        let config = MachineConfig {
-            // The envelope adds a few hundred bytes to the entry; leave generous room.
-            max_event_bytes: limits.put_events_max_size.saturating_mul(2).max(1 << 20),
-            ..MachineConfig::default()
-        };
+        // The envelope adds a few hundred bytes to the entry; leave generous room.
+        let config = MachineConfig::default().with_event_limits(
+            EventLimits::default()
+                .with_max_bytes(limits.put_events_max_size.saturating_mul(2).max(1 << 20)),
+        );
         Bus {
             name: name.to_string(),
             arn,

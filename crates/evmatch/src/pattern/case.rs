@@ -11,6 +11,7 @@ use smallvec::SmallVec;
 /// An operand expanded into per-code-unit alternatives.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct CaseExpansion {
+    /// The operand as written (two operands with the same alternatives stay distinct).
     text: String,
     /// One entry per code unit: one or two distinct UTF-8 alternatives.
     units: Vec<SmallVec<[Box<str>; 2]>>,
@@ -67,11 +68,6 @@ impl CaseExpansion {
         }
     }
 
-    /// The operand as written.
-    pub fn text(&self) -> &str {
-        &self.text
-    }
-
     /// The alternatives of each code unit.
     pub fn units(&self) -> &[SmallVec<[Box<str>; 2]>] {
         &self.units
@@ -84,11 +80,13 @@ impl CaseExpansion {
     }
 
     /// Whether `value` starts with an expansion.
+    #[cfg(test)]
     pub fn is_prefix_of(&self, value: &str) -> bool {
         !self.ends(value.as_bytes(), b"").is_empty()
     }
 
     /// Whether `value` ends with an expansion.
+    #[cfg(test)]
     pub fn is_suffix_of(&self, value: &str) -> bool {
         self.starts(b"", value.as_bytes())
     }

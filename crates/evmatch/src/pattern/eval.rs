@@ -1,14 +1,16 @@
-//! The reference evaluator: PATTERNS.md turned into code as directly as possible.
+//! The reference evaluator: the matching rules turned into code as directly as possible.
 //!
-//! It is the oracle the compiled automaton is tested against, so clarity beats speed here. The
-//! event is flattened into (path, leaf, array trail) fields; each branch is searched path by path
-//! in event-ruler's order with the array-consistency algorithm of PATTERNS.md §5.2, including its
-//! order-dependent handling of `exists: false` (§10.4). Failed (path, constraints) pairs are
-//! memoised so that wide arrays cannot make the search exponential.
+//! It is the oracle the many-rule index is tested against, so clarity beats speed here. The
+//! event is flattened into (path, leaf, array trail) fields; each branch is searched path by
+//! path in event-ruler's order for one consistent choice of array elements (the fields a branch
+//! matches must not come from different elements of one array of objects), including
+//! event-ruler's order-dependent handling of `exists: false` (absence is judged against the
+//! elements chosen for the paths before it). Failed (path, constraints) pairs are memoised so
+//! that wide arrays cannot make the search exponential.
 
 use std::collections::{HashMap, HashSet};
 
-use super::ir::{AnythingBut, Condition, Conjunction, FieldCondition, has_prefix, has_suffix};
+use super::ir::{AnythingBut, Branch, Condition, FieldCondition, has_prefix, has_suffix};
 use super::number::comparable;
 use crate::json::Value;
 
@@ -64,14 +66,14 @@ fn flatten<'e>(event: &'e Value, wanted: &HashSet<&str>) -> HashMap<String, Vec<
     fields
 }
 
-/// Whether `conjunctions` (a pattern's branches) match `event`.
-pub(crate) fn matches(conjunctions: &[Conjunction], event: &Value) -> bool {
-    let wanted: HashSet<&str> = conjunctions
+/// Whether `branches` (a pattern's) match `event`.
+pub(crate) fn matches(branches: &[Branch], event: &Value) -> bool {
+    let wanted: HashSet<&str> = branches
         .iter()
         .flat_map(|c| c.fields.iter().map(|f| f.path.as_str()))
         .collect();
     let fields = flatten(event, &wanted);
-    conjunctions.iter().any(|c| {
+    branches.iter().any(|c| {
         let mut failed = HashSet::new();
         search(&c.fields, 0, &mut Vec::new(), &fields, &mut failed)
     })
@@ -83,7 +85,8 @@ fn consistent(trail: &[(usize, usize)], constraints: &[(usize, usize)]) -> bool 
         .all(|&(array, index)| constraints.iter().all(|&(a, i)| a != array || i == index))
 }
 
-/// PATTERNS.md §5.2 `search(i, M)`.
+/// Whether field conditions `i..` hold for one choice of array elements consistent with
+/// `constraints` (the (array, element) pairs chosen so far).
 fn search(
     paths: &[FieldCondition],
     i: usize,
@@ -137,7 +140,7 @@ fn search(
     false
 }
 
-/// Whether one value-list element accepts one leaf (PATTERNS.md §12).
+/// Whether one value-list element accepts one leaf.
 pub(crate) fn leaf_matches(condition: &Condition, value: &Value) -> bool {
     let string = match value {
         Value::String(s) => Some(s.as_str()),

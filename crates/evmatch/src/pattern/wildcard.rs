@@ -72,11 +72,6 @@ impl Wildcard {
         })
     }
 
-    /// The operand as written.
-    pub fn text(&self) -> &str {
-        &self.text
-    }
-
     /// Literal segments between stars (`a*b` → `["a", "b"]`, `*` → `["", ""]`).
     pub fn segments(&self) -> &[Vec<u8>] {
         &self.segments

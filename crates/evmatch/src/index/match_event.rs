@@ -1,13 +1,17 @@
-//! Matching one event: flatten, feed leaves to the value matchers (which report matched rules
-//! and candidate branches), then check each candidate's slots against the event's fields and,
-//! when arrays of objects are involved, run the array-consistency search (PATTERNS.md §5.2).
+//! Matching one event: flatten, feed leaves to the value indexes (which report matched rules
+//! and candidate branches), then check each candidate's field checks against the event's
+//! fields and, when arrays of objects are involved, run the array-consistency search: a branch
+//! matches when its fields can be taken from one consistent choice of array elements (no two
+//! fields from different elements of the same array), `exists: false` checks being decided in
+//! path order against the elements chosen so far, as event-ruler decides them.
 
 use std::collections::HashSet;
 
 use smallvec::SmallVec;
 
-use super::{Automaton, Branch, COMPLETE, Slot};
-use crate::flatten::{self, EventLimits, FlatScratch, Invalid};
+use super::{BranchEntry, FieldCheck, RULE_MATCHED, TriggerIndex};
+use crate::flatten::{self, FlatScratch, RejectReason};
+use crate::limits::EventLimits;
 
 type Constraints = SmallVec<[(u32, u32); 8]>;
 
@@ -25,8 +29,8 @@ pub(crate) struct MatchScratch {
     next_field: Vec<u32>,
     epoch: u32,
     candidates: Vec<u32>,
-    /// For the branch being checked: the fields each slot's value list accepts, concatenated,
-    /// and each slot's end offset in it.
+    /// For the branch being checked: the fields each check's value list accepts, concatenated,
+    /// and each check's end offset in it.
     hits: Vec<u32>,
     ends: Vec<u32>,
     constraints: Vec<(u32, u32)>,
@@ -60,7 +64,7 @@ fn consistent(trail: &[(u32, u32)], m: &[(u32, u32)]) -> bool {
         .all(|&(a, i)| m.iter().all(|&(a2, i2)| a2 != a || i2 == i))
 }
 
-/// The fields at one path, and which of them one slot accepts.
+/// The fields at one path, chained in document order.
 struct Fields<'a> {
     flat: &'a FlatScratch,
     path_stamp: &'a [u32],
@@ -90,7 +94,7 @@ impl Fields<'_> {
 
 struct Search<'a> {
     fields: &'a Fields<'a>,
-    slots: &'a [Slot],
+    checks: &'a [FieldCheck],
     hits: &'a [u32],
     ends: &'a [u32],
     constraints: &'a mut Vec<(u32, u32)>,
@@ -98,9 +102,10 @@ struct Search<'a> {
 }
 
 impl Search<'_> {
-    /// PATTERNS.md §5.2 `search(i, M)`, memoising failures.
+    /// Whether checks `i..` can be satisfied consistently with the array elements already
+    /// chosen (`constraints`), memoising failures: the reference evaluator's `search`.
     fn search(&mut self, i: usize) -> bool {
-        let Some(s) = self.slots.get(i) else {
+        let Some(s) = self.checks.get(i) else {
             return true;
         };
         let mut key: Constraints = self.constraints.iter().copied().collect();
@@ -143,22 +148,28 @@ impl Search<'_> {
     }
 }
 
-impl Automaton {
+impl TriggerIndex {
     /// Match `input`; matching rule indexes are left in `sc.rules` (sorted, distinct).
-    pub fn run(
+    pub fn match_event(
         &self,
         input: &[u8],
-        limits: EventLimits,
+        limits: &EventLimits,
+        unique_keys: bool,
         sc: &mut MatchScratch,
-    ) -> Result<(), Invalid> {
+    ) -> Result<(), RejectReason> {
         sc.rules.clear();
         if input.len() > limits.max_bytes {
-            return Err(Invalid::Malformed);
+            return Err(RejectReason::Malformed);
         }
-        // Large exact-string indexes get each value's slot requested as soon as it is read.
-        flatten::flatten(&self.trie, input, limits, &mut sc.flat, |path, value| {
-            self.paths[path as usize].matcher.prefetch_str(value)
-        })?;
+        // Large exact-string indexes get each value's bucket requested as soon as it is read.
+        flatten::flatten(
+            &self.trie,
+            input,
+            limits,
+            unique_keys,
+            &mut sc.flat,
+            |path, value| self.paths[path as usize].index.prefetch_str(value),
+        )?;
         sc.next_epoch(self.branches.len(), self.paths.len());
         let epoch = sc.epoch;
         sc.candidates.clear();
@@ -172,9 +183,9 @@ impl Automaton {
             } = sc;
             for f in flat.fields.iter() {
                 let leaf = flat.leaf(input, f);
-                self.paths[f.path as usize].matcher.matches(leaf, |t| {
-                    if t & COMPLETE != 0 {
-                        rules.push(t & !COMPLETE);
+                self.paths[f.path as usize].index.matches(leaf, |t| {
+                    if t & RULE_MATCHED != 0 {
+                        rules.push(t & !RULE_MATCHED);
                     } else if branch_stamp[t as usize] != epoch {
                         branch_stamp[t as usize] = epoch;
                         candidates.push(t);
@@ -228,13 +239,13 @@ impl Automaton {
             epoch,
         };
         for &b in candidates.iter() {
-            let Branch::General { rule, slots, .. } = &self.branches[b as usize] else {
+            let BranchEntry::General { rule, checks, .. } = &self.branches[b as usize] else {
                 continue;
             };
             hits.clear();
             ends.clear();
             let mut possible = true;
-            for s in slots.iter() {
+            for s in checks.iter() {
                 let before = hits.len();
                 let mut present = false;
                 for fi in fields.at(s.path) {
@@ -246,8 +257,8 @@ impl Automaton {
                 }
                 ends.push(hits.len() as u32);
                 let hit = hits.len() > before;
-                // A required slot needs a hit; without arrays of objects an absence slot also
-                // needs its path to be absent when nothing hits.
+                // A required check needs a hit; without arrays of objects an absence check
+                // also needs its path to be absent when nothing hits.
                 if !hit && (!s.absence || (present && !flat.any_trail)) {
                     possible = false;
                     break;
@@ -257,7 +268,7 @@ impl Automaton {
                 continue;
             }
             if !flat.any_trail {
-                // Every field is consistent with every other: each slot is hit, or accepts
+                // Every field is consistent with every other: each check is hit, or accepts
                 // absence and its path is absent (checked above).
                 rules.push(*rule);
                 continue;
@@ -269,7 +280,7 @@ impl Automaton {
             constraints.clear();
             let mut search = Search {
                 fields: &fields,
-                slots,
+                checks,
                 hits,
                 ends,
                 constraints,

@@ -1,0 +1,90 @@
+//! What the flattener produces: one [`Field`] per leaf at a used path, read back as a
+//! borrowed [`Leaf`].
+
+use super::walk::FlatScratch;
+
+/// The JSON type of a flattened leaf.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum LeafKind {
+    Str,
+    Num,
+    True,
+    False,
+    Null,
+}
+
+/// One flattened field at a used path.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Field {
+    pub path: u32,
+    pub kind: LeafKind,
+    /// Whether `start..end` indexes the decode arena rather than the input.
+    pub in_arena: bool,
+    pub start: u32,
+    pub end: u32,
+    /// The comparable value of a number (NaN when not comparable or not a number).
+    pub num: f64,
+    /// `trail_start..trail_end` indexes [`FlatScratch::trails`]: the (array, element)
+    /// pairs of the enclosing arrays whose element here is a container.
+    pub trail_start: u32,
+    pub trail_end: u32,
+}
+
+/// A leaf value, borrowed.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Leaf<'a> {
+    Str(&'a str),
+    /// Token text and comparable value.
+    Num(&'a str, Option<f64>),
+    Bool(bool),
+    Null,
+}
+
+impl FlatScratch {
+    /// The leaf of `f`; `input` is the event the fields were read from.
+    #[inline]
+    pub fn leaf<'a>(&'a self, input: &'a [u8], f: &Field) -> Leaf<'a> {
+        match f.kind {
+            LeafKind::Str | LeafKind::Num => {
+                let bytes = if f.in_arena {
+                    &self.arena[f.start as usize..f.end as usize]
+                } else {
+                    &input[f.start as usize..f.end as usize]
+                };
+                if f.kind == LeafKind::Str {
+                    // Validated UTF-8 by the flattener (or written from a `char`).
+                    Leaf::Str(str_from_validated(bytes))
+                } else {
+                    Leaf::Num(ascii_str(bytes), (!f.num.is_nan()).then_some(f.num))
+                }
+            }
+            LeafKind::True => Leaf::Bool(true),
+            LeafKind::False => Leaf::Bool(false),
+            LeafKind::Null => Leaf::Null,
+        }
+    }
+
+    /// The array trail of `f`.
+    #[inline]
+    pub fn trail(&self, f: &Field) -> &[(u32, u32)] {
+        &self.trails[f.trail_start as usize..f.trail_end as usize]
+    }
+}
+
+/// `bytes` as text; `bytes` is ASCII (a number token the lexer accepted, or formatted digits).
+#[inline(always)]
+pub(crate) fn ascii_str(bytes: &[u8]) -> &str {
+    assert!(bytes.is_ascii());
+    // SAFETY: ASCII is valid UTF-8 (checked just above; number tokens are short).
+    unsafe { std::str::from_utf8_unchecked(bytes) }
+}
+
+#[inline]
+fn str_from_validated(bytes: &[u8]) -> &str {
+    if bytes.is_ascii() {
+        // SAFETY: ASCII is valid UTF-8 (checked just above; the usual case, and a cheap check).
+        return unsafe { std::str::from_utf8_unchecked(bytes) };
+    }
+    // The flattener validated these bytes as UTF-8 (or wrote them from a `char`).
+    std::str::from_utf8(bytes).unwrap_or_default()
+}
