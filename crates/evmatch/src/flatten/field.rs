@@ -76,15 +76,23 @@ impl FlatScratch {
 pub(crate) fn ascii_str(bytes: &[u8]) -> &str {
     assert!(bytes.is_ascii());
     // SAFETY: ASCII is valid UTF-8 (checked just above; number tokens are short).
+    //
+    // Not `str::from_utf8`: that is an out-of-line call, and on CL2 NUMERIC (every event's
+    // coordinates and numbers at used paths) it cost 5% more instructions per event
+    // (callgrind, 2,000 citylots events: 17.16 M against 16.29 M).
     unsafe { std::str::from_utf8_unchecked(bytes) }
 }
 
+/// `bytes` as text; the flattener validated them as UTF-8 (or wrote them from a `char`).
+///
+/// ASCII (the usual case) skips the out-of-line `str::from_utf8`: calling it for every string
+/// leaf cost 1% more instructions per event on CL2 EXACT and 5% in `unique_keys` mode
+/// (callgrind, 2,000 citylots events: 12.95 M against 12.81 M, 3.05 M against 2.90 M).
 #[inline]
 fn str_from_validated(bytes: &[u8]) -> &str {
     if bytes.is_ascii() {
-        // SAFETY: ASCII is valid UTF-8 (checked just above; the usual case, and a cheap check).
+        // SAFETY: ASCII is valid UTF-8 (checked just above; a cheap, inlined check).
         return unsafe { std::str::from_utf8_unchecked(bytes) };
     }
-    // The flattener validated these bytes as UTF-8 (or wrote them from a `char`).
     std::str::from_utf8(bytes).unwrap_or_default()
 }

@@ -78,7 +78,8 @@ impl FlatScratch {
 #[inline(always)]
 fn prefetch_input(input: &[u8], bytes: usize) {
     for off in (64..input.len().min(bytes)).step_by(64) {
-        prefetch(input[off..].as_ptr());
+        // `off < input.len()`: the address is inside `input` (and a prefetch never faults).
+        prefetch(input.as_ptr().wrapping_add(off));
     }
 }
 
@@ -106,7 +107,7 @@ pub(crate) fn flatten(
     s: &mut FlatScratch,
     on_string: impl Fn(u32, &[u8]),
 ) -> Result<(), RejectReason> {
-    flatten_with::<Native>(trie, input, limits, unique_keys, s, on_string)
+    flatten_with::<Native>(trie, input, *limits, unique_keys, s, on_string)
 }
 
 /// [`flatten`] with the scanner `S` (tests run [`Portable`](super::arch::Portable) too).
@@ -114,7 +115,7 @@ pub(crate) fn flatten(
 pub(crate) fn flatten_with<S: Scanner>(
     trie: &PathTrie,
     input: &[u8],
-    limits: &EventLimits,
+    limits: EventLimits,
     unique_keys: bool,
     s: &mut FlatScratch,
     on_string: impl Fn(u32, &[u8]),
@@ -337,7 +338,7 @@ pub(crate) fn flatten_with<S: Scanner>(
                     };
                     push_field(
                         s,
-                        limits,
+                        &limits,
                         path,
                         LeafKind::Str,
                         in_arena,
@@ -354,7 +355,7 @@ pub(crate) fn flatten_with<S: Scanner>(
                 if path != NONE {
                     let text = ascii_str(&b[pos..end]);
                     let num = comparable(text).unwrap_or(f64::NAN);
-                    push_field(s, limits, path, LeafKind::Num, false, pos, end, num)?;
+                    push_field(s, &limits, path, LeafKind::Num, false, pos, end, num)?;
                 }
                 pos = end;
             }
@@ -367,7 +368,7 @@ pub(crate) fn flatten_with<S: Scanner>(
                 let end = scan_literal(b, pos, word)?;
                 let path = trie.leaf(node);
                 if path != NONE {
-                    push_field(s, limits, path, kind, false, pos, pos, f64::NAN)?;
+                    push_field(s, &limits, path, kind, false, pos, pos, f64::NAN)?;
                 }
                 pos = end;
             }
