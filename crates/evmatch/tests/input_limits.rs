@@ -236,3 +236,48 @@ fn test_event_pattern_with_takes_the_machine_limits() {
         "Event pattern is not valid. Reason: Event pattern contains more than 2 values"
     );
 }
+
+/// Limits that let a pattern nest as deep as it likes.
+fn unbounded_patterns() -> PatternLimits {
+    PatternLimits::default()
+        .with_max_pattern_chars(usize::MAX)
+        .with_max_depth(usize::MAX)
+        .with_max_or_combinations(usize::MAX)
+}
+
+/// Patterns nested 100,000 deep (objects) and 50,000 deep (`$or` in `$or`) parse, expand,
+/// match and drop on a test thread's default stack: the parser, the `$or` expansion and the
+/// parse tree's drop use explicit stacks, not recursion.
+#[test]
+fn deeply_nested_patterns_do_not_recurse() {
+    let depth = 100_000;
+    let nested = format!("{}[\"x\"]{}", r#"{"a":"#.repeat(depth), "}".repeat(depth));
+    let p = Pattern::parse_with(&nested, &unbounded_patterns()).unwrap();
+    assert_eq!(branches(&p), 1);
+    let event = format!("{}\"x\"{}", r#"{"a":"#.repeat(depth), "}".repeat(depth));
+    let mut m = Machine::with_config(
+        MachineConfig::default()
+            .with_pattern_limits(unbounded_patterns())
+            .with_event_limits(EventLimits::default().with_max_depth(usize::MAX)),
+    );
+    m.add_rule(1, &nested).unwrap();
+    assert_eq!(m.matches_for_event(event.as_bytes()).unwrap(), [1]);
+
+    // `$or` inside `$or`: each level adds one branch.
+    let levels = 50_000;
+    let mut ors = String::new();
+    for i in 0..levels {
+        ors.push_str(&format!(r#"{{"$or":[{{"b{i}":["y"]}},"#));
+    }
+    ors.push_str(r#"{"a":["x"]}"#);
+    ors.push_str(&"]}".repeat(levels));
+    let p = Pattern::parse_with(&ors, &unbounded_patterns()).unwrap();
+    assert_eq!(branches(&p), levels + 1);
+    assert!(p.matches_json(r#"{"b49999": "y"}"#).unwrap());
+    // Refused by the combination limit after the whole tree was read: the tree is dropped.
+    let limited = unbounded_patterns().with_max_or_combinations(1000);
+    assert_eq!(
+        reason(&ors, &limited),
+        "Event pattern contains more than 1000 rule combinations"
+    );
+}

@@ -20,7 +20,7 @@ pub struct Branch {
 }
 
 /// The value list of one flattened path: any one condition suffices.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct FieldCondition {
     /// The dotted path (`detail.state`).
     pub path: String,

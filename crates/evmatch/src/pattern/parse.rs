@@ -90,8 +90,7 @@ pub(crate) fn parse(text: &str, limits: &PatternLimits) -> Result<Vec<Branch>, E
     if tree.combinations > limits.max_or_combinations as u64 {
         return Err(PatternError::bare(too_many_combinations(limits.max_or_combinations)).into());
     }
-    let mut branches = Vec::new();
-    expand(tree.members, vec![Branch::default()], &mut branches);
+    let mut branches = expand(tree.members);
     for b in &mut branches {
         b.fields.sort_by(|x, y| path_order(&x.path, &y.path));
     }
@@ -151,6 +150,22 @@ enum Member {
     Or(Vec<Vec<Member>>),
 }
 
+impl Drop for Member {
+    fn drop(&mut self) {
+        // Iterative drop: `$or`s nest as deep as the pattern text, which a raised depth limit
+        // allows to be very deep.
+        let Member::Or(alternatives) = self else {
+            return;
+        };
+        let mut stack: Vec<Member> = std::mem::take(alternatives).into_iter().flatten().collect();
+        while let Some(mut m) = stack.pop() {
+            if let Member::Or(alternatives) = &mut m {
+                stack.extend(std::mem::take(alternatives).into_iter().flatten());
+            }
+        }
+    }
+}
+
 impl Branch {
     /// Write a value list; a later write to the same path replaces the earlier one.
     fn write(&mut self, field: FieldCondition) {
@@ -161,32 +176,74 @@ impl Branch {
     }
 }
 
-/// Expand `members` over `current`, in document order (a later value list for the same path
-/// replaces an earlier one within a branch, as event-ruler does). Leaves are moved
-/// into the last branch that receives them and cloned only for the others, so a pattern
-/// without `$or` is never copied.
-fn expand(members: Vec<Member>, mut current: Vec<Branch>, out: &mut Vec<Branch>) {
-    let mut members = members.into_iter();
-    while let Some(m) = members.next() {
-        match m {
-            Member::Leaf(field) => {
-                if let Some((last, rest)) = current.split_last_mut() {
+/// Expand `members` into branches, in document order (a later value list for the same path
+/// replaces an earlier one within a branch, as event-ruler does): a leaf is written into every
+/// branch so far, a `$or` replaces them with the expansion of each alternative over them.
+/// Leaves are moved into the last branch that receives them and cloned only for the others, so
+/// a pattern without `$or` is never copied. Nested `$or`s are expanded with an explicit stack,
+/// not by recursion.
+fn expand(members: Vec<Member>) -> Vec<Branch> {
+    /// A member list being expanded over `current`; `or` is the `$or` in progress.
+    struct Frame {
+        rest: std::vec::IntoIter<Member>,
+        current: Vec<Branch>,
+        or: Option<OrInProgress>,
+    }
+    /// The alternatives of a `$or` not expanded yet, the branches each is expanded over, and
+    /// the expansions so far.
+    struct OrInProgress {
+        alternatives: std::vec::IntoIter<Vec<Member>>,
+        base: Vec<Branch>,
+        expanded: Vec<Branch>,
+    }
+    let mut stack = vec![Frame {
+        rest: members.into_iter(),
+        current: vec![Branch::default()],
+        or: None,
+    }];
+    let mut finished: Option<Vec<Branch>> = None;
+    loop {
+        let top = stack.last_mut().expect("a frame");
+        if let Some(or) = &mut top.or {
+            if let Some(done) = finished.take() {
+                or.expanded.extend(done);
+            }
+            if let Some(alt) = or.alternatives.next() {
+                let base = or.base.clone();
+                stack.push(Frame {
+                    rest: alt.into_iter(),
+                    current: base,
+                    or: None,
+                });
+                continue;
+            }
+            top.current = top.or.take().map(|or| or.expanded).unwrap_or_default();
+        }
+        // (Members are taken apart through `&mut`: `Member` has a `Drop`.)
+        match top.rest.next().as_mut() {
+            Some(Member::Leaf(field)) => {
+                let field = std::mem::take(field);
+                if let Some((last, rest)) = top.current.split_last_mut() {
                     rest.iter_mut().for_each(|b| b.write(field.clone()));
                     last.write(field);
                 }
             }
-            Member::Or(alternatives) => {
-                let mut next = Vec::new();
-                for alt in alternatives {
-                    expand(alt, current.clone(), &mut next);
+            Some(Member::Or(alternatives)) => {
+                top.or = Some(OrInProgress {
+                    alternatives: std::mem::take(alternatives).into_iter(),
+                    base: std::mem::take(&mut top.current),
+                    expanded: Vec::new(),
+                });
+            }
+            None => {
+                let done = stack.pop().expect("a frame").current;
+                if stack.is_empty() {
+                    return done;
                 }
-                // The rest of this member list applies to every expanded branch.
-                expand(members.collect(), next, out);
-                return;
+                finished = Some(done);
             }
         }
     }
-    out.extend(current);
 }
 
 type PResult<T> = Result<T, PatternError>;
@@ -272,50 +329,143 @@ impl<'a> Parser<'a> {
         if self.next()? != Token::StartObject {
             return Err(self.error("Filter is not an object"));
         }
-        let members = self.object("", false)?;
+        let members = self.object("")?;
         Ok(Tree {
             members,
             combinations: self.combinations,
         })
     }
 
-    /// The members of an object whose `{` was just read.
-    fn object(&mut self, prefix: &str, in_or: bool) -> PResult<Vec<Member>> {
-        let mut members = Vec::new();
-        let mut empty = true;
+    /// The members of the object whose `{` was just read: nested objects flattened into paths,
+    /// `$or` arrays into [`Member::Or`]. Read with an explicit stack of the open objects and
+    /// `$or` arrays, not by recursion, so nesting costs heap, not stack.
+    fn object(&mut self, prefix: &str) -> PResult<Vec<Member>> {
+        enum Open {
+            Object {
+                prefix: String,
+                in_or: bool,
+                members: Vec<Member>,
+                empty: bool,
+            },
+            Or {
+                prefix: String,
+                alternatives: Vec<Vec<Member>>,
+            },
+        }
+        let mut stack = vec![Open::Object {
+            prefix: prefix.to_string(),
+            in_or: false,
+            members: Vec::new(),
+            empty: true,
+        }];
         loop {
-            let name = match self.next()? {
-                Token::EndObject => break,
-                Token::Name(name) => name,
-                _ => unreachable!("the lexer returns names inside objects"),
-            };
-            empty = false;
-            if name == "$or" && self.or_operator {
-                members.push(self.or_relationship(prefix)?);
-                continue;
-            }
-            if in_or && RESERVED_IN_OR.contains(&name.as_str()) {
-                return Err(self.error(format!(
-                    "{name} is Ruler reserved fieldName which cannot be used inside $or."
-                )));
-            }
-            let path = join(prefix, &name);
-            match self.next()? {
-                Token::StartObject => members.extend(self.object(&path, in_or)?),
-                Token::StartArray => {
-                    let conditions = self.value_list()?;
-                    if name == "$or" {
-                        self.count_combinations(conditions.len());
+            match stack.last_mut().expect("an open object or $or") {
+                Open::Or {
+                    prefix,
+                    alternatives,
+                } => match self.next()? {
+                    Token::EndArray => {
+                        if alternatives.len() < 2 {
+                            return Err(self
+                                .error("There must have at least 2 Objects in $or relationship."));
+                        }
+                        let n = alternatives.len();
+                        self.count_combinations(n);
+                        let Some(Open::Or { alternatives, .. }) = stack.pop() else {
+                            unreachable!("the top is this $or");
+                        };
+                        match stack.last_mut() {
+                            Some(Open::Object { members, .. }) => {
+                                members.push(Member::Or(alternatives))
+                            }
+                            _ => unreachable!("a $or is opened inside an object"),
+                        }
                     }
-                    members.push(Member::Leaf(FieldCondition { path, conditions }));
+                    Token::StartObject => {
+                        let prefix = prefix.clone();
+                        stack.push(Open::Object {
+                            prefix,
+                            in_or: true,
+                            members: Vec::new(),
+                            empty: true,
+                        });
+                    }
+                    _ => {
+                        return Err(
+                            self.error("Only JSON object is allowed in array of $or relationship.")
+                        );
+                    }
+                },
+                Open::Object {
+                    prefix,
+                    in_or,
+                    members,
+                    empty,
+                } => {
+                    let name = match self.next()? {
+                        Token::EndObject => {
+                            if *empty {
+                                return Err(self.error("Empty objects are not allowed"));
+                            }
+                            let Some(Open::Object { members, .. }) = stack.pop() else {
+                                unreachable!("the top is this object");
+                            };
+                            match stack.last_mut() {
+                                None => return Ok(members),
+                                Some(Open::Object {
+                                    members: parent, ..
+                                }) => parent.extend(members),
+                                Some(Open::Or { alternatives, .. }) => alternatives.push(members),
+                            }
+                            continue;
+                        }
+                        Token::Name(name) => name,
+                        _ => unreachable!("the lexer returns names inside objects"),
+                    };
+                    *empty = false;
+                    if name == "$or" && self.or_operator {
+                        if self.next()? != Token::StartArray {
+                            return Err(self.error("It must be an Array followed with $or."));
+                        }
+                        let prefix = prefix.clone();
+                        stack.push(Open::Or {
+                            prefix,
+                            alternatives: Vec::new(),
+                        });
+                        continue;
+                    }
+                    if *in_or && RESERVED_IN_OR.contains(&name.as_str()) {
+                        return Err(self.error(format!(
+                            "{name} is Ruler reserved fieldName which cannot be used inside $or."
+                        )));
+                    }
+                    let path = join(prefix, &name);
+                    match self.next()? {
+                        Token::StartObject => {
+                            let in_or = *in_or;
+                            stack.push(Open::Object {
+                                prefix: path,
+                                in_or,
+                                members: Vec::new(),
+                                empty: true,
+                            });
+                        }
+                        Token::StartArray => {
+                            let conditions = self.value_list()?;
+                            if name == "$or" {
+                                self.count_combinations(conditions.len());
+                            }
+                            members.push(Member::Leaf(FieldCondition { path, conditions }));
+                        }
+                        _ => {
+                            return Err(
+                                self.error(format!("\"{name}\" must be an object or an array"))
+                            );
+                        }
+                    }
                 }
-                _ => return Err(self.error(format!("\"{name}\" must be an object or an array"))),
             }
         }
-        if empty {
-            return Err(self.error("Empty objects are not allowed"));
-        }
-        Ok(members)
     }
 
     /// Count a condition's values (see [`PatternLimits::max_values_per_pattern`]); fails as
@@ -346,29 +496,6 @@ impl<'a> Parser<'a> {
 
     fn count_combinations(&mut self, n: usize) {
         self.combinations = self.combinations.saturating_mul(n as u64);
-    }
-
-    fn or_relationship(&mut self, prefix: &str) -> PResult<Member> {
-        if self.next()? != Token::StartArray {
-            return Err(self.error("It must be an Array followed with $or."));
-        }
-        let mut alternatives = Vec::new();
-        loop {
-            match self.next()? {
-                Token::EndArray => break,
-                Token::StartObject => alternatives.push(self.object(prefix, true)?),
-                _ => {
-                    return Err(
-                        self.error("Only JSON object is allowed in array of $or relationship.")
-                    );
-                }
-            }
-        }
-        if alternatives.len() < 2 {
-            return Err(self.error("There must have at least 2 Objects in $or relationship."));
-        }
-        self.count_combinations(alternatives.len());
-        Ok(Member::Or(alternatives))
     }
 
     /// A value list whose `[` was just read.
