@@ -281,3 +281,28 @@ fn deeply_nested_patterns_do_not_recurse() {
         "Event pattern contains more than 1000 rule combinations"
     );
 }
+
+/// A branch of 20,000 fields matched against an array of objects: the array-consistency
+/// search (machine and reference evaluator) runs one step per field with its own stack, not
+/// the call stack.
+#[test]
+fn wide_branches_over_arrays_of_objects_do_not_recurse() {
+    let n = 20_000;
+    let fields: Vec<String> = (0..n).map(|i| format!(r#""f{i}":[{i}]"#)).collect();
+    let pattern = format!(r#"{{"a":{{{}}}}}"#, fields.join(","));
+    let limits = PatternLimits::default()
+        .with_max_pattern_chars(usize::MAX)
+        .with_max_fields_per_branch(n);
+    let p = Pattern::parse_with(&pattern, &limits).unwrap();
+    let members: Vec<String> = (0..n).map(|i| format!(r#""f{i}":{i}"#)).collect();
+    let one = format!(r#"{{"a":[{{"x":0}},{{{}}}]}}"#, members.join(","));
+    // The same values split over two elements of the array: no consistent choice.
+    let (head, tail) = members.split_at(n / 2);
+    let split = format!(r#"{{"a":[{{{}}},{{{}}}]}}"#, head.join(","), tail.join(","));
+    assert!(p.matches_json(&one).unwrap());
+    assert!(!p.matches_json(&split).unwrap());
+    let mut m = Machine::with_config(MachineConfig::default().with_pattern_limits(limits));
+    m.add_pattern(1, &p);
+    assert_eq!(m.matches_for_event(one.as_bytes()).unwrap(), [1]);
+    assert!(m.matches_for_event(split.as_bytes()).unwrap().is_empty());
+}

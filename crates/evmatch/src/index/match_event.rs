@@ -35,6 +35,7 @@ pub(crate) struct MatchScratch {
     ends: Vec<u32>,
     constraints: Vec<(u32, u32)>,
     failed: HashSet<(u32, Constraints), rustc_hash::FxBuildHasher>,
+    search_frames: Vec<SearchFrame>,
     /// Output: machine rule indexes that matched, sorted and distinct.
     pub rules: Vec<u32>,
 }
@@ -99,52 +100,110 @@ struct Search<'a> {
     ends: &'a [u32],
     constraints: &'a mut Vec<(u32, u32)>,
     failed: &'a mut HashSet<(u32, Constraints), rustc_hash::FxBuildHasher>,
+    frames: &'a mut Vec<SearchFrame>,
+}
+
+/// The search at check `i` (see [`Search::search`]).
+#[derive(Debug)]
+pub(crate) struct SearchFrame {
+    /// The memo key: `i` and the sorted constraints on entry.
+    key: (u32, Constraints),
+    /// The next hit (index into `hits`) to try.
+    next: usize,
+    /// The constraint count before the tried hit's trail was added.
+    before: usize,
+    /// Whether the check's absence is being tried (after every hit failed).
+    absent: bool,
 }
 
 impl Search<'_> {
-    /// Whether checks `i..` can be satisfied consistently with the array elements already
-    /// chosen (`constraints`), memoising failures: the reference evaluator's `search`.
-    fn search(&mut self, i: usize) -> bool {
-        let Some(s) = self.checks.get(i) else {
-            return true;
-        };
-        let mut key: Constraints = self.constraints.iter().copied().collect();
-        key.sort_unstable();
-        let key = (i as u32, key);
-        if self.failed.contains(&key) {
-            return false;
-        }
+    /// Whether checks `0..` can be satisfied by one consistent choice of array elements: the
+    /// reference evaluator's `search`, over the hits found for each check, memoising failures.
+    /// The search keeps its own stack of frames (one per check of the branch), not the call
+    /// stack.
+    fn search(&mut self) -> bool {
         let flat = self.fields.flat;
-        let lo = if i == 0 { 0 } else { self.ends[i - 1] as usize };
-        for k in lo..self.ends[i] as usize {
-            let f = &flat.fields[self.hits[k] as usize];
-            let trail = flat.trail(f);
-            if !consistent(trail, self.constraints) {
-                continue;
-            }
-            let before = self.constraints.len();
-            for &t in trail {
-                if !self.constraints.contains(&t) {
-                    self.constraints.push(t);
+        self.frames.clear();
+        let mut answer = None;
+        let mut enter = Some(0usize);
+        loop {
+            if let Some(i) = enter.take() {
+                if i == self.checks.len() {
+                    answer = Some(true);
+                } else {
+                    let mut key: Constraints = self.constraints.iter().copied().collect();
+                    key.sort_unstable();
+                    let key = (i as u32, key);
+                    if self.failed.contains(&key) {
+                        answer = Some(false);
+                    } else {
+                        let lo = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+                        self.frames.push(SearchFrame {
+                            key,
+                            next: lo,
+                            before: self.constraints.len(),
+                            absent: false,
+                        });
+                    }
                 }
             }
-            let found = self.search(i + 1);
-            self.constraints.truncate(before);
-            if found {
-                return true;
+            let Some(top) = self.frames.last_mut() else {
+                return answer.unwrap_or(false);
+            };
+            let i = top.key.0 as usize;
+            if let Some(found) = answer.take() {
+                if !top.absent {
+                    self.constraints.truncate(top.before);
+                }
+                if found {
+                    self.frames.pop();
+                    answer = Some(true);
+                    continue;
+                }
+                if top.absent {
+                    let done = self.frames.pop().expect("the top frame");
+                    self.failed.insert(done.key);
+                    answer = Some(false);
+                    continue;
+                }
             }
-        }
-        if s.absence {
-            let present = self.fields.at(s.path).any(|fi| {
-                let f = &flat.fields[fi as usize];
-                consistent(flat.trail(f), self.constraints)
-            });
-            if !present && self.search(i + 1) {
-                return true;
+            let mut chosen = false;
+            while top.next < self.ends[i] as usize {
+                let f = &flat.fields[self.hits[top.next] as usize];
+                top.next += 1;
+                let trail = flat.trail(f);
+                if !consistent(trail, self.constraints) {
+                    continue;
+                }
+                top.before = self.constraints.len();
+                for &t in trail {
+                    if !self.constraints.contains(&t) {
+                        self.constraints.push(t);
+                    }
+                }
+                chosen = true;
+                break;
             }
+            if chosen {
+                enter = Some(i + 1);
+                continue;
+            }
+            let s = &self.checks[i];
+            if s.absence {
+                let present = self.fields.at(s.path).any(|fi| {
+                    let f = &flat.fields[fi as usize];
+                    consistent(flat.trail(f), self.constraints)
+                });
+                if !present {
+                    top.absent = true;
+                    enter = Some(i + 1);
+                    continue;
+                }
+            }
+            let done = self.frames.pop().expect("the top frame");
+            self.failed.insert(done.key);
+            answer = Some(false);
         }
-        self.failed.insert(key);
-        false
     }
 }
 
@@ -228,6 +287,7 @@ impl TriggerIndex {
             ends,
             constraints,
             failed,
+            search_frames,
             rules,
             ..
         } = sc;
@@ -285,8 +345,9 @@ impl TriggerIndex {
                 ends,
                 constraints,
                 failed,
+                frames: search_frames,
             };
-            if search.search(0) {
+            if search.search() {
                 rules.push(*rule);
             }
         }
