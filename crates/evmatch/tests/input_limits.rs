@@ -1,6 +1,9 @@
 //! Limits on huge but well-formed input: values per pattern
 //! (`PatternLimits::max_values_per_pattern`) and the size of `test_event_pattern`'s event.
 
+mod common;
+
+use common::branches;
 use evmatch::{
     Error, EventLimits, Machine, MachineConfig, Pattern, PatternLimits, test_event_pattern,
     test_event_pattern_with,
@@ -9,13 +12,6 @@ use evmatch::{
 /// Our reason for a pattern with more than `limit` values (AWS has no such limit).
 fn too_many_values(limit: usize) -> String {
     format!("Event pattern contains more than {limit} values")
-}
-
-/// The number of branches `pattern` expands to, as a machine counts them.
-fn branches(pattern: &Pattern) -> usize {
-    let mut m = Machine::new();
-    m.add_pattern(0, pattern);
-    m.stats().branches
 }
 
 /// `{"a":[0,1,…,n-1]}`.

@@ -1,17 +1,13 @@
 //! Validation beyond the worked examples: limits, `$or` passes, JSON syntax errors, valid-but-odd
 //! patterns, TestEventPattern's event checks, hostile input.
 
-use evmatch::{Error, Machine, Pattern, PatternLimits, test_event_pattern};
+mod common;
+
+use common::branches;
+use evmatch::{Error, Pattern, PatternLimits, test_event_pattern};
 
 /// AWS's reason for a wildcard set that is too non-deterministic.
 const TOO_COMPLEX: &str = "Rule is too complex - try using fewer wildcard characters or fewer repeating character sequences after a wildcard character";
-
-/// The number of branches `pattern` expands to, as a machine counts them.
-fn branches(pattern: &Pattern) -> usize {
-    let mut m = Machine::new();
-    m.add_pattern(0, pattern);
-    m.stats().branches
-}
 
 fn reason(pattern: &str) -> String {
     match Pattern::parse(pattern) {

@@ -3,7 +3,7 @@
 //! Only the pattern is case-mapped: each UTF-16 code unit of the operand becomes the
 //! alternatives {lower, upper} (Java ROOT-locale mappings of that one unit, multi-char results
 //! included: `ß` → {`ß`, `SS`}); surrogate halves become `?`. A value matches when its UTF-8
-//! bytes are one concatenation of chosen alternatives (PATTERNS.md §8.5). The relation is
+//! bytes are one concatenation of chosen alternatives. The relation is
 //! deliberately not symmetric and not Unicode case folding.
 
 use smallvec::SmallVec;
@@ -93,7 +93,7 @@ impl CaseExpansion {
 
     /// Whether `value` followed by its closing quote starts with an expansion: event-ruler
     /// matches prefixes against the quoted value, so an operand ending in `"` also matches the
-    /// value without it (PATTERNS.md §8.1).
+    /// value without it.
     pub fn is_prefix_of_quoted(&self, value: &str) -> bool {
         !self.ends(value.as_bytes(), b"\"").is_empty()
     }
