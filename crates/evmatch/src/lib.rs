@@ -146,7 +146,9 @@ mod util;
 pub use error::{Error, ErrorCode, EventError, Location, PatternError};
 pub use index::stats::Stats;
 pub use limits::{EventLimits, PatternLimits};
-pub use machine::{Machine, MachineConfig, SharedMachine};
+pub use machine::Machine;
+pub use machine::config::MachineConfig;
+pub use machine::shared::SharedMachine;
 pub use pattern::Pattern;
 pub use util::Published;
 

@@ -1,8 +1,6 @@
 //! What the flattener produces: one [`Field`] per leaf at a used path, read back as a
 //! borrowed [`Leaf`].
 
-use super::walk::FlatScratch;
-
 /// The JSON type of a flattened leaf.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum LeafKind {
@@ -40,37 +38,6 @@ pub(crate) enum Leaf<'a> {
     Null,
 }
 
-impl FlatScratch {
-    /// The leaf of `f`; `input` is the event the fields were read from.
-    #[inline]
-    pub fn leaf<'a>(&'a self, input: &'a [u8], f: &Field) -> Leaf<'a> {
-        match f.kind {
-            LeafKind::Str | LeafKind::Num => {
-                let bytes = if f.in_arena {
-                    &self.arena[f.start as usize..f.end as usize]
-                } else {
-                    &input[f.start as usize..f.end as usize]
-                };
-                if f.kind == LeafKind::Str {
-                    // Validated UTF-8 by the flattener (or written from a `char`).
-                    Leaf::Str(str_from_validated(bytes))
-                } else {
-                    Leaf::Num(ascii_str(bytes), (!f.num.is_nan()).then_some(f.num))
-                }
-            }
-            LeafKind::True => Leaf::Bool(true),
-            LeafKind::False => Leaf::Bool(false),
-            LeafKind::Null => Leaf::Null,
-        }
-    }
-
-    /// The array trail of `f`.
-    #[inline]
-    pub fn trail(&self, f: &Field) -> &[(u32, u32)] {
-        &self.trails[f.trail_start as usize..f.trail_end as usize]
-    }
-}
-
 /// `bytes` as text; `bytes` is ASCII (a number token the lexer accepted, or formatted digits).
 #[inline(always)]
 pub(crate) fn ascii_str(bytes: &[u8]) -> &str {
@@ -89,7 +56,7 @@ pub(crate) fn ascii_str(bytes: &[u8]) -> &str {
 /// leaf cost 1% more instructions per event on CL2 EXACT and 5% in `unique_keys` mode
 /// (callgrind, 2,000 citylots events: 12.95 M against 12.81 M, 3.05 M against 2.90 M).
 #[inline]
-fn str_from_validated(bytes: &[u8]) -> &str {
+pub(crate) fn str_from_validated(bytes: &[u8]) -> &str {
     if bytes.is_ascii() {
         // SAFETY: ASCII is valid UTF-8 (checked just above; a cheap, inlined check).
         return unsafe { std::str::from_utf8_unchecked(bytes) };

@@ -32,18 +32,14 @@ mod skip;
 mod swar;
 mod walk;
 
-use std::collections::HashMap;
-
 pub(crate) use field::Leaf;
 pub(crate) use path_trie::PathTrie;
 pub(crate) use reject::{RejectReason, describe};
-pub(crate) use walk::{FlatScratch, flatten};
+pub(crate) use walk::FlatScratch;
+pub(crate) use walk::flatten;
 
 #[cfg(test)]
 use crate::limits::EventLimits;
-
-/// `HashMap` with rustc's FxHash: small, fast, non-cryptographic, for interned keys.
-pub(crate) type FxMap<K, V> = HashMap<K, V, rustc_hash::FxBuildHasher>;
 
 #[cfg(test)]
 mod tests {

@@ -6,9 +6,9 @@
 //! node. Nodes with few children compare a name's first eight bytes and length as words
 //! instead of hashing it; node ids are recycled ([`FreeIds`]).
 
-use super::FxMap;
 use super::swar::has_dot;
 use crate::util::FreeIds;
+use crate::util::FxMap;
 
 /// "No node" / "no path".
 pub(crate) const NONE: u32 = u32::MAX;

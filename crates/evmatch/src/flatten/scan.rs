@@ -4,9 +4,9 @@
 //! non-ASCII bytes: the walk validates the input once). The string scans go through a
 //! [`Scanner`], the seam between the SSE2 and the portable forms.
 
-use super::RejectReason;
-use super::arch::Scanner;
+use super::arch::{Name, Scanner};
 use super::path_trie::head_word;
+use super::reject::RejectReason;
 use super::swar::{digits_end, has_dot};
 
 /// Whitespace bytes of JSON, as a bit mask over byte values below 64.
@@ -56,18 +56,6 @@ pub(crate) fn scan_string<S: Scanner>(
             _ => return Err(RejectReason::Malformed),
         }
     }
-}
-
-/// A member name just read; its raw body is `b[pos + 1..end]`.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Name {
-    /// The index of the closing quote.
-    pub end: usize,
-    pub escaped: bool,
-    /// Whether the raw body contains `.`.
-    pub dotted: bool,
-    /// [`head_word`] of the raw body.
-    pub head: u64,
 }
 
 /// Read the member name whose opening quote is at `pos`. A name of at most 15 bytes without

@@ -1,8 +1,8 @@
 //! Skipping a value no rule uses: validated completely, without recursion, nothing stored.
 
-use super::RejectReason;
 use super::arch::Scanner;
 use super::number_array;
+use super::reject::RejectReason;
 use super::scan::{scan_literal, scan_number, scan_string, skip_member_name, skip_ws};
 
 /// Validate and skip the value starting at `pos` (its first byte; whitespace already skipped),

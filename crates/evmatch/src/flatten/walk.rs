@@ -6,11 +6,11 @@
 //! stops as soon as no array is open and every count is zero (see
 //! [`MachineConfig::unique_keys`](crate::MachineConfig::unique_keys)).
 
-use super::RejectReason;
 use super::arch::{Native, Scanner};
 use super::decode::decode_into;
-use super::field::{Field, LeafKind, ascii_str};
+use super::field::{Field, Leaf, LeafKind, ascii_str, str_from_validated};
 use super::path_trie::{EMPTY, NONE, PathTrie, ROOT};
+use super::reject::RejectReason;
 use super::scan::{read_name, scan_literal, scan_number, scan_string, skip_ws};
 use super::skip::skip_value;
 use super::swar::has_dot;
@@ -71,6 +71,37 @@ impl FlatScratch {
         if self.seen_stamp.len() < nodes {
             self.seen_stamp.resize(nodes, 0);
         }
+    }
+}
+
+impl FlatScratch {
+    /// The leaf of `f`; `input` is the event the fields were read from.
+    #[inline]
+    pub fn leaf<'a>(&'a self, input: &'a [u8], f: &Field) -> Leaf<'a> {
+        match f.kind {
+            LeafKind::Str | LeafKind::Num => {
+                let bytes = if f.in_arena {
+                    &self.arena[f.start as usize..f.end as usize]
+                } else {
+                    &input[f.start as usize..f.end as usize]
+                };
+                if f.kind == LeafKind::Str {
+                    // Validated UTF-8 by the flattener (or written from a `char`).
+                    Leaf::Str(str_from_validated(bytes))
+                } else {
+                    Leaf::Num(ascii_str(bytes), (!f.num.is_nan()).then_some(f.num))
+                }
+            }
+            LeafKind::True => Leaf::Bool(true),
+            LeafKind::False => Leaf::Bool(false),
+            LeafKind::Null => Leaf::Null,
+        }
+    }
+
+    /// The array trail of `f`.
+    #[inline]
+    pub fn trail(&self, f: &Field) -> &[(u32, u32)] {
+        &self.trails[f.trail_start as usize..f.trail_end as usize]
     }
 }
 

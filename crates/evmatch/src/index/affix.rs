@@ -5,7 +5,7 @@
 //! number of distinct lengths, not of operands).
 
 use super::targets::StrKey;
-use crate::flatten::FxMap;
+use crate::util::FxMap;
 
 /// Operands keyed by bytes, looked up once per distinct operand length, from the start or the
 /// end of the value.

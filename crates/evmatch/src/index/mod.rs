@@ -44,9 +44,10 @@ pub(crate) mod stats;
 mod targets;
 pub(crate) mod value_index;
 
-use crate::flatten::{FxMap, Leaf, PathTrie};
+use crate::flatten::{Leaf, PathTrie};
 use crate::pattern::ir::Condition;
 use crate::util::FreeIds;
+use crate::util::FxMap;
 use leaf_match::leaf_matches;
 use value_index::ValueIndex;
 

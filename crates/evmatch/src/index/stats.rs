@@ -2,9 +2,9 @@
 
 use super::value_index::ValueIndex;
 use super::{BranchEntry, FieldCheck, PathEntry, TriggerIndex};
-use crate::flatten::FxMap;
 use crate::pattern::ir::Condition;
 use crate::pattern::wildcard::{self, Wildcard};
+use crate::util::FxMap;
 
 /// Size statistics of a [`Machine`](crate::Machine), from [`Machine::stats`](crate::Machine::stats).
 ///

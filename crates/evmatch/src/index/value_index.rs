@@ -27,11 +27,12 @@ use super::exact_strings::ExactStrings;
 use super::leaf_match::leaf_matches;
 use super::numeric_ranges::NumericRanges;
 use super::targets::{Targets, remove_one};
-use crate::flatten::{FxMap, Leaf};
+use crate::flatten::Leaf;
 use crate::pattern::case::CaseExpansion;
 use crate::pattern::ip::IpRange;
 use crate::pattern::ir::Condition;
 use crate::pattern::wildcard::Wildcard;
+use crate::util::FxMap;
 
 /// The conditions registered on one path, by target.
 #[derive(Debug, Clone, Default)]

@@ -6,7 +6,7 @@
 
 use std::fmt;
 
-use super::Value;
+use super::value::Value;
 
 impl Value {
     /// Append this value's compact JSON text to `out`.

@@ -2,8 +2,8 @@
 //! slots; [`MachineConfig`] its limits ([`config`]); [`SharedMachine`] its copy-on-write
 //! publication to reader threads ([`shared`]).
 
-mod config;
-mod shared;
+pub(crate) mod config;
+pub(crate) mod shared;
 
 use std::borrow::Borrow;
 use std::cell::RefCell;
@@ -11,8 +11,7 @@ use std::collections::HashMap;
 use std::fmt;
 use std::hash::Hash;
 
-pub use config::MachineConfig;
-pub use shared::SharedMachine;
+use config::MachineConfig;
 
 use crate::error::{Error, EventError};
 use crate::flatten::describe;

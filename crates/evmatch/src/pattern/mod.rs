@@ -11,6 +11,7 @@ pub(crate) mod eval;
 pub(crate) mod ip;
 pub(crate) mod ir;
 pub(crate) mod number;
+mod or_expansion;
 pub(crate) mod parse;
 pub(crate) mod wildcard;
 

@@ -10,12 +10,14 @@
 //! tested everywhere. Generic code is monomorphised: the seam costs nothing.
 
 pub(crate) mod portable;
+mod scanner;
 #[cfg(target_arch = "x86_64")]
 mod sse2;
 
+// On x86_64 only the tests name the portable scanner (the SSE2 one uses it directly).
+#[cfg_attr(all(target_arch = "x86_64", not(test)), allow(unused_imports))]
 pub(crate) use portable::Portable;
-
-use super::scan::Name;
+pub(crate) use scanner::{Name, Scanner};
 
 /// The scanner the flattener uses on this architecture.
 #[cfg(target_arch = "x86_64")]
@@ -23,16 +25,3 @@ pub(crate) type Native = sse2::Sse2;
 /// The scanner the flattener uses on this architecture.
 #[cfg(not(target_arch = "x86_64"))]
 pub(crate) type Native = Portable;
-
-/// The scanning steps with an architecture-specific form.
-pub(crate) trait Scanner {
-    /// The first index at or after `pos` holding `"`, `\` or a control byte (or `b.len()`);
-    /// sets `non_ascii` when a byte ≥ 0x80 was seen (possibly past the stop, never missed
-    /// before it).
-    fn string_stop(b: &[u8], pos: usize, non_ascii: &mut bool) -> usize;
-
-    /// The member name whose opening quote is at `pos`, when the whole name (closing quote
-    /// included) lies in the 16 bytes after the quote and holds no escape or control byte;
-    /// `None` sends the caller to the general path. Sets `non_ascii` like `string_stop`.
-    fn short_name(b: &[u8], pos: usize, non_ascii: &mut bool) -> Option<Name>;
-}

@@ -1,7 +1,6 @@
 //! [`Portable`]: the scanner for every architecture, eight bytes at a time in a `u64` (SWAR).
 
-use super::Scanner;
-use crate::flatten::scan::Name;
+use super::scanner::{Name, Scanner};
 use crate::flatten::swar::{HIGHS, ONES, zero_bytes};
 
 /// Word-at-a-time scanning in plain Rust.

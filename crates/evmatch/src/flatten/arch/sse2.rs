@@ -14,8 +14,8 @@ use std::arch::x86_64::{
     _mm_or_si128, _mm_set1_epi8,
 };
 
-use super::{Portable, Scanner};
-use crate::flatten::scan::Name;
+use super::portable::Portable;
+use super::scanner::{Name, Scanner};
 
 /// SSE2 scanning.
 pub(crate) struct Sse2;
