@@ -213,6 +213,40 @@ mod tests {
         }
     }
 
+    /// `from_serde` of a 100,000-deep `serde_json::Value` (built and taken apart here without
+    /// recursion: serde_json's own drop recurses).
+    #[test]
+    fn from_serde_does_not_recurse() {
+        let depth = 100_000;
+        let mut deep = serde_json::json!("leaf");
+        for i in 0..depth {
+            deep = if i % 2 == 0 {
+                serde_json::Value::Array(vec![deep])
+            } else {
+                // Not `json!`: it serialises the interpolated value (recursively).
+                let mut members = serde_json::Map::new();
+                members.insert("k".to_string(), deep);
+                serde_json::Value::Object(members)
+            };
+        }
+        let v = Value::from_serde(&deep);
+        let expected = format!(
+            "{}\"leaf\"{}",
+            r#"{"k":["#.repeat(depth / 2),
+            "]}".repeat(depth / 2)
+        );
+        assert_eq!(v.to_string(), expected);
+        // Take the serde value apart level by level.
+        let mut at = deep;
+        loop {
+            at = match at {
+                serde_json::Value::Array(mut items) => items.pop().expect("one item"),
+                serde_json::Value::Object(mut members) => members.remove("k").expect("k"),
+                _ => break,
+            };
+        }
+    }
+
     /// A mirror of [`Value`] whose `Debug` is derived: the hand-written one must print the same.
     #[derive(Debug)]
     #[allow(dead_code)]

@@ -229,3 +229,26 @@ impl<R: Clone + Eq + Hash> Machine<R> {
         self.matches_for_event(&bytes)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Machine;
+
+    /// `Debug` shows counts and the configuration, not the index: short for any rule count.
+    #[test]
+    fn debug_is_short() {
+        let mut m = Machine::new();
+        for i in 0..100 {
+            let pattern = format!(
+                r#"{{"source": ["s{i}"], "detail": {{"n": [{{"numeric": [">", {i}]}}]}}}}"#
+            );
+            m.add_rule(i, &pattern).unwrap();
+        }
+        let text = format!("{m:?}");
+        assert!(
+            text.starts_with("Machine { rules: 100, branches: 100, paths: 2, config: "),
+            "{text}"
+        );
+        assert!(text.len() < 1000, "{} bytes: {text}", text.len());
+    }
+}

@@ -121,14 +121,14 @@ fn check_complexity(branches: &[Branch], limits: &PatternLimits) -> Result<(), E
     let mut by_path: Vec<(&str, Vec<&Wildcard>)> = Vec::new();
     for field in branches.iter().flat_map(|b| &b.fields) {
         let ws = field.conditions.iter().flat_map(Condition::wildcards);
-        let slot = match by_path.iter().position(|(p, _)| *p == field.path) {
+        let on_path = match by_path.iter().position(|(p, _)| *p == field.path) {
             Some(i) => &mut by_path[i].1,
             None => {
                 by_path.push((&field.path, Vec::new()));
                 &mut by_path.last_mut().expect("just pushed").1
             }
         };
-        slot.extend(ws);
+        on_path.extend(ws);
     }
     for (_, ws) in by_path {
         if wildcard::complexity(ws, limits.max_wildcard_complexity) > limits.max_wildcard_complexity
