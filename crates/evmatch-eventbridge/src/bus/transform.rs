@@ -168,7 +168,7 @@ pub fn render(
 
 /// Parses an event (JSON text) into the document model [`render`] reads, keeping member order,
 /// duplicate members and number spellings. Malformed JSON or nesting deeper than 1,000 levels is
-/// an [`Error::InvalidEvent`].
+/// an [`Error::Matching`] wrapping [`evmatch::Error::InvalidEvent`].
 pub fn parse_event(text: &str) -> Result<Value, Error> {
     text.parse::<Value>()
         .map_err(|e| Error::from(evmatch::EventError::from(e)))
