@@ -3,9 +3,9 @@
 //!
 //! * Paths are interned: each used path has an id, a node in the flattener's [`PathTrie`] and
 //!   a [`ValueIndex`] shared by every rule that constrains it.
-//! * A rule's pattern is a set of branches (one per `$or` alternative); a branch is a list of
-//!   [`FieldCheck`]s, one per constrained path, in event-ruler's path order (full paths
-//!   compared as UTF-16 code units).
+//! * A rule's pattern is a set of branches (one per combination of its `$or` alternatives); a
+//!   branch is a list of [`FieldCheck`]s, one per constrained path, in event-ruler's path
+//!   order (full paths compared as UTF-16 code units).
 //! * **Triggers.** Each branch registers exactly one field check in the value indexes: its most
 //!   selective *required* one (no `exists: false`), ranked exact > prefix/folded ignore-case >
 //!   suffix/numeric/wildcard with a literal end > bool/null > per-entry operators >

@@ -20,7 +20,8 @@ use crate::util::FxMap;
 pub struct Stats {
     /// Rule ids.
     pub rules: usize,
-    /// Branches: one per `$or` alternative of every pattern (a pattern without `$or` is one).
+    /// Branches: one per combination of `$or` alternatives of every pattern (a pattern
+    /// without `$or` is one branch).
     pub branches: usize,
     /// Distinct paths the rules constrain.
     pub paths: usize,
