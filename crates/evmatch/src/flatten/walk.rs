@@ -168,9 +168,10 @@ pub(crate) fn flatten_with<S: Scanner>(
             PREFETCH_BYTES
         },
     );
+    let (max_depth, max_fields) = (limits.max_depth, limits.max_fields);
     let mut non_ascii = false;
     let mut pos = skip_ws(b, 0);
-    if b.get(pos) != Some(&b'{') || limits.max_depth == 0 {
+    if b.get(pos) != Some(&b'{') || max_depth == 0 {
         return Err(RejectReason::Malformed);
     }
     pos += 1;
@@ -289,14 +290,7 @@ pub(crate) fn flatten_with<S: Scanner>(
             pos = match c {
                 b'"' => scan_string::<S>(b, pos + 1, &mut non_ascii)?.0 + 1,
                 b'-' | b'0'..=b'9' => scan_number(b, pos)?,
-                _ => skip_value::<S>(
-                    b,
-                    pos,
-                    depth,
-                    limits.max_depth,
-                    &mut s.kinds,
-                    &mut non_ascii,
-                )?,
+                _ => skip_value::<S>(b, pos, depth, max_depth, &mut s.kinds, &mut non_ascii)?,
             };
             continue;
         }
@@ -313,17 +307,10 @@ pub(crate) fn flatten_with<S: Scanner>(
                 let keep = trie.has_children(if node == EMPTY { ROOT } else { node })
                     || (!is_object && trie.leaf(node) != NONE);
                 if !keep {
-                    pos = skip_value::<S>(
-                        b,
-                        pos,
-                        depth,
-                        limits.max_depth,
-                        &mut s.kinds,
-                        &mut non_ascii,
-                    )?;
+                    pos = skip_value::<S>(b, pos, depth, max_depth, &mut s.kinds, &mut non_ascii)?;
                     continue;
                 }
-                if depth >= limits.max_depth {
+                if depth >= max_depth {
                     return Err(RejectReason::Malformed);
                 }
                 pos += 1;
@@ -369,7 +356,7 @@ pub(crate) fn flatten_with<S: Scanner>(
                     };
                     push_field(
                         s,
-                        &limits,
+                        max_fields,
                         path,
                         LeafKind::Str,
                         in_arena,
@@ -386,7 +373,7 @@ pub(crate) fn flatten_with<S: Scanner>(
                 if path != NONE {
                     let text = ascii_str(&b[pos..end]);
                     let num = comparable(text).unwrap_or(f64::NAN);
-                    push_field(s, &limits, path, LeafKind::Num, false, pos, end, num)?;
+                    push_field(s, max_fields, path, LeafKind::Num, false, pos, end, num)?;
                 }
                 pos = end;
             }
@@ -399,7 +386,7 @@ pub(crate) fn flatten_with<S: Scanner>(
                 let end = scan_literal(b, pos, word)?;
                 let path = trie.leaf(node);
                 if path != NONE {
-                    push_field(s, &limits, path, kind, false, pos, pos, f64::NAN)?;
+                    push_field(s, max_fields, path, kind, false, pos, pos, f64::NAN)?;
                 }
                 pos = end;
             }
@@ -427,7 +414,7 @@ pub(crate) fn flatten_with<S: Scanner>(
 #[allow(clippy::too_many_arguments)]
 fn push_field(
     s: &mut FlatScratch,
-    limits: &EventLimits,
+    max_fields: usize,
     path: u32,
     kind: LeafKind,
     in_arena: bool,
@@ -435,7 +422,7 @@ fn push_field(
     end: usize,
     num: f64,
 ) -> Result<(), RejectReason> {
-    if s.fields.len() >= limits.max_fields {
+    if s.fields.len() >= max_fields {
         return Err(RejectReason::TooManyFields);
     }
     let trail_start = s.trails.len() as u32;
