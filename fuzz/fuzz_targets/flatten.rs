@@ -28,7 +28,7 @@ fn machine() -> &'static Machine<u32> {
 fuzz_target!(|data: &[u8]| {
     let machine_ok = machine().matches_for_event(data).is_ok();
     if let Ok(text) = std::str::from_utf8(data) {
-        if data.len() <= machine().config().max_event_bytes {
+        if data.len() <= machine().config().event_limits.max_bytes {
             let reference_ok = evmatch::Pattern::parse(r#"{"a":["x"]}"#)
                 .unwrap()
                 .matches_json(text)

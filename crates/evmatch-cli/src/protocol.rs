@@ -44,7 +44,7 @@ fn answer(request: &[u8]) -> Result<bool, String> {
     // evmatch's own JSON reader: it accepts lone surrogate escapes, which serde_json rejects.
     let value: Value = text
         .parse()
-        .map_err(|e: evmatch::EventError| invalid(&format!("not valid JSON: {e}")))?;
+        .map_err(|e: evmatch::json::SyntaxError| invalid(&format!("not valid JSON: {e}")))?;
     let Value::Object(members) = &value else {
         return Err(invalid(
             r#"expected a JSON object {"pattern": "<pattern JSON text>", "event": "<event JSON text>"}"#,

@@ -6,9 +6,7 @@ mod common;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-// The one engine item not re-exported at the crate root (yet).
-use evmatch::error::Location;
-use evmatch::{Error, PatternError};
+use evmatch::{Error, Location, PatternError};
 use evmatch_cli::discovery::{
     FileError, FileKind, MAX_YAML_ALIAS_NODES, MAX_YAML_ALIASES, Outcome, check, pattern_files,
     patterns_in, validate_file, validate_text,

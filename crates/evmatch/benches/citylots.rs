@@ -23,10 +23,10 @@ fn corpus() -> Vec<Vec<u8>> {
 }
 
 fn machine_for(rules: &[(String, String)]) -> Machine<usize> {
-    machine_with(rules, evmatch::Config::default())
+    machine_with(rules, evmatch::MachineConfig::default())
 }
 
-fn machine_with(rules: &[(String, String)], config: evmatch::Config) -> Machine<usize> {
+fn machine_with(rules: &[(String, String)], config: evmatch::MachineConfig) -> Machine<usize> {
     let mut m = Machine::with_config(config);
     for (i, (_, text)) in rules.iter().enumerate() {
         m.add_rule(i, text)
@@ -86,13 +86,10 @@ fn summary(events: &[Vec<u8>]) {
         });
         let ev_s = events.len() as f64 / t.as_secs_f64();
         let mb_s = bytes as f64 / t.as_secs_f64() / 1e6;
-        // The same rules with `Config::unique_keys` (the corpus has unique member names).
+        // The same rules with `MachineConfig::unique_keys` (the corpus has unique member names).
         let mu = machine_with(
             &set.rules,
-            evmatch::Config {
-                unique_keys: true,
-                ..evmatch::Config::default()
-            },
+            evmatch::MachineConfig::default().with_unique_keys(true),
         );
         let got_u = counts(
             set.rules.len(),

@@ -9,8 +9,7 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use evmatch::Machine;
-use evmatch::machine::Config;
+use evmatch::{Machine, MachineConfig};
 use evmatch_workload::{self as workload, Citylots, DEFAULT_SEED};
 
 fn env(name: &str, default: usize) -> usize {
@@ -44,10 +43,8 @@ fn main() {
             if (unique_keys && mode == "exact") || (!unique_keys && mode == "unique") {
                 continue;
             }
-            let mut m: Machine<usize> = Machine::with_config(Config {
-                unique_keys,
-                ..Config::default()
-            });
+            let mut m: Machine<usize> =
+                Machine::with_config(MachineConfig::default().with_unique_keys(unique_keys));
             for (i, (_, text)) in set.rules.iter().enumerate() {
                 m.add_rule(i, text).unwrap();
             }

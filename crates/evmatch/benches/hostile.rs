@@ -1,6 +1,6 @@
 //! Huge-but-legal inputs: each case at two or three sizes, so the printed time per byte (or per
 //! element, per value) shows whether the cost is linear in the input. Limits are raised through
-//! the public [`Config`] and [`Limits`] so nothing is refused.
+//! the public [`MachineConfig`], [`EventLimits`] and [`PatternLimits`] so nothing is refused.
 //!
 //! * numeric arrays of 100k, 1M and 10M elements, skipped (no rule reads the path) and read
 //!   (rules on the path);
@@ -20,8 +20,7 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use criterion::Throughput;
-use evmatch::pattern::Limits;
-use evmatch::{Config, Machine, Pattern};
+use evmatch::{EventLimits, Machine, MachineConfig, Pattern, PatternLimits};
 
 mod common;
 use common::best_of;
@@ -31,17 +30,18 @@ fn quick() -> bool {
 }
 
 /// Events and patterns far above AWS's sizes are accepted.
-fn raised() -> Config {
-    Config {
-        max_event_bytes: 1 << 30,
-        max_event_fields: usize::MAX,
-        pattern_limits: Limits {
-            max_pattern_chars: usize::MAX,
-            max_values_per_pattern: usize::MAX,
-            ..Limits::default()
-        },
-        ..Config::default()
-    }
+fn raised() -> MachineConfig {
+    MachineConfig::default()
+        .with_event_limits(
+            EventLimits::default()
+                .with_max_bytes(1 << 30)
+                .with_max_fields(usize::MAX),
+        )
+        .with_pattern_limits(
+            PatternLimits::default()
+                .with_max_pattern_chars(usize::MAX)
+                .with_max_values_per_pattern(usize::MAX),
+        )
 }
 
 fn passes(bytes: usize) -> usize {
@@ -373,14 +373,14 @@ fn adversarial() {
         }
         println!(
             "{:<34} {:>9} {:>9} {:>12} {:>10} {:>11} {:>10} {:>10}",
-            "matcher", "rules", "states", "transitions", "MB", "complexity", "add ms", "stats ms"
+            "matcher", "rules", "checks", "index keys", "MB", "complexity", "add ms", "stats ms"
         );
         for (name, add, took, s) in stats {
             println!(
                 "{name:<34} {:>9} {:>9} {:>12} {:>10.2} {:>11} {:>10.1} {:>10.1}",
                 s.rules,
-                s.states,
-                s.transitions,
+                s.field_checks,
+                s.index_keys,
                 s.approx_bytes as f64 / 1e6,
                 s.wildcard_complexity,
                 add.as_secs_f64() * 1e3,

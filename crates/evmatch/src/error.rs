@@ -93,7 +93,16 @@ impl PatternError {
     /// The prefix of every pattern error message.
     pub const PREFIX: &'static str = "Event pattern is not valid. Reason: ";
 
-    /// An error with `reason` and the given location suffixes, for pattern text `source`.
+    /// An error with `reason` and the given location suffixes, for pattern text `source`: the
+    /// error [`Pattern::parse`](crate::Pattern::parse) would give for a problem at those
+    /// locations (tools that check patterns inside larger files build their own with it).
+    ///
+    /// ```
+    /// use evmatch::{Location, PatternError};
+    ///
+    /// let e = PatternError::new("Filter is not an object", "[]", vec![Location { line: 1, column: 2 }]);
+    /// assert_eq!(e.to_string(), "Event pattern is not valid. Reason: Filter is not an object\n at [Source: (String)\"[]\"; line: 1, column: 2]");
+    /// ```
     pub fn new(reason: impl Into<String>, source: &str, locations: Vec<Location>) -> Self {
         let source_excerpt = if locations.is_empty() {
             String::new()
@@ -107,7 +116,8 @@ impl PatternError {
         }
     }
 
-    /// An error without a location suffix (CIDR operands, limits, complexity).
+    /// An error without a location suffix, as AWS gives for CIDR operands, limits and
+    /// wildcard complexity.
     pub fn bare(reason: impl Into<String>) -> Self {
         PatternError {
             reason: reason.into(),
@@ -135,7 +145,7 @@ impl PatternError {
 impl Location {
     /// The Jackson location of byte `offset` in `source`: lines are broken by `\n`, `\r` or
     /// `\r\n`; the column counts UTF-16 units from the line start, 1-based.
-    pub fn at(source: &str, offset: usize) -> Location {
+    pub(crate) fn at(source: &str, offset: usize) -> Location {
         let offset = offset.min(source.len());
         let bytes = source.as_bytes();
         let mut line = 1;
@@ -222,11 +232,16 @@ pub struct EventError {
 
 impl EventError {
     /// An event error with `message`, at byte `offset` of the input when known.
-    pub fn new(message: impl Into<String>, offset: Option<usize>) -> Self {
+    pub(crate) fn new(message: impl Into<String>, offset: Option<usize>) -> Self {
         EventError {
             message: message.into(),
             offset,
         }
+    }
+
+    /// The message (also the `Display` text).
+    pub fn message(&self) -> &str {
+        &self.message
     }
 
     /// The byte offset in the event text where the problem was found, when known.

@@ -2,31 +2,157 @@
 //!
 //! * [`test_event_pattern`] is AWS `TestEventPattern`: same result, same error text.
 //! * [`Pattern`] parses and validates a pattern once and matches it against many events.
-//! * [`Machine`] matches many rules at once through one shared matcher; [`SharedMachine`] lets
+//! * [`Machine`] matches many rules at once through one shared index; [`SharedMachine`] lets
 //!   readers match while a writer changes the rules.
 //! * [`Error`] carries AWS's error code and message for everything that can go wrong.
+//!
+//! # Quick start
 //!
 //! ```
 //! let pattern = evmatch::Pattern::parse(r#"{"detail": {"state": [{"anything-but": "running"}]}}"#)?;
 //! assert!(pattern.matches_json(r#"{"detail": {"state": "stopped"}}"#)?);
 //! # Ok::<(), evmatch::Error>(())
 //! ```
+//!
+//! # One pattern: [`Pattern`] and [`test_event_pattern`]
+//!
+//! [`Pattern::parse`] validates a pattern with AWS's rules and limits; the parsed pattern
+//! matches event text ([`Pattern::matches_json`], which keeps duplicate member names and the
+//! spelling of numbers, as EventBridge does) or an already parsed `serde_json::Value`
+//! ([`Pattern::matches`], which has lost both). [`test_event_pattern`] is the whole
+//! `TestEventPattern` call: it also checks the event as AWS does (a JSON object of at most
+//! 1 MiB with `id`, `account`, `source`, `time`, `region` and `detail-type`).
+//!
+//! ```
+//! use evmatch::{Pattern, test_event_pattern};
+//!
+//! let p = Pattern::parse(r#"{"source": ["aws.ec2"], "detail": {"cpu": [{"numeric": [">", 90]}]}}"#)?;
+//! assert!(p.matches_json(r#"{"source": "aws.ec2", "detail": {"cpu": 9.5e1}}"#)?);
+//! assert!(!p.matches_json(r#"{"source": "aws.ec2", "detail": {"cpu": 12}}"#)?);
+//!
+//! let event = r#"{"id": "1", "account": "123456789012", "source": "aws.ec2",
+//!                 "time": "2026-11-27T00:00:00Z", "region": "eu-west-1",
+//!                 "detail-type": "EC2 Instance State-change Notification", "detail": {}}"#;
+//! assert!(test_event_pattern(r#"{"region": [{"prefix": "eu-"}]}"#, event)?);
+//! # Ok::<(), evmatch::Error>(())
+//! ```
+//!
+//! # Many rules: [`Machine`]
+//!
+//! A [`Machine`] binds patterns to rule ids of any `Clone + Eq + Hash` type and answers, per
+//! event, which ids match. Its cost per event grows with what the event triggers, not with the
+//! number of rules: each branch of each pattern registers one selective condition (its
+//! trigger) in a per-path index, and only the branches an event triggers are checked further.
+//! Every rule's answer is exactly its one-rule answer. [`Machine::matches_into`] reuses the
+//! caller's vector and per-thread buffers: once warm, matching allocates nothing but the ids.
+//!
+//! ```
+//! use evmatch::Machine;
+//!
+//! let mut m: Machine<String> = Machine::new();
+//! m.add_rule("stopped".into(), r#"{"detail": {"state": ["stopped"]}}"#)?;
+//! m.add_rule("ec2".into(), r#"{"source": [{"prefix": "aws.ec2"}]}"#)?;
+//! let mut ids = Vec::new();
+//! m.matches_into(br#"{"source": "aws.ec2", "detail": {"state": "stopped"}}"#, &mut ids)?;
+//! ids.sort();
+//! assert_eq!(ids, ["ec2", "stopped"]);
+//! assert!(m.remove_rule("ec2")); // any borrowed form of the id
+//! assert_eq!(m.stats().rules, 1);
+//! # Ok::<(), evmatch::Error>(())
+//! ```
+//!
+//! # Sharing: threads, snapshots and [`SharedMachine`]
+//!
+//! [`Pattern`] and [`Machine`] are `Send + Sync`, and matching takes `&self`: put a machine in
+//! an `Arc` and match from as many threads as you like. To change the rules while others
+//! match, use a [`SharedMachine`]: readers match on an immutable snapshot (one atomic load, no
+//! lock), a writer changes a copy and publishes it with one pointer swap, so a reader sees the
+//! rules before or after a change, never half of it. A change copies the machine: batch
+//! changes with [`SharedMachine::update`]. The same copy-on-write publication is available for
+//! other state as [`Published`].
+//!
+//! ```
+//! use std::sync::Arc;
+//! use evmatch::SharedMachine;
+//!
+//! let rules: Arc<SharedMachine<u32>> = Arc::default();
+//! rules.add_rule(1, r#"{"source": ["aws.s3"]}"#)?;
+//! let snapshot = rules.snapshot();
+//! rules.update(|m| m.add_rule(2, r#"{"source": [{"prefix": "aws."}]}"#))?;
+//! assert_eq!(snapshot.len(), 1); // a snapshot never changes
+//! let mut ids = rules.matches_for_event(br#"{"source": "aws.s3"}"#)?;
+//! ids.sort();
+//! assert_eq!(ids, [1, 2]);
+//! # Ok::<(), evmatch::Error>(())
+//! ```
+//!
+//! # Errors
+//!
+//! Every error is an [`Error`] whose `Display` is AWS's message, word for word, and whose
+//! [`Error::code`] is AWS's error code ([`ErrorCode::as_str`]):
+//!
+//! | variant | code | when |
+//! |---|---|---|
+//! | [`Error::InvalidEventPattern`] ([`PatternError`]) | `InvalidEventPatternException` | the pattern breaks a rule: `Event pattern is not valid. Reason: …`, with Jackson's location suffix (` at [Source: (String)"…"; line: L, column: C]`) where AWS adds one ([`PatternError::reason`], [`PatternError::locations`]) |
+//! | [`Error::InvalidEvent`] ([`EventError`]) | `ValidationException` | a [`Machine`] or [`Pattern::matches_json`] cannot read the event: malformed JSON (in Jackson's words), not an object, over a limit |
+//! | [`Error::Validation`] | `ValidationException` | AWS's request validation: a pattern over [`PatternLimits::max_pattern_chars`], or an event `TestEventPattern` refuses (`Parameter Event is not valid.`) |
+//!
+//! ```
+//! let err = evmatch::Pattern::parse(r#"{"detail": {"state": "running"}}"#).unwrap_err();
+//! assert_eq!(err.code().as_str(), "InvalidEventPatternException");
+//! assert_eq!(
+//!     err.to_string(),
+//!     "Event pattern is not valid. Reason: \"state\" must be an object or an array\n at [Source: (String)\"{\"detail\": {\"state\": \"running\"}}\"; line: 1, column: 23]"
+//! );
+//! ```
+//!
+//! # Limits
+//!
+//! Every input has a bounded cost. [`PatternLimits`] holds AWS's limits on patterns (4096
+//! characters, 1000 `$or` combinations, wildcard complexity 10, 256 fields per branch) and two
+//! of ours that AWS's length limit makes unreachable (1000 levels of nesting, 100,000 values).
+//! [`EventLimits`] bounds events (1 MiB, 1000 levels, 1,000,000 values at used paths).
+//! [`MachineConfig`] holds both for a [`Machine`], plus the opt-in
+//! [`unique_keys`](MachineConfig::unique_keys) mode that stops reading an event early.
+//! [`test_event_pattern_with`] takes other limits for a single test. Nothing in the engine
+//! recurses as deep as its input: parsing, flattening, matching, cloning, comparing, printing
+//! and dropping use explicit stacks.
+//!
+//! ```
+//! use evmatch::{EventLimits, PatternLimits, test_event_pattern_with};
+//!
+//! let event = r#"{"id": "1", "account": "1", "source": "s", "time": "t", "region": "r",
+//!                 "detail-type": "d"}"#;
+//! let tiny = EventLimits::default().with_max_bytes(16);
+//! let err = test_event_pattern_with(r#"{"source": ["s"]}"#, event, &PatternLimits::default(), &tiny);
+//! assert_eq!(err.unwrap_err().to_string(), "Parameter Event is not valid.");
+//! ```
+//!
+//! # JSON
+//!
+//! [`json::Value`] is the document model the engine matches against (duplicate members and
+//! number text kept), public for the layers built on the engine; most users never need it.
 #![warn(missing_docs)]
 
-mod automaton;
-pub mod error;
+mod error;
 mod flatten;
+mod index;
 pub mod json;
-pub mod machine;
-pub mod pattern;
-mod published;
+mod limits;
+mod machine;
+mod pattern;
+mod util;
 
-pub use error::{Error, ErrorCode, EventError, PatternError};
-pub use machine::{Config, Machine, SharedMachine};
+pub use error::{Error, ErrorCode, EventError, Location, PatternError};
+pub use index::stats::Stats;
+pub use limits::{EventLimits, PatternLimits};
+pub use machine::Machine;
+pub use machine::config::MachineConfig;
+pub use machine::shared::SharedMachine;
 pub use pattern::Pattern;
-pub use published::Published;
+pub use util::Published;
 
-/// The envelope members `TestEventPattern` requires in an event (VALIDATION.md §9).
+/// The envelope members `TestEventPattern` requires in an event.
 const MANDATORY_EVENT_FIELDS: [&str; 6] =
     ["id", "account", "source", "time", "region", "detail-type"];
 
@@ -35,8 +161,9 @@ const MANDATORY_EVENT_FIELDS: [&str; 6] =
 /// The event must be a JSON object with the members `id`, `account`, `source`, `time`,
 /// `region` and `detail-type`, and at most 1 MiB (1,048,576 bytes) of text, else the result is
 /// a `ValidationException` (`Parameter Event is not valid.`); an invalid pattern gives AWS's
-/// `InvalidEventPatternException` text. The limits are [`Config::default`]'s, the same as a
-/// default [`Machine`]'s; [`test_event_pattern_with`] takes others.
+/// `InvalidEventPatternException` text. The limits are the defaults ([`PatternLimits`],
+/// [`EventLimits`]), the same as a default [`Machine`]'s; [`test_event_pattern_with`] takes
+/// others.
 ///
 /// ```
 /// let event = r#"{"id": "1", "account": "123456789012", "source": "aws.ec2", "time": "2026-11-27T00:00:00Z",
@@ -50,27 +177,33 @@ const MANDATORY_EVENT_FIELDS: [&str; 6] =
 /// # Ok::<(), evmatch::Error>(())
 /// ```
 pub fn test_event_pattern(pattern: &str, event: &str) -> Result<bool, Error> {
-    test_event_pattern_with(pattern, event, &Config::default())
+    test_event_pattern_with(
+        pattern,
+        event,
+        &PatternLimits::default(),
+        &EventLimits::default(),
+    )
 }
 
-/// [`test_event_pattern`] with the limits of `config`: `max_event_bytes` and `max_event_depth`
-/// for the event, `pattern_limits` for the pattern. `unique_keys` and `max_event_fields` do not
-/// apply: the whole event is always read (and within 1 MiB it cannot hold the default
-/// 1,000,000 values).
+/// [`test_event_pattern`] with other limits: `pattern_limits` for the pattern,
+/// `event_limits.max_bytes` and `max_depth` for the event. `max_fields` does not apply: the
+/// whole event is always read (and within 1 MiB it cannot hold the default 1,000,000 values).
 ///
-/// The model puts no length constraint on `TestEventPattern`'s `Event`; AWS's largest event is
-/// a PutEvents entry of less than 1 MB (BUS.md §3), hence the 1 MiB default. An event over the
-/// size limit is refused before it is read, with the `Parameter Event is not valid.` of every
-/// other rejected event (AWS's answer to an over-size event is not documented).
-pub fn test_event_pattern_with(pattern: &str, event: &str, config: &Config) -> Result<bool, Error> {
+/// The API model puts no length constraint on `TestEventPattern`'s `Event`; AWS's largest event
+/// is a PutEvents entry of less than 1 MB, hence the 1 MiB default. An event over the size
+/// limit is refused before it is read, with the `Parameter Event is not valid.` of every other
+/// rejected event (AWS's answer to an over-size event is not documented).
+pub fn test_event_pattern_with(
+    pattern: &str,
+    event: &str,
+    pattern_limits: &PatternLimits,
+    event_limits: &EventLimits,
+) -> Result<bool, Error> {
     let invalid_event = || Error::validation("Parameter Event is not valid.");
-    if event.len() > config.max_event_bytes {
+    if event.len() > event_limits.max_bytes {
         return Err(invalid_event());
     }
-    let limits = json::ParseLimits {
-        max_depth: config.max_event_depth,
-    };
-    let doc = json::parse(event, limits).map_err(|_| invalid_event())?;
+    let doc = json::parse(event, event_limits.max_depth).map_err(|_| invalid_event())?;
     let json::Value::Object(members) = &doc else {
         return Err(invalid_event());
     };
@@ -80,7 +213,7 @@ pub fn test_event_pattern_with(pattern: &str, event: &str, config: &Config) -> R
     {
         return Err(invalid_event());
     }
-    Ok(Pattern::parse_with(pattern, &config.pattern_limits)?.matches_document(&doc))
+    Ok(Pattern::parse_with(pattern, pattern_limits)?.matches_document(&doc))
 }
 
 #[cfg(doctest)]

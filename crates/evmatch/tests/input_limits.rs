@@ -1,8 +1,18 @@
-//! Limits on huge but well-formed input: values per pattern (`Limits::max_values_per_pattern`)
-//! and the size of `test_event_pattern`'s event.
+//! Limits on huge but well-formed input: values per pattern
+//! (`PatternLimits::max_values_per_pattern`) and the size of `test_event_pattern`'s event.
 
-use evmatch::pattern::{Limits, TOO_MANY_VALUES, too_many_values};
-use evmatch::{Config, Error, Machine, Pattern, test_event_pattern, test_event_pattern_with};
+mod common;
+
+use common::branches;
+use evmatch::{
+    Error, EventLimits, Machine, MachineConfig, Pattern, PatternLimits, test_event_pattern,
+    test_event_pattern_with,
+};
+
+/// Our reason for a pattern with more than `limit` values (AWS has no such limit).
+fn too_many_values(limit: usize) -> String {
+    format!("Event pattern contains more than {limit} values")
+}
 
 /// `{"a":[0,1,…,n-1]}`.
 fn numbers(n: usize) -> String {
@@ -11,21 +21,15 @@ fn numbers(n: usize) -> String {
 }
 
 /// Default limits except the pattern length, so the value limit is the one reached.
-fn long_patterns() -> Limits {
-    Limits {
-        max_pattern_chars: usize::MAX,
-        ..Limits::default()
-    }
+fn long_patterns() -> PatternLimits {
+    PatternLimits::default().with_max_pattern_chars(usize::MAX)
 }
 
-fn with_values(n: usize) -> Limits {
-    Limits {
-        max_values_per_pattern: n,
-        ..Limits::default()
-    }
+fn with_values(n: usize) -> PatternLimits {
+    PatternLimits::default().with_max_values_per_pattern(n)
 }
 
-fn reason(pattern: &str, limits: &Limits) -> String {
+fn reason(pattern: &str, limits: &PatternLimits) -> String {
     match Pattern::parse_with(pattern, limits) {
         Err(Error::InvalidEventPattern(e)) => {
             if e.reason().starts_with("Event pattern contains more than") {
@@ -39,8 +43,11 @@ fn reason(pattern: &str, limits: &Limits) -> String {
 
 #[test]
 fn default_value_limit_is_100000() {
-    assert_eq!(Limits::default().max_values_per_pattern, 100_000);
-    assert_eq!(too_many_values(100_000), TOO_MANY_VALUES);
+    assert_eq!(PatternLimits::default().max_values_per_pattern, 100_000);
+    assert_eq!(
+        too_many_values(100_000),
+        "Event pattern contains more than 100000 values"
+    );
     let err = Pattern::parse_with(&numbers(100_001), &long_patterns()).unwrap_err();
     assert_eq!(err.code().as_str(), "InvalidEventPatternException");
     assert_eq!(
@@ -50,7 +57,7 @@ fn default_value_limit_is_100000() {
     // The longest value list that fits in 4096 characters is far below the limit.
     let fits = format!(r#"{{"a":[{}1]}}"#, "1,".repeat(2043));
     assert_eq!(fits.len(), 4095); // 2044 values
-    assert_eq!(Pattern::parse(&fits).unwrap().conjunctions().len(), 1);
+    assert_eq!(branches(&Pattern::parse(&fits).unwrap()), 1);
 }
 
 #[test]
@@ -60,10 +67,7 @@ fn a_pattern_of_100000_values_parses_and_matches() {
     assert!(p.matches_json(r#"{"a": 99999}"#).unwrap());
     assert!(p.matches_json(r#"{"a": [-1, 5e1]}"#).unwrap());
     assert!(!p.matches_json(r#"{"a": 100000}"#).unwrap());
-    let mut m = Machine::with_config(Config {
-        pattern_limits: long_patterns(),
-        ..Config::default()
-    });
+    let mut m = Machine::with_config(MachineConfig::default().with_pattern_limits(long_patterns()));
     m.add_rule("r", &text).unwrap();
     assert_eq!(m.matches_for_event(br#"{"a": 99999}"#).unwrap(), ["r"]);
     assert!(m.matches_for_event(br#"{"a": 1e6}"#).unwrap().is_empty());
@@ -182,25 +186,20 @@ fn test_event_pattern_caps_the_event_at_1_mib() {
 }
 
 #[test]
-fn test_event_pattern_with_takes_the_machine_config() {
+fn test_event_pattern_with_takes_the_machine_limits() {
     let pattern = r#"{"detail":{"pad":[{"prefix":"p"}]}}"#;
+    let defaults = PatternLimits::default();
     let big = event_of(3 << 20);
     assert!(test_event_pattern(pattern, &big).is_err());
-    let raised = Config {
-        max_event_bytes: 4 << 20,
-        ..Config::default()
-    };
-    assert!(test_event_pattern_with(pattern, &big, &raised).unwrap());
-    // The same config gives the Machine's answer.
-    let mut m = Machine::with_config(raised.clone());
+    let raised = EventLimits::default().with_max_bytes(4 << 20);
+    assert!(test_event_pattern_with(pattern, &big, &defaults, &raised).unwrap());
+    // The same limits give the Machine's answer.
+    let mut m = Machine::with_config(MachineConfig::default().with_event_limits(raised));
     m.add_rule("r", pattern).unwrap();
     assert_eq!(m.matches_for_event(big.as_bytes()).unwrap(), ["r"]);
 
-    let small = Config {
-        max_event_bytes: 100,
-        ..Config::default()
-    };
-    let err = test_event_pattern_with(pattern, &event_of(200), &small).unwrap_err();
+    let small = EventLimits::default().with_max_bytes(100);
+    let err = test_event_pattern_with(pattern, &event_of(200), &defaults, &small).unwrap_err();
     assert_eq!(err.to_string(), "Parameter Event is not valid.");
 
     // Depth: 10 levels inside `detail` is refused at depth 5, read by default.
@@ -211,27 +210,95 @@ fn test_event_pattern_with_takes_the_machine_config() {
     );
     assert!(!test_event_pattern(pattern, &deep).unwrap());
     assert!(test_event_pattern(r#"{"detail":{"n":{"n":{"n":{"n":{"n":{"n":{"n":{"n":{"n":{"n":{"pad":["ppp"]}}}}}}}}}}}}"#, &deep).unwrap());
-    let shallow = Config {
-        max_event_depth: 5,
-        ..Config::default()
-    };
+    let shallow = EventLimits::default().with_max_depth(5);
     assert_eq!(
-        test_event_pattern_with(pattern, &deep, &shallow)
+        test_event_pattern_with(pattern, &deep, &defaults, &shallow)
             .unwrap_err()
             .to_string(),
         "Parameter Event is not valid."
     );
 
     // Pattern limits come from `pattern_limits`.
-    let few = Config {
-        pattern_limits: with_values(2),
-        ..Config::default()
-    };
-    let err =
-        test_event_pattern_with(r#"{"source":["a","b","c"]}"#, &event_of(200), &few).unwrap_err();
+    let err = test_event_pattern_with(
+        r#"{"source":["a","b","c"]}"#,
+        &event_of(200),
+        &with_values(2),
+        &EventLimits::default(),
+    )
+    .unwrap_err();
     assert_eq!(err.code().as_str(), "InvalidEventPatternException");
     assert_eq!(
         err.to_string(),
         "Event pattern is not valid. Reason: Event pattern contains more than 2 values"
     );
+}
+
+/// Limits that let a pattern nest as deep as it likes.
+fn unbounded_patterns() -> PatternLimits {
+    PatternLimits::default()
+        .with_max_pattern_chars(usize::MAX)
+        .with_max_depth(usize::MAX)
+        .with_max_or_combinations(usize::MAX)
+}
+
+/// Patterns nested 100,000 deep (objects) and 50,000 deep (`$or` in `$or`) parse, expand,
+/// match and drop on a test thread's default stack: the parser, the `$or` expansion and the
+/// parse tree's drop use explicit stacks, not recursion.
+#[test]
+fn deeply_nested_patterns_do_not_recurse() {
+    let depth = 100_000;
+    let nested = format!("{}[\"x\"]{}", r#"{"a":"#.repeat(depth), "}".repeat(depth));
+    let p = Pattern::parse_with(&nested, &unbounded_patterns()).unwrap();
+    assert_eq!(branches(&p), 1);
+    let event = format!("{}\"x\"{}", r#"{"a":"#.repeat(depth), "}".repeat(depth));
+    let mut m = Machine::with_config(
+        MachineConfig::default()
+            .with_pattern_limits(unbounded_patterns())
+            .with_event_limits(EventLimits::default().with_max_depth(usize::MAX)),
+    );
+    m.add_rule(1, &nested).unwrap();
+    assert_eq!(m.matches_for_event(event.as_bytes()).unwrap(), [1]);
+
+    // `$or` inside `$or`: each level adds one branch.
+    let levels = 50_000;
+    let mut ors = String::new();
+    for i in 0..levels {
+        ors.push_str(&format!(r#"{{"$or":[{{"b{i}":["y"]}},"#));
+    }
+    ors.push_str(r#"{"a":["x"]}"#);
+    ors.push_str(&"]}".repeat(levels));
+    let p = Pattern::parse_with(&ors, &unbounded_patterns()).unwrap();
+    assert_eq!(branches(&p), levels + 1);
+    assert!(p.matches_json(r#"{"b49999": "y"}"#).unwrap());
+    // Refused by the combination limit after the whole tree was read: the tree is dropped.
+    let limited = unbounded_patterns().with_max_or_combinations(1000);
+    assert_eq!(
+        reason(&ors, &limited),
+        "Event pattern contains more than 1000 rule combinations"
+    );
+}
+
+/// A branch of 20,000 fields matched against an array of objects: the array-consistency
+/// search (machine and reference evaluator) runs one step per field with its own stack, not
+/// the call stack.
+#[test]
+fn wide_branches_over_arrays_of_objects_do_not_recurse() {
+    let n = 20_000;
+    let fields: Vec<String> = (0..n).map(|i| format!(r#""f{i}":[{i}]"#)).collect();
+    let pattern = format!(r#"{{"a":{{{}}}}}"#, fields.join(","));
+    let limits = PatternLimits::default()
+        .with_max_pattern_chars(usize::MAX)
+        .with_max_fields_per_branch(n);
+    let p = Pattern::parse_with(&pattern, &limits).unwrap();
+    let members: Vec<String> = (0..n).map(|i| format!(r#""f{i}":{i}"#)).collect();
+    let one = format!(r#"{{"a":[{{"x":0}},{{{}}}]}}"#, members.join(","));
+    // The same values split over two elements of the array: no consistent choice.
+    let (head, tail) = members.split_at(n / 2);
+    let split = format!(r#"{{"a":[{{{}}},{{{}}}]}}"#, head.join(","), tail.join(","));
+    assert!(p.matches_json(&one).unwrap());
+    assert!(!p.matches_json(&split).unwrap());
+    let mut m = Machine::with_config(MachineConfig::default().with_pattern_limits(limits));
+    m.add_pattern(1, &p);
+    assert_eq!(m.matches_for_event(one.as_bytes()).unwrap(), [1]);
+    assert!(m.matches_for_event(split.as_bytes()).unwrap().is_empty());
 }

@@ -1,6 +1,6 @@
 //! The trigger design of the many-rule machine: every operator must give the reference result
-//! whether it is a branch's trigger (registered in the value matchers) or a slot checked only
-//! for candidate branches, with any mix of rules sharing keys, and removal must undo it all.
+//! whether it is a branch's trigger (registered in the per-path value indexes) or a field check
+//! run only for candidate branches, with any mix of rules sharing keys, and removal must undo it all.
 
 use evmatch::{Machine, Pattern};
 
@@ -137,7 +137,7 @@ fn sorted(mut v: Vec<usize>) -> Vec<usize> {
 }
 
 #[test]
-fn every_operator_as_trigger_or_checked_slot_agrees_with_reference() {
+fn every_operator_as_trigger_or_field_check_agrees_with_reference() {
     let texts = patterns();
     let parsed: Vec<Pattern> = texts.iter().map(|t| Pattern::parse(t).unwrap()).collect();
     let mut m = Machine::new();
@@ -164,8 +164,13 @@ fn every_operator_as_trigger_or_checked_slot_agrees_with_reference() {
     }
     let s = m.stats();
     assert_eq!(
-        (s.rules, s.branches, s.paths, s.states),
+        (s.rules, s.branches, s.paths, s.path_nodes),
         (0, 0, 0, 2),
+        "{s:?}"
+    );
+    assert_eq!(
+        (s.field_checks, s.index_keys, s.index_entries),
+        (0, 0, 0),
         "{s:?}"
     );
 }
@@ -173,7 +178,7 @@ fn every_operator_as_trigger_or_checked_slot_agrees_with_reference() {
 #[test]
 fn shared_keys_and_duplicate_patterns() {
     // Many rules on one exact value with different siblings, one id bound to the same pattern
-    // twice, and identical one-slot patterns under different ids.
+    // twice, and identical one-field patterns under different ids.
     let mut m = Machine::new();
     for i in 0..50usize {
         m.add_rule(i, &format!(r#"{{"s":["aws.ec2"],"d":["v{i}"]}}"#))
@@ -204,7 +209,13 @@ fn stats_count_wildcards_that_are_not_triggers() {
     let s = m.stats();
     assert_eq!(s.wildcard_complexity, 3, "{s:?}");
     assert_eq!(s.branches, 1);
-    assert!(s.states >= 2 + 2 && s.approx_bytes > 0, "{s:?}");
+    // Root, empty name, `a`, `b`; one check per field; the trigger `x` is one key, one entry.
+    assert_eq!(
+        (s.path_nodes, s.field_checks, s.index_keys, s.index_entries),
+        (4, 2, 1, 1),
+        "{s:?}"
+    );
+    assert!(s.approx_bytes > 0, "{s:?}");
     m.add_rule(2, r#"{"b":[{"anything-but":{"wildcard":"*b*"}}]}"#)
         .unwrap();
     assert!(m.stats().wildcard_complexity > 3);
@@ -246,7 +257,12 @@ fn many_numeric_ranges_across_blocks() {
     for i in (0..3000).step_by(3) {
         assert!(m.remove_rule(&i));
     }
-    assert_eq!(m.stats().states, 2);
+    let s = m.stats();
+    assert_eq!(
+        (s.path_nodes, s.field_checks, s.index_keys, s.index_entries),
+        (2, 0, 0, 0),
+        "{s:?}"
+    );
 }
 
 /// Many wildcards on one field: `stats()` bounds its complexity search (it reports "over the
@@ -275,13 +291,10 @@ fn stats_count_anything_but_lists() {
     };
     let values: Vec<String> = (0..5000).map(|i| format!("\"value-{i:05}\"")).collect();
     let big = format!(r#"{{"f":[{{"anything-but":[{}]}}]}}"#, values.join(","));
-    let mut m = Machine::with_config(evmatch::Config {
-        pattern_limits: evmatch::pattern::Limits {
-            max_pattern_chars: usize::MAX,
-            ..Default::default()
-        },
-        ..Default::default()
-    });
+    let mut m =
+        Machine::with_config(evmatch::MachineConfig::default().with_pattern_limits(
+            evmatch::PatternLimits::default().with_max_pattern_chars(usize::MAX),
+        ));
     m.add_rule(1, &big).unwrap();
     let grown = m.stats().approx_bytes - small;
     assert!(grown >= 5000 * 11, "{grown}");
@@ -324,7 +337,7 @@ proptest::proptest! {
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
     /// Long value lists (which candidate checks look up in an index rather than scan) agree
-    /// with the reference, whether the list is the trigger or a checked slot.
+    /// with the reference, whether the list is the trigger or a field check.
     #[test]
     fn long_value_lists_agree_with_reference(
         picks in proptest::collection::vec(0..LISTS.len(), 9..40),

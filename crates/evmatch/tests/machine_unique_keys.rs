@@ -1,6 +1,6 @@
-//! `Config::unique_keys` (early stop) and the flattener's validating skipper.
+//! `MachineConfig::unique_keys` (early stop) and the flattener's validating skipper.
 //!
-//! * On events whose member names are unique in the sense `Config::unique_keys` documents (no
+//! * On events whose member names are unique in the sense `MachineConfig::unique_keys` documents (no
 //!   name repeats or is a `.`-prefix of another name of the same object, and no root `""`
 //!   member holds objects), a machine in `unique_keys` mode gives exactly the default mode's
 //!   answers, which are the reference evaluator's.
@@ -10,7 +10,7 @@
 //!
 //! Case counts: `PROPTEST_CASES` (default 3,000 per property).
 
-use evmatch::{Config, Machine, Pattern};
+use evmatch::{Machine, MachineConfig, Pattern};
 use proptest::prelude::*;
 use proptest::test_runner::Config as ProptestConfig;
 
@@ -25,11 +25,8 @@ fn config() -> ProptestConfig {
     }
 }
 
-fn unique() -> Config {
-    Config {
-        unique_keys: true,
-        ..Config::default()
-    }
+fn unique() -> MachineConfig {
+    MachineConfig::default().with_unique_keys(true)
 }
 
 const KEYS: &[&str] = &["a", "b", "c", "d", "a.b", "b.c", "a.c", "", "é", "x.y.z"];

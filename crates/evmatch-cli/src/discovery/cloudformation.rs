@@ -19,13 +19,13 @@
 //! its JSON Pointer.
 
 use super::FoundPattern;
-use super::tree::{Document, Kind, NodeId};
+use super::tree::{Document, NodeId, NodeKind};
 
 /// Whether `doc` is a template: a mapping with a top-level `Resources`,
 /// `AWSTemplateFormatVersion` or `Transform`.
 pub(super) fn is_template(doc: &Document) -> bool {
     match doc.kind(doc.root()) {
-        Kind::Object(members) => members.iter().any(|(k, _)| {
+        NodeKind::Object(members) => members.iter().any(|(k, _)| {
             matches!(
                 k.as_str(),
                 "Resources" | "AWSTemplateFormatVersion" | "Transform"
@@ -88,11 +88,11 @@ pub(super) fn find_patterns(doc: &Document) -> Vec<FoundPattern> {
         }
         let depth = path.len();
         match doc.kind(visit.id) {
-            Kind::Object(members) => {
+            NodeKind::Object(members) => {
                 let type_of = members
                     .iter()
                     .find_map(|(k, v)| match (&**k, doc.kind(*v)) {
-                        ("Type", Kind::String(t)) => Some(t.as_str()),
+                        ("Type", NodeKind::String(t)) => Some(t.as_str()),
                         _ => None,
                     });
                 let is_sam_event = matches!(type_of, Some("EventBridgeRule" | "CloudWatchEvent"));
@@ -117,7 +117,7 @@ pub(super) fn find_patterns(doc: &Document) -> Vec<FoundPattern> {
                     });
                 }
             }
-            Kind::Array(items) => {
+            NodeKind::Array(items) => {
                 let ctx = Ctx {
                     sam_event_properties: false,
                     ..visit.ctx
@@ -151,7 +151,7 @@ fn found_pattern(doc: &Document, id: NodeId, path: &[Segment<'_>]) -> FoundPatte
     let intrinsic = find_intrinsic(doc, id);
     let text = match (&intrinsic, doc.kind(id)) {
         (Some(_), _) => String::new(),
-        (None, Kind::String(s)) => s.clone(),
+        (None, NodeKind::String(s)) => s.clone(),
         (None, _) => doc.to_value(id).to_string(),
     };
     let node = doc.node(id);
@@ -170,8 +170,8 @@ fn find_intrinsic(doc: &Document, id: NodeId) -> Option<String> {
     let mut work = vec![id];
     while let Some(id) = work.pop() {
         match doc.kind(id) {
-            Kind::Tagged(tag) => return Some(tag.clone()),
-            Kind::Object(members) => {
+            NodeKind::Tagged(tag) => return Some(tag.clone()),
+            NodeKind::Object(members) => {
                 if let [(key, _)] = members.as_slice()
                     && (key == "Ref" || key.starts_with("Fn::"))
                 {
@@ -179,7 +179,7 @@ fn find_intrinsic(doc: &Document, id: NodeId) -> Option<String> {
                 }
                 work.extend(members.iter().rev().map(|&(_, value)| value));
             }
-            Kind::Array(items) => work.extend(items.iter().rev()),
+            NodeKind::Array(items) => work.extend(items.iter().rev()),
             _ => {}
         }
     }

@@ -16,7 +16,7 @@
 //! incrementally along each line).
 
 use super::FileError;
-use super::tree::{Builder, Document, Kind};
+use super::tree::{Builder, Document, NodeKind};
 
 /// Read a JSON document.
 pub(super) fn parse(text: &str) -> Result<Document, FileError> {
@@ -130,18 +130,18 @@ impl Scanner<'_> {
                 }
                 b'"' => {
                     let s = self.string()?;
-                    builder.scalar(line, column, Kind::String(s));
+                    builder.scalar(line, column, NodeKind::String(s));
                 }
                 b't' => {
-                    let kind = self.word("true", Kind::Bool(true))?;
+                    let kind = self.word("true", NodeKind::Bool(true))?;
                     builder.scalar(line, column, kind);
                 }
                 b'f' => {
-                    let kind = self.word("false", Kind::Bool(false))?;
+                    let kind = self.word("false", NodeKind::Bool(false))?;
                     builder.scalar(line, column, kind);
                 }
                 b'n' => {
-                    let kind = self.word("null", Kind::Null)?;
+                    let kind = self.word("null", NodeKind::Null)?;
                     builder.scalar(line, column, kind);
                 }
                 _ => {
@@ -155,7 +155,7 @@ impl Scanner<'_> {
                         return None;
                     }
                     let number = self.text.get(start..self.pos)?.to_owned();
-                    builder.scalar(line, column, Kind::Number(number));
+                    builder.scalar(line, column, NodeKind::Number(number));
                 }
             }
             if opened {
@@ -193,7 +193,7 @@ impl Scanner<'_> {
         self.eat(b':')
     }
 
-    fn word(&mut self, word: &str, kind: Kind) -> Option<Kind> {
+    fn word(&mut self, word: &str, kind: NodeKind) -> Option<NodeKind> {
         let end = self.pos + word.len();
         (self.bytes.get(self.pos..end)? == word.as_bytes()).then(|| {
             self.pos = end;
@@ -231,13 +231,13 @@ mod tests {
     #[test]
     fn values_keep_their_positions_in_characters() {
         let doc = parse("{\"é\": [1,\n  \"x\", {\"k\": null}]}").unwrap();
-        let Kind::Object(members) = doc.kind(doc.root()) else {
+        let NodeKind::Object(members) = doc.kind(doc.root()) else {
             panic!("not an object")
         };
         let at = |id| (doc.node(id).line, doc.node(id).column);
         assert_eq!(at(doc.root()), (1, 1));
         assert_eq!(at(members[0].1), (1, 7));
-        let Kind::Array(items) = doc.kind(members[0].1) else {
+        let NodeKind::Array(items) = doc.kind(members[0].1) else {
             panic!("not an array")
         };
         let positions: Vec<_> = items.iter().map(|&i| at(i)).collect();
@@ -272,7 +272,7 @@ mod tests {
         // Columns are counted incrementally: 200,000 values on one line stay fast.
         let text = format!("[{}1]", "1,".repeat(200_000));
         let doc = parse(&text).unwrap();
-        let Kind::Array(items) = doc.kind(doc.root()) else {
+        let NodeKind::Array(items) = doc.kind(doc.root()) else {
             panic!("not an array")
         };
         let last = doc.node(items[200_000]);

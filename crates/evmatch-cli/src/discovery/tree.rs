@@ -42,12 +42,12 @@ pub(super) struct Node {
     /// Expanded size (see [`Builder::size`]).
     size: u64,
     /// The content.
-    pub kind: Kind,
+    pub kind: NodeKind,
 }
 
 /// What a node holds.
 #[derive(Debug)]
-pub(super) enum Kind {
+pub(super) enum NodeKind {
     Null,
     Bool(bool),
     /// A JSON number, spelled as in the source when the source spelling is valid JSON.
@@ -80,12 +80,12 @@ impl Document {
         &self.nodes[id]
     }
 
-    /// The content of `id`, looking through aliases (never [`Kind::Alias`]).
-    pub fn kind(&self, mut id: NodeId) -> &Kind {
+    /// The content of `id`, looking through aliases (never [`NodeKind::Alias`]).
+    pub fn kind(&self, mut id: NodeId) -> &NodeKind {
         loop {
             match &self.nodes[id].kind {
                 // Targets have smaller indices, so this ends.
-                Kind::Alias(target) => id = *target,
+                NodeKind::Alias(target) => id = *target,
                 kind => return kind,
             }
         }
@@ -106,7 +106,7 @@ fn to_value(nodes: &[Node], id: NodeId) -> Value {
     }
     let kind = |mut id: NodeId| loop {
         match &nodes[id].kind {
-            Kind::Alias(target) => id = *target,
+            NodeKind::Alias(target) => id = *target,
             kind => return kind,
         }
     };
@@ -115,15 +115,15 @@ fn to_value(nodes: &[Node], id: NodeId) -> Value {
     while let Some(frame) = work.pop() {
         match frame {
             Frame::Visit(id) => match kind(id) {
-                Kind::Null | Kind::Tagged(_) | Kind::Alias(_) => done.push(Value::Null),
-                Kind::Bool(b) => done.push(Value::Bool(*b)),
-                Kind::Number(n) => done.push(Value::Number(n.clone())),
-                Kind::String(s) => done.push(Value::String(s.clone())),
-                Kind::Array(items) => {
+                NodeKind::Null | NodeKind::Tagged(_) | NodeKind::Alias(_) => done.push(Value::Null),
+                NodeKind::Bool(b) => done.push(Value::Bool(*b)),
+                NodeKind::Number(n) => done.push(Value::Number(n.clone())),
+                NodeKind::String(s) => done.push(Value::String(s.clone())),
+                NodeKind::Array(items) => {
                     work.push(Frame::Array(items.len()));
                     work.extend(items.iter().rev().map(|&item| Frame::Visit(item)));
                 }
-                Kind::Object(members) => {
+                NodeKind::Object(members) => {
                     work.push(Frame::Object(members));
                     work.extend(members.iter().rev().map(|&(_, value)| Frame::Visit(value)));
                 }
@@ -204,28 +204,28 @@ impl Builder {
     pub fn close(&mut self) -> Option<NodeId> {
         let open = self.open.pop()?;
         let (kind, size) = match (open.tag, open.body) {
-            (Some(tag), _) => (Kind::Tagged(tag), 1),
+            (Some(tag), _) => (NodeKind::Tagged(tag), 1),
             (None, Body::Seq(items)) => {
                 let size = items
                     .iter()
                     .fold(1u64, |n, &i| n.saturating_add(self.size(i)));
-                (Kind::Array(items), size)
+                (NodeKind::Array(items), size)
             }
             (None, Body::Map(members, _)) => {
                 let size = members.iter().fold(1u64, |n, (k, v)| {
                     n.saturating_add(text_size(k) - 1)
                         .saturating_add(self.size(*v))
                 });
-                (Kind::Object(members), size)
+                (NodeKind::Object(members), size)
             }
         };
         Some(self.add(open.line, open.column, size, kind))
     }
 
     /// Add a scalar (or a tagged scalar) at `line:column`.
-    pub fn scalar(&mut self, line: usize, column: usize, kind: Kind) -> NodeId {
+    pub fn scalar(&mut self, line: usize, column: usize, kind: NodeKind) -> NodeId {
         let size = match &kind {
-            Kind::Number(s) | Kind::String(s) | Kind::Tagged(s) => text_size(s),
+            NodeKind::Number(s) | NodeKind::String(s) | NodeKind::Tagged(s) => text_size(s),
             _ => 1,
         };
         self.add(line, column, size, kind)
@@ -237,9 +237,9 @@ impl Builder {
         match target {
             Some(target) => {
                 let size = self.size(target);
-                self.add(line, column, size, Kind::Alias(target))
+                self.add(line, column, size, NodeKind::Alias(target))
             }
-            None => self.add(line, column, 1, Kind::Null),
+            None => self.add(line, column, 1, NodeKind::Null),
         }
     }
 
@@ -264,7 +264,7 @@ impl Builder {
     pub fn finish(mut self) -> Document {
         let root = match self.root {
             Some(root) => root,
-            None => self.add(1, 1, 1, Kind::Null),
+            None => self.add(1, 1, 1, NodeKind::Null),
         };
         Document {
             nodes: self.nodes,
@@ -272,7 +272,7 @@ impl Builder {
         }
     }
 
-    fn add(&mut self, line: usize, column: usize, size: u64, kind: Kind) -> NodeId {
+    fn add(&mut self, line: usize, column: usize, size: u64, kind: NodeKind) -> NodeId {
         let id = self.nodes.len();
         self.nodes.push(Node {
             line,
@@ -328,11 +328,11 @@ fn text_size(text: &str) -> u64 {
 fn key_text(nodes: &[Node], mut id: NodeId) -> String {
     loop {
         match &nodes[id].kind {
-            Kind::Alias(target) => id = *target,
-            Kind::String(s) | Kind::Number(s) | Kind::Tagged(s) => return s.clone(),
-            Kind::Bool(b) => return b.to_string(),
-            Kind::Null => return "null".to_owned(),
-            Kind::Array(_) | Kind::Object(_) => return to_value(nodes, id).to_string(),
+            NodeKind::Alias(target) => id = *target,
+            NodeKind::String(s) | NodeKind::Number(s) | NodeKind::Tagged(s) => return s.clone(),
+            NodeKind::Bool(b) => return b.to_string(),
+            NodeKind::Null => return "null".to_owned(),
+            NodeKind::Array(_) | NodeKind::Object(_) => return to_value(nodes, id).to_string(),
         }
     }
 }
@@ -342,7 +342,7 @@ mod tests {
     use super::*;
 
     fn leaf(b: &mut Builder, s: &str) -> NodeId {
-        b.scalar(1, 1, Kind::String(s.to_owned()))
+        b.scalar(1, 1, NodeKind::String(s.to_owned()))
     }
 
     #[test]
@@ -351,9 +351,9 @@ mod tests {
         b.open(1, 1, true, None, false);
         leaf(&mut b, "a");
         b.open(1, 6, true, None, true);
-        b.scalar(1, 7, Kind::Number("1.50".to_owned()));
-        b.scalar(1, 12, Kind::Tagged("!Ref".to_owned()));
-        b.scalar(1, 18, Kind::Bool(false));
+        b.scalar(1, 7, NodeKind::Number("1.50".to_owned()));
+        b.scalar(1, 12, NodeKind::Tagged("!Ref".to_owned()));
+        b.scalar(1, 18, NodeKind::Bool(false));
         b.close();
         leaf(&mut b, "b\"");
         leaf(&mut b, "é\n");
@@ -369,8 +369,8 @@ mod tests {
     fn block_collections_take_their_first_entry_position() {
         let mut b = Builder::new();
         b.open(9, 9, false, None, false);
-        b.scalar(3, 4, Kind::String("k".to_owned()));
-        b.scalar(3, 7, Kind::Null);
+        b.scalar(3, 4, NodeKind::String("k".to_owned()));
+        b.scalar(3, 7, NodeKind::Null);
         b.close();
         let doc = b.finish();
         let root = doc.node(doc.root());
@@ -393,7 +393,7 @@ mod tests {
         let root = b.close().unwrap();
         assert_eq!(b.size(root), 1 + 5 + 5 + 1);
         let doc = b.finish();
-        assert!(matches!(doc.kind(alias), Kind::Array(items) if items.len() == 2));
+        assert!(matches!(doc.kind(alias), NodeKind::Array(items) if items.len() == 2));
         assert_eq!((doc.node(alias).line, doc.node(alias).column), (2, 5));
         let y = "y".repeat(2 * BYTES_PER_SIZE_UNIT);
         assert_eq!(
@@ -407,7 +407,7 @@ mod tests {
         let mut b = Builder::new();
         b.open(1, 1, true, None, false);
         b.open(1, 2, true, None, true);
-        b.scalar(1, 3, Kind::Number("1".to_owned()));
+        b.scalar(1, 3, NodeKind::Number("1".to_owned()));
         b.close();
         leaf(&mut b, "v");
         b.close();
@@ -418,7 +418,7 @@ mod tests {
     #[test]
     fn an_empty_document_is_null() {
         let doc = Builder::new().finish();
-        assert!(matches!(doc.kind(doc.root()), Kind::Null));
+        assert!(matches!(doc.kind(doc.root()), NodeKind::Null));
         assert_eq!(doc.to_value(doc.root()).to_string(), "null");
     }
 

@@ -33,7 +33,7 @@ use yaml_rust2::parser::{Event, Parser, Tag};
 use yaml_rust2::scanner::{Marker, ScanError, TScalarStyle};
 
 use super::FileError;
-use super::tree::{Builder, Document, Kind};
+use super::tree::{Builder, Document, NodeKind};
 
 /// Most aliases (`*name`) one YAML file may use.
 ///
@@ -237,23 +237,23 @@ fn intrinsic_tag(tag: Option<&Tag>) -> Option<String> {
     (tag.handle == "!" && !tag.suffix.is_empty()).then(|| format!("!{}", tag.suffix))
 }
 
-fn scalar_kind(value: String, style: TScalarStyle, tag: Option<Tag>) -> Kind {
+fn scalar_kind(value: String, style: TScalarStyle, tag: Option<Tag>) -> NodeKind {
     if let Some(name) = intrinsic_tag(tag.as_ref()) {
-        return Kind::Tagged(name);
+        return NodeKind::Tagged(name);
     }
     if tag.as_ref().is_some_and(|t| t.suffix == "str") || style != TScalarStyle::Plain {
-        return Kind::String(value);
+        return NodeKind::String(value);
     }
     // YAML 1.2 core schema resolution of plain scalars.
     match value.as_str() {
-        "" | "~" | "null" | "Null" | "NULL" => return Kind::Null,
-        "true" | "True" | "TRUE" => return Kind::Bool(true),
-        "false" | "False" | "FALSE" => return Kind::Bool(false),
+        "" | "~" | "null" | "Null" | "NULL" => return NodeKind::Null,
+        "true" | "True" | "TRUE" => return NodeKind::Bool(true),
+        "false" | "False" | "FALSE" => return NodeKind::Bool(false),
         _ => {}
     }
     match yaml_number(&value) {
-        Some(n) => Kind::Number(n),
-        None => Kind::String(value),
+        Some(n) => NodeKind::Number(n),
+        None => NodeKind::String(value),
     }
 }
 
@@ -373,13 +373,13 @@ mod tests {
     #[test]
     fn tags_are_located_with_the_line_index() {
         let doc = parse("a:\n  x: 1\n  b: [!Ref A,   !Sub B]\n").unwrap();
-        let Kind::Object(members) = doc.kind(doc.root()) else {
+        let NodeKind::Object(members) = doc.kind(doc.root()) else {
             panic!("not a mapping")
         };
-        let Kind::Object(inner) = doc.kind(members[0].1) else {
+        let NodeKind::Object(inner) = doc.kind(members[0].1) else {
             panic!("not a mapping")
         };
-        let Kind::Array(items) = doc.kind(inner[1].1) else {
+        let NodeKind::Array(items) = doc.kind(inner[1].1) else {
             panic!("not a sequence")
         };
         let at: Vec<_> = items

@@ -18,7 +18,7 @@ use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 
 use evmatch::json::Value;
 // The engine's root names only (its module layout is its own business).
-use evmatch::{Config as MachineConfig, Machine, Published};
+use evmatch::{EventLimits, Machine, MachineConfig, Published};
 
 use super::clock::{Clock, IdGenerator, RandomIds, SystemClock};
 use super::config::{DEFAULT_BUS, EventBridgeConfig, bus_arn, bus_name, rule_arn};
@@ -133,11 +133,11 @@ pub(super) struct Bus {
 
 impl Bus {
     pub(super) fn new(name: &str, arn: String, now: Timestamp, limits: &ServiceLimits) -> Bus {
-        let config = MachineConfig {
-            // The envelope adds a few hundred bytes to the entry; leave generous room.
-            max_event_bytes: limits.put_events_max_size.saturating_mul(2).max(1 << 20),
-            ..MachineConfig::default()
-        };
+        // The envelope adds a few hundred bytes to the entry; leave generous room.
+        let config = MachineConfig::default().with_event_limits(
+            EventLimits::default()
+                .with_max_bytes(limits.put_events_max_size.saturating_mul(2).max(1 << 20)),
+        );
         Bus {
             name: name.to_string(),
             arn,

@@ -184,9 +184,10 @@ pub fn render(
 
 /// Parses an event (JSON text) into the document model [`render`] reads, keeping member order,
 /// duplicate members and number spellings. Malformed JSON or nesting deeper than 1,000 levels is
-/// an [`Error::Matching`] (an `InvalidEvent` of the engine).
+/// an [`Error::Matching`] wrapping [`evmatch::Error::InvalidEvent`].
 pub fn parse_event(text: &str) -> Result<Value, Error> {
-    text.parse::<Value>().map_err(|e| Error::Matching(e.into()))
+    text.parse::<Value>()
+        .map_err(|e| Error::from(evmatch::EventError::from(e)))
 }
 
 /// `value` as compact JSON: no whitespace between tokens, members in document order (duplicates

@@ -6,7 +6,7 @@
 
 use std::fmt;
 
-use super::Value;
+use super::value::Value;
 
 impl Value {
     /// Append this value's compact JSON text to `out`.
@@ -16,7 +16,7 @@ impl Value {
     /// let mut out = String::new();
     /// v.write_compact(&mut out);
     /// assert_eq!(out, r#"{"a":[1.50,"x\ty"],"a":null}"#);
-    /// # Ok::<(), evmatch::EventError>(())
+    /// # Ok::<(), evmatch::json::SyntaxError>(())
     /// ```
     pub fn write_compact(&self, out: &mut String) {
         enum Step<'v> {
@@ -122,13 +122,7 @@ mod tests {
     fn deep_documents_are_written_without_recursion() {
         let depth = 100_000;
         let text = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
-        let v = super::super::parse(
-            &text,
-            super::super::ParseLimits {
-                max_depth: usize::MAX,
-            },
-        )
-        .unwrap();
+        let v = super::super::parse(&text, usize::MAX).unwrap();
         assert_eq!(v.to_string(), text);
     }
 }

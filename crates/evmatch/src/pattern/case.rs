@@ -3,7 +3,7 @@
 //! Only the pattern is case-mapped: each UTF-16 code unit of the operand becomes the
 //! alternatives {lower, upper} (Java ROOT-locale mappings of that one unit, multi-char results
 //! included: `ß` → {`ß`, `SS`}); surrogate halves become `?`. A value matches when its UTF-8
-//! bytes are one concatenation of chosen alternatives (PATTERNS.md §8.5). The relation is
+//! bytes are one concatenation of chosen alternatives. The relation is
 //! deliberately not symmetric and not Unicode case folding.
 
 use smallvec::SmallVec;
@@ -11,6 +11,7 @@ use smallvec::SmallVec;
 /// An operand expanded into per-code-unit alternatives.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct CaseExpansion {
+    /// The operand as written (two operands with the same alternatives stay distinct).
     text: String,
     /// One entry per code unit: one or two distinct UTF-8 alternatives.
     units: Vec<SmallVec<[Box<str>; 2]>>,
@@ -67,11 +68,6 @@ impl CaseExpansion {
         }
     }
 
-    /// The operand as written.
-    pub fn text(&self) -> &str {
-        &self.text
-    }
-
     /// The alternatives of each code unit.
     pub fn units(&self) -> &[SmallVec<[Box<str>; 2]>] {
         &self.units
@@ -84,18 +80,20 @@ impl CaseExpansion {
     }
 
     /// Whether `value` starts with an expansion.
+    #[cfg(test)]
     pub fn is_prefix_of(&self, value: &str) -> bool {
         !self.ends(value.as_bytes(), b"").is_empty()
     }
 
     /// Whether `value` ends with an expansion.
+    #[cfg(test)]
     pub fn is_suffix_of(&self, value: &str) -> bool {
         self.starts(b"", value.as_bytes())
     }
 
     /// Whether `value` followed by its closing quote starts with an expansion: event-ruler
     /// matches prefixes against the quoted value, so an operand ending in `"` also matches the
-    /// value without it (PATTERNS.md §8.1).
+    /// value without it.
     pub fn is_prefix_of_quoted(&self, value: &str) -> bool {
         !self.ends(value.as_bytes(), b"\"").is_empty()
     }

@@ -1,14 +1,16 @@
-//! The reference evaluator: PATTERNS.md turned into code as directly as possible.
+//! The reference evaluator: the matching rules turned into code as directly as possible.
 //!
-//! It is the oracle the compiled automaton is tested against, so clarity beats speed here. The
-//! event is flattened into (path, leaf, array trail) fields; each branch is searched path by path
-//! in event-ruler's order with the array-consistency algorithm of PATTERNS.md §5.2, including its
-//! order-dependent handling of `exists: false` (§10.4). Failed (path, constraints) pairs are
-//! memoised so that wide arrays cannot make the search exponential.
+//! It is the oracle the many-rule index is tested against, so clarity beats speed here. The
+//! event is flattened into (path, leaf, array trail) fields; each branch is searched path by
+//! path in event-ruler's order for one consistent choice of array elements (the fields a branch
+//! matches must not come from different elements of one array of objects), including
+//! event-ruler's order-dependent handling of `exists: false` (absence is judged against the
+//! elements chosen for the paths before it). Failed (path, constraints) pairs are memoised so
+//! that wide arrays cannot make the search exponential.
 
 use std::collections::{HashMap, HashSet};
 
-use super::ir::{AnythingBut, Condition, Conjunction, FieldCondition, has_prefix, has_suffix};
+use super::ir::{AnythingBut, Branch, Condition, FieldCondition, has_prefix, has_suffix};
 use super::number::comparable;
 use crate::json::Value;
 
@@ -64,16 +66,16 @@ fn flatten<'e>(event: &'e Value, wanted: &HashSet<&str>) -> HashMap<String, Vec<
     fields
 }
 
-/// Whether `conjunctions` (a pattern's branches) match `event`.
-pub(crate) fn matches(conjunctions: &[Conjunction], event: &Value) -> bool {
-    let wanted: HashSet<&str> = conjunctions
+/// Whether `branches` (a pattern's) match `event`.
+pub(crate) fn matches(branches: &[Branch], event: &Value) -> bool {
+    let wanted: HashSet<&str> = branches
         .iter()
         .flat_map(|c| c.fields.iter().map(|f| f.path.as_str()))
         .collect();
     let fields = flatten(event, &wanted);
-    conjunctions.iter().any(|c| {
+    branches.iter().any(|c| {
         let mut failed = HashSet::new();
-        search(&c.fields, 0, &mut Vec::new(), &fields, &mut failed)
+        search(&c.fields, &mut Vec::new(), &fields, &mut failed)
     })
 }
 
@@ -83,61 +85,116 @@ fn consistent(trail: &[(usize, usize)], constraints: &[(usize, usize)]) -> bool 
         .all(|&(array, index)| constraints.iter().all(|&(a, i)| a != array || i == index))
 }
 
-/// PATTERNS.md §5.2 `search(i, M)`.
+/// Whether the field conditions `paths` hold for one choice of array elements consistent
+/// with `constraints` (the (array, element) pairs chosen so far): a depth-first search, path by
+/// path in order, over the candidate fields of each path, memoising (path index, constraints)
+/// pairs that failed. A path whose condition accepts absence and which has no consistent field
+/// is satisfied by its absence. The search keeps its own stack (one frame per path of the
+/// branch), so its depth costs heap, not call stack.
 fn search(
     paths: &[FieldCondition],
-    i: usize,
     constraints: &mut Vec<(usize, usize)>,
     fields: &HashMap<String, Vec<Field<'_>>>,
     failed: &mut HashSet<(usize, Vec<(usize, usize)>)>,
 ) -> bool {
-    let Some(condition) = paths.get(i) else {
-        return true;
-    };
-    let mut key = constraints.clone();
-    key.sort_unstable();
-    if failed.contains(&(i, key.clone())) {
-        return false;
+    /// The search at path `i`.
+    struct Frame {
+        i: usize,
+        /// The memo key: `i` and the sorted constraints on entry.
+        key: Vec<(usize, usize)>,
+        /// The next candidate field to try.
+        next: usize,
+        any_consistent: bool,
+        /// The constraint count before the tried candidate's trail was added.
+        before: usize,
+        /// Whether the path's absence is being tried (after every candidate failed).
+        absent: bool,
     }
-    let candidates = fields
-        .get(&condition.path)
-        .map(Vec::as_slice)
-        .unwrap_or_default();
-    let mut any_consistent = false;
-    for field in candidates {
-        if !consistent(&field.trail, constraints) {
-            continue;
-        }
-        any_consistent = true;
-        if condition
-            .conditions
-            .iter()
-            .any(|c| leaf_matches(c, field.value))
-        {
-            let before = constraints.len();
-            for &t in &field.trail {
-                if !constraints.contains(&t) {
-                    constraints.push(t);
+    let mut stack: Vec<Frame> = Vec::new();
+    // The answer of the search just finished, for the frame below it.
+    let mut answer = None;
+    let mut enter = Some(0);
+    loop {
+        if let Some(i) = enter.take() {
+            if i == paths.len() {
+                answer = Some(true);
+            } else {
+                let mut key = constraints.clone();
+                key.sort_unstable();
+                if failed.contains(&(i, key.clone())) {
+                    answer = Some(false);
+                } else {
+                    stack.push(Frame {
+                        i,
+                        key,
+                        next: 0,
+                        any_consistent: false,
+                        before: constraints.len(),
+                        absent: false,
+                    });
                 }
             }
-            let found = search(paths, i + 1, constraints, fields, failed);
-            constraints.truncate(before);
+        }
+        let Some(top) = stack.last_mut() else {
+            return answer.unwrap_or(false);
+        };
+        if let Some(found) = answer.take() {
+            if !top.absent {
+                constraints.truncate(top.before);
+            }
             if found {
-                return true;
+                stack.pop();
+                answer = Some(true);
+                continue;
+            }
+            if top.absent {
+                let done = stack.pop().expect("the top frame");
+                failed.insert((done.i, done.key));
+                answer = Some(false);
+                continue;
             }
         }
+        let condition = &paths[top.i];
+        let candidates = fields
+            .get(&condition.path)
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        let mut chosen = false;
+        while let Some(field) = candidates.get(top.next) {
+            top.next += 1;
+            if !consistent(&field.trail, constraints) {
+                continue;
+            }
+            top.any_consistent = true;
+            if condition
+                .conditions
+                .iter()
+                .any(|c| leaf_matches(c, field.value))
+            {
+                top.before = constraints.len();
+                for &t in &field.trail {
+                    if !constraints.contains(&t) {
+                        constraints.push(t);
+                    }
+                }
+                chosen = true;
+                break;
+            }
+        }
+        if chosen {
+            enter = Some(top.i + 1);
+        } else if !top.any_consistent && condition.accepts_absence() {
+            top.absent = true;
+            enter = Some(top.i + 1);
+        } else {
+            let done = stack.pop().expect("the top frame");
+            failed.insert((done.i, done.key));
+            answer = Some(false);
+        }
     }
-    if !any_consistent
-        && condition.accepts_absence()
-        && search(paths, i + 1, constraints, fields, failed)
-    {
-        return true;
-    }
-    failed.insert((i, key));
-    false
 }
 
-/// Whether one value-list element accepts one leaf (PATTERNS.md §12).
+/// Whether one value-list element accepts one leaf.
 pub(crate) fn leaf_matches(condition: &Condition, value: &Value) -> bool {
     let string = match value {
         Value::String(s) => Some(s.as_str()),

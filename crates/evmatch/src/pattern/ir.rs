@@ -1,9 +1,9 @@
 //! The pattern IR: what a pattern means once parsed, independent of how it was written.
 //!
-//! A pattern is an OR of [`Conjunction`]s (its `$or` branches); a conjunction is an AND of
-//! [`FieldCondition`]s on distinct flattened paths, kept sorted in event-ruler's evaluation
-//! order (full paths compared by UTF-16 code units, PATTERNS.md §5.2); a field condition is an
-//! OR of [`Condition`]s, one per value-list element. Operands are stored pre-processed for
+//! A pattern is an OR of [`Branch`]es (one per combination of its `$or` alternatives); a
+//! branch is an AND of [`FieldCondition`]s on distinct flattened paths, kept sorted in
+//! event-ruler's evaluation order (full paths compared by UTF-16 code units); a field
+//! condition is an OR of [`Condition`]s, one per value-list element. Operands are stored pre-processed for
 //! matching (numbers as doubles, wildcards split into segments, ignore-case operands expanded).
 
 use std::cmp::Ordering;
@@ -13,14 +13,14 @@ use super::ip::IpRange;
 use super::wildcard::Wildcard;
 
 /// One `$or` branch: every field condition must hold (array-consistently).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Conjunction {
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Branch {
     /// Field conditions sorted by [`path_order`], paths distinct.
     pub fields: Vec<FieldCondition>,
 }
 
 /// The value list of one flattened path: any one condition suffices.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct FieldCondition {
     /// The dotted path (`detail.state`).
     pub path: String,
@@ -103,6 +103,15 @@ pub enum AnythingBut {
 }
 
 impl Condition {
+    /// The wildcard operands of this condition (for the complexity measure).
+    pub fn wildcards(&self) -> &[Wildcard] {
+        match self {
+            Condition::Wildcard(w) => std::slice::from_ref(w),
+            Condition::AnythingBut(AnythingBut::Wildcards(ws)) => ws,
+            _ => &[],
+        }
+    }
+
     /// Approximate heap bytes of the operands (for machine statistics).
     pub(crate) fn heap_bytes(&self) -> usize {
         let strings = |v: &Vec<String>| {
@@ -165,7 +174,7 @@ impl AnythingBut {
 }
 
 /// Whether `value` has `prefix`, as event-ruler decides it: it matches prefixes against the
-/// quoted value, so a prefix ending in `"` also matches the value without it (PATTERNS.md §8.1).
+/// quoted value, so a prefix ending in `"` also matches the value without it.
 #[inline]
 pub fn has_prefix(value: &str, prefix: &str) -> bool {
     value.starts_with(prefix) || prefix.strip_suffix('"').is_some_and(|p| value == p)

@@ -1,26 +1,24 @@
 //! The pattern language: EventBridge pattern JSON parsed into an IR ([`ir`]), validated with
-//! AWS's exact error texts (`parse`), and evaluated by the reference evaluator (`eval`).
+//! AWS's exact error texts ([`parse`]), and evaluated by the reference evaluator ([`eval`]).
 //!
-//! [`Pattern`] is the one-rule entry point. Operand helpers that the many-rule engine shares
+//! [`Pattern`] is the one-rule entry point. Operand helpers that the many-rule index shares
 //! live beside it: [`number`] (comparability), [`ip`] (CIDR and IP literals), [`case`]
-//! (equals-ignore-case expansion) and [`wildcard`].
+//! (equals-ignore-case expansion) and [`wildcard`]. All of it is internal: users see
+//! [`Pattern`] only.
 
-pub mod case;
+pub(crate) mod case;
 pub(crate) mod eval;
-pub mod ip;
-pub mod ir;
-pub mod number;
+pub(crate) mod ip;
+pub(crate) mod ir;
+pub(crate) mod number;
+mod or_expansion;
 pub(crate) mod parse;
-pub mod wildcard;
-
-pub use parse::{
-    Limits, TOO_COMPLEX, TOO_MANY_COMBINATIONS, TOO_MANY_VALUES, too_many_combinations,
-    too_many_values,
-};
+pub(crate) mod wildcard;
 
 use crate::error::{Error, EventError};
 use crate::json::{self, Value};
-use ir::Conjunction;
+use crate::limits::PatternLimits;
+use ir::Branch;
 
 /// A parsed, validated event pattern.
 ///
@@ -37,9 +35,12 @@ use ir::Conjunction;
 /// ));
 /// # Ok::<(), evmatch::Error>(())
 /// ```
+///
+/// `Clone` and the derived `Debug` do not recurse into the pattern text's nesting: the IR is
+/// flat (branches of field conditions of value-list elements).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Pattern {
-    conjunctions: Vec<Conjunction>,
+    branches: Vec<Branch>,
 }
 
 impl Pattern {
@@ -48,20 +49,20 @@ impl Pattern {
     /// Errors are `InvalidEventPatternException`s with AWS's message text, or a
     /// `ValidationException` when the text is longer than 4096 characters.
     pub fn parse(text: &str) -> Result<Pattern, Error> {
-        Self::parse_with(text, &Limits::default())
+        Self::parse_with(text, &PatternLimits::default())
     }
 
     /// Parse and validate pattern JSON text with custom limits.
-    pub fn parse_with(text: &str, limits: &Limits) -> Result<Pattern, Error> {
+    pub fn parse_with(text: &str, limits: &PatternLimits) -> Result<Pattern, Error> {
         Ok(Pattern {
-            conjunctions: parse::parse(text, limits)?,
+            branches: parse::parse(text, limits)?,
         })
     }
 
-    /// The pattern's branches (one per `$or` combination), each with its field conditions in
-    /// evaluation order.
-    pub fn conjunctions(&self) -> &[Conjunction] {
-        &self.conjunctions
+    /// The pattern's branches (one per combination of its `$or` alternatives), each with its
+    /// field conditions in evaluation order.
+    pub(crate) fn branches(&self) -> &[Branch] {
+        &self.branches
     }
 
     /// Whether the pattern matches `event`.
@@ -75,7 +76,7 @@ impl Pattern {
 
     /// Whether the pattern matches an event document.
     pub fn matches_document(&self, event: &Value) -> bool {
-        matches!(event, Value::Object(_)) && eval::matches(&self.conjunctions, event)
+        matches!(event, Value::Object(_)) && eval::matches(&self.branches, event)
     }
 
     /// Whether the pattern matches the event JSON text. The event must be a JSON object.
@@ -87,12 +88,19 @@ impl Pattern {
 
 /// Parse event text into a document that is a JSON object.
 pub(crate) fn parse_event(event: &str) -> Result<Value, EventError> {
-    let doc = json::parse(event, json::ParseLimits::default())
-        .map_err(|e| EventError::new(e.message, Some(e.offset)))?;
+    let doc = json::parse(event, json::lexer::DEFAULT_MAX_DEPTH).map_err(EventError::from)?;
     if !matches!(doc, Value::Object(_)) {
         return Err(EventError::new("Event must be a JSON object", Some(0)));
     }
     Ok(doc)
+}
+
+/// An event's JSON syntax error, as the engine reports it: the same message, at the same
+/// offset. (The conversion lives here, above the json layer, which knows nothing of events.)
+impl From<json::SyntaxError> for EventError {
+    fn from(e: json::SyntaxError) -> EventError {
+        EventError::new(e.message, Some(e.offset))
+    }
 }
 
 impl std::str::FromStr for Pattern {

@@ -2,7 +2,7 @@
 //!
 //! A JSON number token takes part in numeric comparison only when it is *comparable*: its exact
 //! decimal value rounds to a finite double whose Java `Double.toString` rendering has exactly the
-//! same decimal value (PATTERNS.md §6.1). Java prints the shortest round-tripping decimal but at
+//! same decimal value. Java prints the shortest round-tripping decimal but at
 //! least two significant digits, which only matters for a few subnormals (`5e-324`). Comparable
 //! numbers compare as doubles; all others only by identical token text.
 

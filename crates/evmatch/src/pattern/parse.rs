@@ -1,4 +1,4 @@
-//! Pattern JSON text → IR, with every validation rule of VALIDATION.md and AWS's exact texts.
+//! Pattern JSON text → IR, with every validation rule AWS applies and AWS's exact texts.
 //!
 //! The grammar is event-ruler's `JsonRuleCompiler`, driven token by token in one streaming pass
 //! in document order, so the *first* problem is the one reported and its location is Jackson's
@@ -6,79 +6,41 @@
 //! `Too many elements in numeric expression` after any `anything-but` operand, the doubled
 //! location suffix for errors inside `anything-but` lists, no suffix for CIDR errors.
 //!
-//! `$or` is compiled twice when needed (VALIDATION.md §3.2): first as the OR operator; if that
-//! fails, again with `$or` as an ordinary field name; if both fail, pass 1's error is reported.
+//! `$or` is compiled twice when needed, as AWS does: first as the OR operator; if that fails,
+//! again with `$or` as an ordinary field name; if both fail, pass 1's error is reported.
 //! The parse builds a small tree first and expands `$or` into branches only after the
 //! combination limit is checked, so expansion cost is bounded.
 //!
-//! Values are counted as each condition is read ([`Limits::max_values_per_pattern`], our limit,
-//! not AWS's): a pattern is refused at the condition that crosses the limit, so the rest of it is
-//! never read and that error comes before any later problem.
+//! Values are counted as each condition is read
+//! ([`PatternLimits::max_values_per_pattern`], our limit, not AWS's): a pattern is refused at
+//! the condition that crosses the limit, so the rest of it is never read and that error comes
+//! before any later problem.
 
 use super::case::CaseExpansion;
 use super::ip::IpRange;
 use super::ir::{
-    AnythingBut, Condition, Conjunction, FieldCondition, NumberLiteral, NumericRange, path_order,
+    AnythingBut, Branch, Condition, FieldCondition, NumberLiteral, NumericRange, path_order,
 };
 use super::number::comparable;
+use super::or_expansion::{Member, expand};
 use super::wildcard::{self, Wildcard};
 use crate::error::{Error, Location, PatternError};
-use crate::json::lexer::{Lexer, SyntaxError, Token};
-
-/// Limits applied when a pattern is parsed. Defaults are AWS's.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Limits {
-    /// Longest pattern, in UTF-16 code units (AWS: 4096 for the API; the rule quota is 2048).
-    pub max_pattern_chars: usize,
-    /// Most `$or` combinations (product of the lengths of all `$or` arrays; AWS: 1000).
-    pub max_or_combinations: usize,
-    /// Highest wildcard complexity of a field (AWS's threshold is unpublished; 10 fits every
-    /// observation).
-    pub max_wildcard_complexity: usize,
-    /// Most distinct paths in one branch (event-ruler: 256).
-    pub max_fields_per_branch: usize,
-    /// Deepest nesting of objects and arrays (Jackson 2.15+: 1000).
-    pub max_depth: usize,
-    /// Most values in one pattern (our limit, not AWS's: 100,000 cannot be reached within
-    /// 4096 characters). Every condition of every value list in the text counts its operands,
-    /// at least 1: a literal (`"x"`, `5`, `null`) and a single-operand match expression
-    /// (`prefix`, `cidr`, `exists`, …) count 1, a `numeric` expression 1 or 2, an `anything-but`
-    /// list (of any form) its length. Each `$or` branch counts once, as written, not once per
-    /// combination.
-    pub max_values_per_pattern: usize,
-}
-
-impl Default for Limits {
-    fn default() -> Self {
-        Limits {
-            max_pattern_chars: 4096,
-            max_or_combinations: 1000,
-            max_wildcard_complexity: 10,
-            max_fields_per_branch: 256,
-            max_depth: crate::json::lexer::DEFAULT_MAX_DEPTH,
-            max_values_per_pattern: 100_000,
-        }
-    }
-}
+use crate::json::SyntaxError;
+use crate::json::lexer::{Lexer, Token};
+use crate::limits::PatternLimits;
 
 /// The reason AWS gives for a wildcard set that is too non-deterministic.
-pub const TOO_COMPLEX: &str = "Rule is too complex - try using fewer wildcard characters or fewer repeating character sequences after a wildcard character";
+pub(crate) const TOO_COMPLEX: &str = "Rule is too complex - try using fewer wildcard characters or fewer repeating character sequences after a wildcard character";
 
-/// Placeholder reason for too many `$or` combinations at the default limit: AWS's text is not
-/// documented or observed. [`too_many_combinations`] gives it for any limit.
-pub const TOO_MANY_COMBINATIONS: &str = "Event pattern contains more than 1000 rule combinations";
-
-/// The reason for a pattern with more than `limit` `$or` combinations.
-pub fn too_many_combinations(limit: usize) -> String {
+/// The reason for a pattern with more than `limit` `$or` combinations (AWS's text is not
+/// documented or observed: this one follows its wording elsewhere).
+pub(crate) fn too_many_combinations(limit: usize) -> String {
     format!("Event pattern contains more than {limit} rule combinations")
 }
 
-/// Our reason for a pattern over [`Limits::max_values_per_pattern`] at the default limit (AWS has
-/// no such limit, so no text); [`too_many_values`] gives it for any limit.
-pub const TOO_MANY_VALUES: &str = "Event pattern contains more than 100000 values";
-
-/// The reason for a pattern with more than `limit` values (see [`TOO_MANY_VALUES`]).
-pub fn too_many_values(limit: usize) -> String {
+/// Our reason for a pattern over [`PatternLimits::max_values_per_pattern`] (AWS has no such
+/// limit, so no text).
+pub(crate) fn too_many_values(limit: usize) -> String {
     format!("Event pattern contains more than {limit} values")
 }
 
@@ -113,7 +75,7 @@ const RESERVED_IN_OR: &[&str] = &[
 ];
 
 /// Parse and validate `text` into branches.
-pub(crate) fn parse(text: &str, limits: &Limits) -> Result<Vec<Conjunction>, Error> {
+pub(crate) fn parse(text: &str, limits: &PatternLimits) -> Result<Vec<Branch>, Error> {
     if text.encode_utf16().count() > limits.max_pattern_chars {
         return Err(Error::validation(format!(
             "1 validation error detected: Value '{text}' at 'eventPattern' failed to satisfy constraint: Member must have length less than or equal to {}",
@@ -129,18 +91,12 @@ pub(crate) fn parse(text: &str, limits: &Limits) -> Result<Vec<Conjunction>, Err
     if tree.combinations > limits.max_or_combinations as u64 {
         return Err(PatternError::bare(too_many_combinations(limits.max_or_combinations)).into());
     }
-    let mut branches = Vec::new();
-    expand(tree.members, vec![Branch::default()], &mut branches);
-    let conjunctions: Vec<Conjunction> = branches
-        .into_iter()
-        .map(|b| {
-            let mut fields = b.fields;
-            fields.sort_by(|x, y| path_order(&x.path, &y.path));
-            Conjunction { fields }
-        })
-        .collect();
-    check_complexity(&conjunctions, limits)?;
-    if conjunctions
+    let mut branches = expand(tree.members);
+    for b in &mut branches {
+        b.fields.sort_by(|x, y| path_order(&x.path, &y.path));
+    }
+    check_complexity(&branches, limits)?;
+    if branches
         .iter()
         .any(|c| c.fields.len() > limits.max_fields_per_branch)
     {
@@ -150,39 +106,29 @@ pub(crate) fn parse(text: &str, limits: &Limits) -> Result<Vec<Conjunction>, Err
         ))
         .into());
     }
-    Ok(conjunctions)
+    Ok(branches)
 }
 
 /// The wildcard complexity of every field, maximised (see [`wildcard::complexity`]).
-pub(crate) fn check_complexity(branches: &[Conjunction], limits: &Limits) -> Result<(), Error> {
-    let has_wildcard = |c: &Condition| {
-        matches!(
-            c,
-            Condition::Wildcard(_) | Condition::AnythingBut(AnythingBut::Wildcards(_))
-        )
-    };
+fn check_complexity(branches: &[Branch], limits: &PatternLimits) -> Result<(), Error> {
     if !branches
         .iter()
         .flat_map(|b| &b.fields)
-        .any(|f| f.conditions.iter().any(has_wildcard))
+        .any(|f| f.conditions.iter().any(|c| !c.wildcards().is_empty()))
     {
         return Ok(());
     }
     let mut by_path: Vec<(&str, Vec<&Wildcard>)> = Vec::new();
     for field in branches.iter().flat_map(|b| &b.fields) {
-        let ws = field.conditions.iter().flat_map(|c| match c {
-            Condition::Wildcard(w) => std::slice::from_ref(w),
-            Condition::AnythingBut(AnythingBut::Wildcards(ws)) => ws.as_slice(),
-            _ => &[],
-        });
-        let slot = match by_path.iter().position(|(p, _)| *p == field.path) {
+        let ws = field.conditions.iter().flat_map(Condition::wildcards);
+        let on_path = match by_path.iter().position(|(p, _)| *p == field.path) {
             Some(i) => &mut by_path[i].1,
             None => {
                 by_path.push((&field.path, Vec::new()));
                 &mut by_path.last_mut().expect("just pushed").1
             }
         };
-        slot.extend(ws);
+        on_path.extend(ws);
     }
     for (_, ws) in by_path {
         if wildcard::complexity(ws, limits.max_wildcard_complexity) > limits.max_wildcard_complexity
@@ -197,54 +143,6 @@ pub(crate) fn check_complexity(branches: &[Conjunction], limits: &Limits) -> Res
 struct Tree {
     members: Vec<Member>,
     combinations: u64,
-}
-
-/// A pattern member in document order, nested objects already flattened into paths.
-enum Member {
-    Leaf(FieldCondition),
-    Or(Vec<Vec<Member>>),
-}
-
-#[derive(Clone, Default)]
-struct Branch {
-    fields: Vec<FieldCondition>,
-}
-
-impl Branch {
-    /// Write a value list; a later write to the same path replaces the earlier one.
-    fn write(&mut self, field: FieldCondition) {
-        match self.fields.iter_mut().find(|f| f.path == field.path) {
-            Some(existing) => existing.conditions = field.conditions,
-            None => self.fields.push(field),
-        }
-    }
-}
-
-/// Expand `members` over `current`, in document order (PATTERNS.md §11.3). Leaves are moved
-/// into the last branch that receives them and cloned only for the others, so a pattern
-/// without `$or` is never copied.
-fn expand(members: Vec<Member>, mut current: Vec<Branch>, out: &mut Vec<Branch>) {
-    let mut members = members.into_iter();
-    while let Some(m) = members.next() {
-        match m {
-            Member::Leaf(field) => {
-                if let Some((last, rest)) = current.split_last_mut() {
-                    rest.iter_mut().for_each(|b| b.write(field.clone()));
-                    last.write(field);
-                }
-            }
-            Member::Or(alternatives) => {
-                let mut next = Vec::new();
-                for alt in alternatives {
-                    expand(alt, current.clone(), &mut next);
-                }
-                // The rest of this member list applies to every expanded branch.
-                expand(members.collect(), next, out);
-                return;
-            }
-        }
-    }
-    out.extend(current);
 }
 
 type PResult<T> = Result<T, PatternError>;
@@ -272,7 +170,7 @@ fn join(prefix: &str, name: &str) -> String {
 }
 
 impl<'a> Parser<'a> {
-    fn new(src: &'a str, or_operator: bool, limits: &Limits) -> Self {
+    fn new(src: &'a str, or_operator: bool, limits: &PatternLimits) -> Self {
         Parser {
             lx: Lexer::new(src, limits.max_depth),
             src,
@@ -284,7 +182,7 @@ impl<'a> Parser<'a> {
     }
 
     /// An error at the current read position.
-    fn barf(&self, reason: impl Into<String>) -> PatternError {
+    fn error(&self, reason: impl Into<String>) -> PatternError {
         PatternError::new(
             reason,
             self.src,
@@ -322,62 +220,155 @@ impl<'a> Parser<'a> {
     fn expect_end_object(&mut self, reason: &str) -> PResult<()> {
         match self.next()? {
             Token::EndObject => Ok(()),
-            _ => Err(self.barf(reason)),
+            _ => Err(self.error(reason)),
         }
     }
 
     fn pattern(mut self) -> PResult<Tree> {
         if self.next()? != Token::StartObject {
-            return Err(self.barf("Filter is not an object"));
+            return Err(self.error("Filter is not an object"));
         }
-        let members = self.object("", false)?;
+        let members = self.object("")?;
         Ok(Tree {
             members,
             combinations: self.combinations,
         })
     }
 
-    /// The members of an object whose `{` was just read.
-    fn object(&mut self, prefix: &str, in_or: bool) -> PResult<Vec<Member>> {
-        let mut members = Vec::new();
-        let mut empty = true;
+    /// The members of the object whose `{` was just read: nested objects flattened into paths,
+    /// `$or` arrays into [`Member::Or`]. Read with an explicit stack of the open objects and
+    /// `$or` arrays, not by recursion, so nesting costs heap, not stack.
+    fn object(&mut self, prefix: &str) -> PResult<Vec<Member>> {
+        enum Open {
+            Object {
+                prefix: String,
+                in_or: bool,
+                members: Vec<Member>,
+                empty: bool,
+            },
+            Or {
+                prefix: String,
+                alternatives: Vec<Vec<Member>>,
+            },
+        }
+        let mut stack = vec![Open::Object {
+            prefix: prefix.to_string(),
+            in_or: false,
+            members: Vec::new(),
+            empty: true,
+        }];
         loop {
-            let name = match self.next()? {
-                Token::EndObject => break,
-                Token::Name(name) => name,
-                _ => unreachable!("the lexer returns names inside objects"),
-            };
-            empty = false;
-            if name == "$or" && self.or_operator {
-                members.push(self.or_relationship(prefix)?);
-                continue;
-            }
-            if in_or && RESERVED_IN_OR.contains(&name.as_str()) {
-                return Err(self.barf(format!(
-                    "{name} is Ruler reserved fieldName which cannot be used inside $or."
-                )));
-            }
-            let path = join(prefix, &name);
-            match self.next()? {
-                Token::StartObject => members.extend(self.object(&path, in_or)?),
-                Token::StartArray => {
-                    let conditions = self.value_list()?;
-                    if name == "$or" {
-                        self.count_combinations(conditions.len());
+            match stack.last_mut().expect("an open object or $or") {
+                Open::Or {
+                    prefix,
+                    alternatives,
+                } => match self.next()? {
+                    Token::EndArray => {
+                        if alternatives.len() < 2 {
+                            return Err(self
+                                .error("There must have at least 2 Objects in $or relationship."));
+                        }
+                        let n = alternatives.len();
+                        self.count_combinations(n);
+                        let Some(Open::Or { alternatives, .. }) = stack.pop() else {
+                            unreachable!("the top is this $or");
+                        };
+                        match stack.last_mut() {
+                            Some(Open::Object { members, .. }) => {
+                                members.push(Member::Or(alternatives))
+                            }
+                            _ => unreachable!("a $or is opened inside an object"),
+                        }
                     }
-                    members.push(Member::Leaf(FieldCondition { path, conditions }));
+                    Token::StartObject => {
+                        let prefix = prefix.clone();
+                        stack.push(Open::Object {
+                            prefix,
+                            in_or: true,
+                            members: Vec::new(),
+                            empty: true,
+                        });
+                    }
+                    _ => {
+                        return Err(
+                            self.error("Only JSON object is allowed in array of $or relationship.")
+                        );
+                    }
+                },
+                Open::Object {
+                    prefix,
+                    in_or,
+                    members,
+                    empty,
+                } => {
+                    let name = match self.next()? {
+                        Token::EndObject => {
+                            if *empty {
+                                return Err(self.error("Empty objects are not allowed"));
+                            }
+                            let Some(Open::Object { members, .. }) = stack.pop() else {
+                                unreachable!("the top is this object");
+                            };
+                            match stack.last_mut() {
+                                None => return Ok(members),
+                                Some(Open::Object {
+                                    members: parent, ..
+                                }) => parent.extend(members),
+                                Some(Open::Or { alternatives, .. }) => alternatives.push(members),
+                            }
+                            continue;
+                        }
+                        Token::Name(name) => name,
+                        _ => unreachable!("the lexer returns names inside objects"),
+                    };
+                    *empty = false;
+                    if name == "$or" && self.or_operator {
+                        if self.next()? != Token::StartArray {
+                            return Err(self.error("It must be an Array followed with $or."));
+                        }
+                        let prefix = prefix.clone();
+                        stack.push(Open::Or {
+                            prefix,
+                            alternatives: Vec::new(),
+                        });
+                        continue;
+                    }
+                    if *in_or && RESERVED_IN_OR.contains(&name.as_str()) {
+                        return Err(self.error(format!(
+                            "{name} is Ruler reserved fieldName which cannot be used inside $or."
+                        )));
+                    }
+                    let path = join(prefix, &name);
+                    match self.next()? {
+                        Token::StartObject => {
+                            let in_or = *in_or;
+                            stack.push(Open::Object {
+                                prefix: path,
+                                in_or,
+                                members: Vec::new(),
+                                empty: true,
+                            });
+                        }
+                        Token::StartArray => {
+                            let conditions = self.value_list()?;
+                            if name == "$or" {
+                                self.count_combinations(conditions.len());
+                            }
+                            members.push(Member::Leaf(FieldCondition { path, conditions }));
+                        }
+                        _ => {
+                            return Err(
+                                self.error(format!("\"{name}\" must be an object or an array"))
+                            );
+                        }
+                    }
                 }
-                _ => return Err(self.barf(format!("\"{name}\" must be an object or an array"))),
             }
         }
-        if empty {
-            return Err(self.barf("Empty objects are not allowed"));
-        }
-        Ok(members)
     }
 
-    /// Count a condition's values (see [`Limits::max_values_per_pattern`]); fails as soon as the
-    /// pattern is over the limit, so no more of it is read.
+    /// Count a condition's values (see [`PatternLimits::max_values_per_pattern`]); fails as
+    /// soon as the pattern is over the limit, so no more of it is read.
     fn count_values(&mut self, condition: &Condition) -> PResult<()> {
         let n = match condition {
             Condition::AnythingBut(a) => match a {
@@ -406,29 +397,6 @@ impl<'a> Parser<'a> {
         self.combinations = self.combinations.saturating_mul(n as u64);
     }
 
-    fn or_relationship(&mut self, prefix: &str) -> PResult<Member> {
-        if self.next()? != Token::StartArray {
-            return Err(self.barf("It must be an Array followed with $or."));
-        }
-        let mut alternatives = Vec::new();
-        loop {
-            match self.next()? {
-                Token::EndArray => break,
-                Token::StartObject => alternatives.push(self.object(prefix, true)?),
-                _ => {
-                    return Err(
-                        self.barf("Only JSON object is allowed in array of $or relationship.")
-                    );
-                }
-            }
-        }
-        if alternatives.len() < 2 {
-            return Err(self.barf("There must have at least 2 Objects in $or relationship."));
-        }
-        self.count_combinations(alternatives.len());
-        Ok(Member::Or(alternatives))
-    }
-
     /// A value list whose `[` was just read.
     fn value_list(&mut self) -> PResult<Vec<Condition>> {
         let mut conditions = Vec::new();
@@ -455,7 +423,7 @@ impl<'a> Parser<'a> {
                 Token::Null => Condition::Null,
                 _ => {
                     return Err(
-                        self.barf("Match value must be String, number, true, false, or null")
+                        self.error("Match value must be String, number, true, false, or null")
                     );
                 }
             };
@@ -463,7 +431,7 @@ impl<'a> Parser<'a> {
             conditions.push(condition);
         }
         if conditions.is_empty() {
-            return Err(self.barf("Empty arrays are not allowed"));
+            return Err(self.error("Empty arrays are not allowed"));
         }
         Ok(conditions)
     }
@@ -471,14 +439,14 @@ impl<'a> Parser<'a> {
     /// A match expression whose `{` was just read.
     fn match_expression(&mut self) -> PResult<Condition> {
         let Token::Name(op) = self.next()? else {
-            return Err(self.barf("Match expression name not found"));
+            return Err(self.error("Match expression name not found"));
         };
         let value = self.next()?;
         let is_string = value == Token::String;
         let condition = match op.as_str() {
             "exactly" => {
                 if !is_string {
-                    return Err(self.barf("exact match pattern must be a string"));
+                    return Err(self.error("exact match pattern must be a string"));
                 }
                 Condition::Exactly(self.text()?)
             }
@@ -488,7 +456,7 @@ impl<'a> Parser<'a> {
                     return self.ignore_case_affix(prefix);
                 }
                 if !is_string {
-                    return Err(self.barf(format!("{op} match pattern must be a string")));
+                    return Err(self.error(format!("{op} match pattern must be a string")));
                 }
                 let s = self.text()?;
                 if prefix {
@@ -499,7 +467,7 @@ impl<'a> Parser<'a> {
             }
             "numeric" => {
                 if value != Token::StartArray {
-                    return Err(self.barf("Value of numeric must be an array."));
+                    return Err(self.error("Value of numeric must be an array."));
                 }
                 let range = self.numeric()?;
                 self.expect_end_object(TOO_MANY_ELEMENTS)?;
@@ -509,11 +477,11 @@ impl<'a> Parser<'a> {
             "exists" => match value {
                 Token::True => Condition::Exists(true),
                 Token::False => Condition::Exists(false),
-                _ => return Err(self.barf("exists match pattern must be either true or false.")),
+                _ => return Err(self.error("exists match pattern must be either true or false.")),
             },
             "cidr" => {
                 if !is_string {
-                    return Err(self.barf("prefix match pattern must be a string"));
+                    return Err(self.error("prefix match pattern must be a string"));
                 }
                 let s = self.text()?;
                 let range = IpRange::cidr(&s).map_err(PatternError::bare)?;
@@ -521,18 +489,18 @@ impl<'a> Parser<'a> {
             }
             "equals-ignore-case" => {
                 if !is_string {
-                    return Err(self.barf("equals-ignore-case match pattern must be a string"));
+                    return Err(self.error("equals-ignore-case match pattern must be a string"));
                 }
                 Condition::EqualsIgnoreCase(CaseExpansion::new(&self.text()?))
             }
             "wildcard" => {
                 if !is_string {
-                    return Err(self.barf("wildcard match pattern must be a string"));
+                    return Err(self.error("wildcard match pattern must be a string"));
                 }
                 let s = self.text()?;
-                Condition::Wildcard(Wildcard::parse(&s).map_err(|e| self.barf(e))?)
+                Condition::Wildcard(Wildcard::parse(&s).map_err(|e| self.error(e))?)
             }
-            _ => return Err(self.barf(format!("Unrecognized match type {op}"))),
+            _ => return Err(self.error(format!("Unrecognized match type {op}"))),
         };
         self.expect_end_object("Only one key allowed in match expression")?;
         Ok(condition)
@@ -546,13 +514,13 @@ impl<'a> Parser<'a> {
             ("Suffix", "suffix")
         };
         let Token::Name(op) = self.next()? else {
-            return Err(self.barf(format!("{kind} expression name not found")));
+            return Err(self.error(format!("{kind} expression name not found")));
         };
         if op != "equals-ignore-case" {
-            return Err(self.barf(format!("Unsupported {lower} pattern: {op}")));
+            return Err(self.error(format!("Unsupported {lower} pattern: {op}")));
         }
         if self.next()? != Token::String {
-            return Err(self.barf("equals-ignore-case match pattern must be a string"));
+            return Err(self.error("equals-ignore-case match pattern must be a string"));
         }
         let expansion = CaseExpansion::new(&self.text()?);
         self.expect_end_object("Only one key allowed in match expression")?;
@@ -566,14 +534,14 @@ impl<'a> Parser<'a> {
 
     /// The comparable value of a number operand, or `Cannot compare number : <text>`.
     fn operand(&self, text: &str) -> PResult<f64> {
-        comparable(text).ok_or_else(|| self.barf(format!("Cannot compare number : {text}")))
+        comparable(text).ok_or_else(|| self.error(format!("Cannot compare number : {text}")))
     }
 
     /// The body of `{"numeric": [...]}` after its `[`.
     fn numeric(&mut self) -> PResult<NumericRange> {
         if self.next()? != Token::String {
             let t = self.token_text()?;
-            return Err(self.barf(format!("Invalid member in numeric match: {t}")));
+            return Err(self.error(format!("Invalid member in numeric match: {t}")));
         }
         let op = self.text()?;
         let value = self.next()?;
@@ -585,11 +553,11 @@ impl<'a> Parser<'a> {
             "=" | "<" | "<=" => {
                 let Some((s, e)) = number(&value) else {
                     let name = if op == "=" { "equals" } else { &op };
-                    return Err(self.barf(format!("Value of {name} must be numeric")));
+                    return Err(self.error(format!("Value of {name} must be numeric")));
                 };
                 let x = self.operand(self.number_text(s, e))?;
                 if self.next()? != Token::EndArray {
-                    return Err(self.barf(TOO_MANY_ELEMENTS));
+                    return Err(self.error(TOO_MANY_ELEMENTS));
                 }
                 Ok(match op.as_str() {
                     "=" => NumericRange {
@@ -608,7 +576,7 @@ impl<'a> Parser<'a> {
             }
             ">" | ">=" => {
                 let Some((s, e)) = number(&value) else {
-                    return Err(self.barf(format!("Value of {op} must be numeric")));
+                    return Err(self.error(format!("Value of {op} must be numeric")));
                 };
                 let low_text = self.number_text(s, e);
                 let low_inclusive = op == ">=";
@@ -622,30 +590,30 @@ impl<'a> Parser<'a> {
                 }
                 if next != Token::String {
                     let t = self.token_text()?;
-                    return Err(self.barf(format!("Bad value in numeric range: {t}")));
+                    return Err(self.error(format!("Bad value in numeric range: {t}")));
                 }
                 let op2 = self.text()?;
                 if op2 != "<" && op2 != "<=" {
-                    return Err(self.barf(format!("Bad numeric range operator: {op2}")));
+                    return Err(self.error(format!("Bad numeric range operator: {op2}")));
                 }
                 let Some((s2, e2)) = number(&self.next()?) else {
-                    return Err(self.barf(format!("Value of {op2} must be numeric")));
+                    return Err(self.error(format!("Value of {op2} must be numeric")));
                 };
                 let high_text = self.number_text(s2, e2);
                 if self.next()? != Token::EndArray {
-                    return Err(self.barf("Too many terms in numeric range expression"));
+                    return Err(self.error("Too many terms in numeric range expression"));
                 }
                 let low = self.operand(low_text)?;
                 let high = self.operand(high_text)?;
                 if low >= high {
-                    return Err(self.barf("Bottom must be less than top"));
+                    return Err(self.error("Bottom must be less than top"));
                 }
                 Ok(NumericRange {
                     low: Some((low, low_inclusive)),
                     high: Some((high, op2 == "<=")),
                 })
             }
-            _ => Err(self.barf(format!("Unrecognized numeric range operator: {op}"))),
+            _ => Err(self.error(format!("Unrecognized numeric range operator: {op}"))),
         }
     }
 
@@ -662,7 +630,7 @@ impl<'a> Parser<'a> {
                 AnythingBut::Numbers(vec![x + 0.0])
             }
             _ => {
-                return Err(self.barf(
+                return Err(self.error(
                     "Value of anything-but must be an array or single string/number value.",
                 ));
             }
@@ -684,8 +652,8 @@ impl<'a> Parser<'a> {
                     numbers.push(self.operand(text)?);
                 }
                 _ => {
-                    let e =
-                        self.barf("Inside anything but list, start|null|boolean is not supported.");
+                    let e = self
+                        .error("Inside anything but list, start|null|boolean is not supported.");
                     return Err(self.rewrap(e));
                 }
             }
@@ -701,7 +669,7 @@ impl<'a> Parser<'a> {
                 numbers.sort_unstable_by(f64::total_cmp);
                 Ok(AnythingBut::Numbers(numbers))
             }
-            _ => Err(self.barf(
+            _ => Err(self.error(
                 "Inside anything but list, either all values are number or string, mixed type is not supported",
             )),
         }
@@ -710,18 +678,18 @@ impl<'a> Parser<'a> {
     /// `{"anything-but": {op: operand}}` after the inner `{`.
     fn anything_but_object(&mut self) -> PResult<Condition> {
         let Token::Name(op) = self.next()? else {
-            return Err(self.barf("Anything-But expression name not found"));
+            return Err(self.error("Anything-But expression name not found"));
         };
         if !matches!(
             op.as_str(),
             "prefix" | "suffix" | "equals-ignore-case" | "wildcard"
         ) {
-            return Err(self.barf(format!("Unsupported anything-but pattern: {op}")));
+            return Err(self.error(format!("Unsupported anything-but pattern: {op}")));
         }
         let param = self.next()?;
         if param == Token::StartObject {
             return Err(
-                self.barf("Value of anything-but must be an array or single string/number value.")
+                self.error("Value of anything-but must be an array or single string/number value.")
             );
         }
         let type_error = match op.as_str() {
@@ -741,16 +709,16 @@ impl<'a> Parser<'a> {
                         Token::String => {
                             let s = self.text().map_err(|e| self.rewrap(e))?;
                             if s.is_empty() && (op == "prefix" || op == "suffix") {
-                                let e = self.barf("Null prefix/suffix not allowed");
+                                let e = self.error("Null prefix/suffix not allowed");
                                 return Err(self.rewrap(e));
                             }
                             if op == "wildcard" {
-                                Wildcard::parse(&s).map_err(|e| self.barf(e))?;
+                                Wildcard::parse(&s).map_err(|e| self.error(e))?;
                             }
                             items.push(s);
                         }
                         _ => {
-                            let e = self.barf(type_error);
+                            let e = self.error(type_error);
                             return Err(self.rewrap(e));
                         }
                     }
@@ -760,14 +728,14 @@ impl<'a> Parser<'a> {
             Token::String => {
                 let s = self.text()?;
                 if s.is_empty() && (op == "prefix" || op == "suffix") {
-                    return Err(self.barf("Null prefix/suffix not allowed"));
+                    return Err(self.error("Null prefix/suffix not allowed"));
                 }
                 if op == "wildcard" {
-                    Wildcard::parse(&s).map_err(|e| self.barf(e))?;
+                    Wildcard::parse(&s).map_err(|e| self.error(e))?;
                 }
                 vec![s]
             }
-            _ => return Err(self.barf(type_error)),
+            _ => return Err(self.error(type_error)),
         };
         let excluded = match op.as_str() {
             "prefix" => AnythingBut::Prefixes(operands),

@@ -6,7 +6,7 @@
 //! leftmost search, which is exact for star-only globs and linear in the value.
 //!
 //! Complexity follows the measure of event-ruler's `MachineComplexityEvaluator` as observed on
-//! AWS (VALIDATION.md §6.3): each wildcard is an NFA with one state per token (a star state loops
+//! AWS: each wildcard is an NFA with one state per token (a star state loops
 //! and is entered by an ε-move); the complexity of a field is the largest total number of live
 //! states of all its distinct wildcards over every possible input. This reproduces every
 //! published data point (`*` 2, `*a*` 3, `*a*a*a*a*a*` 11, four `*/datasync/*.x` 16, …).
@@ -70,11 +70,6 @@ impl Wildcard {
             text: text.to_string(),
             segments,
         })
-    }
-
-    /// The operand as written.
-    pub fn text(&self) -> &str {
-        &self.text
     }
 
     /// Literal segments between stars (`a*b` → `["a", "b"]`, `*` → `["", ""]`).

@@ -157,14 +157,15 @@ fn churn_equals_fresh_machine() {
             b.sort();
             assert_eq!(a, b, "round {round}: {e}");
         }
-        // Removing everything gives the memory back: no paths, slots or branches remain.
+        // Removing everything gives the memory back: no paths, checks or branches remain.
         for id in live.keys() {
             assert!(m.remove_rule(id));
         }
         let s = m.stats();
         assert_eq!((s.rules, s.branches, s.paths), (0, 0, 0), "{s:?}");
         assert_eq!(
-            s.states, 2,
+            (s.path_nodes, s.field_checks, s.index_keys, s.index_entries),
+            (2, 0, 0, 0),
             "only the trie root and the empty-name node remain: {s:?}"
         );
         for e in &events {
@@ -239,10 +240,8 @@ fn malformed_events_are_errors_with_the_reference_message() {
     assert!(m.matches_for_event(b"{\"a\":\"\xff\"}").is_err());
     let deep = format!("{{\"z\":{}{}}}", "[".repeat(2000), "]".repeat(2000));
     assert!(m.matches_for_event(deep.as_bytes()).is_err());
-    let cfg = evmatch::Config {
-        max_event_bytes: 10,
-        ..Default::default()
-    };
+    let cfg = evmatch::MachineConfig::default()
+        .with_event_limits(evmatch::EventLimits::default().with_max_bytes(10));
     let mut small = Machine::with_config(cfg);
     small.add_rule(1, r#"{"a":["x"]}"#).unwrap();
     assert!(
@@ -254,10 +253,8 @@ fn malformed_events_are_errors_with_the_reference_message() {
 
 #[test]
 fn event_field_limit_counts_values_at_used_paths() {
-    let cfg = evmatch::Config {
-        max_event_fields: 3,
-        ..Default::default()
-    };
+    let cfg = evmatch::MachineConfig::default()
+        .with_event_limits(evmatch::EventLimits::default().with_max_fields(3));
     let mut m = Machine::with_config(cfg);
     m.add_rule(1, r#"{"a":[3]}"#).unwrap();
     assert_eq!(m.matches_for_event(br#"{"a":[1,2,3]}"#).unwrap(), [1]);

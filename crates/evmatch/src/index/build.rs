@@ -1,33 +1,21 @@
 //! Adding and removing branches incrementally.
 
-use super::values::rank;
-use super::{Automaton, Branch, COMPLETE, NO_TRIGGER, PathEntry, Slot};
-use crate::pattern::ir::{Condition, Conjunction};
+use super::value_index::rank;
+use super::{BranchEntry, FieldCheck, NO_TRIGGER, PathEntry, RULE_MATCHED, TriggerIndex};
+use crate::pattern::ir::{Branch, Condition};
 
-fn take_id(free: &mut Vec<u32>, len: usize) -> (u32, bool) {
-    match free.pop() {
-        Some(id) => (id, true),
-        None => (len as u32, false),
-    }
-}
-
-impl Automaton {
+impl TriggerIndex {
     fn intern_path(&mut self, path: &str) -> u32 {
         if let Some(&id) = self.path_ids.get(path) {
             self.paths[id as usize].refs += 1;
             return id;
         }
-        let (id, reused) = take_id(&mut self.free_paths, self.paths.len());
         let entry = PathEntry {
             name: path.into(),
             refs: 1,
             ..PathEntry::default()
         };
-        if reused {
-            self.paths[id as usize] = entry;
-        } else {
-            self.paths.push(entry);
-        }
+        let id = self.free_paths.insert(&mut self.paths, entry);
         self.path_ids.insert(path.into(), id);
         self.trie.insert(path, id);
         id
@@ -41,40 +29,39 @@ impl Automaton {
             *p = PathEntry::default();
             self.path_ids.remove(&name);
             self.trie.remove(&name);
-            self.free_paths.push(path);
+            self.free_paths.release(path);
         }
     }
 
     /// Add one branch for machine rule `rule`; returns its id.
-    pub fn add_branch(&mut self, rule: u32, conj: &Conjunction) -> u32 {
-        assert!(rule < COMPLETE, "too many rules");
-        let (id, reused) = take_id(&mut self.free_branches, self.branches.len());
-        if !reused {
-            self.branches.push(Branch::Free);
-        }
-        self.live_slots += conj.fields.len();
-        if let [field] = &conj.fields[..]
+    pub fn add_branch(&mut self, rule: u32, branch: &Branch) -> u32 {
+        assert!(rule < RULE_MATCHED, "too many rules");
+        let id = self
+            .free_branches
+            .insert(&mut self.branches, BranchEntry::Free);
+        self.live_checks += branch.fields.len();
+        if let [field] = &branch.fields[..]
             && let [Condition::String(s) | Condition::Exactly(s)] = &field.conditions[..]
         {
             let path = self.intern_path(&field.path);
-            let m = &mut self.paths[path as usize].matcher;
-            m.add_str(s.as_bytes(), COMPLETE | rule);
+            let m = &mut self.paths[path as usize].index;
+            m.add_str(s.as_bytes(), RULE_MATCHED | rule);
             m.count_entry(1);
-            self.branches[id as usize] = Branch::Exact {
+            self.branches[id as usize] = BranchEntry::Exact {
                 rule,
                 path,
                 value: s.as_str().into(),
             };
             return id;
         }
-        let mut slots = Vec::with_capacity(conj.fields.len());
+        let mut checks = Vec::with_capacity(branch.fields.len());
         // (rank, load, index) of the best trigger so far.
         let mut best: Option<(u8, usize, usize)> = None;
-        for (i, field) in conj.fields.iter().enumerate() {
+        for (i, field) in branch.fields.iter().enumerate() {
             let path = self.intern_path(&field.path);
             let absence = field.accepts_absence();
             if !absence {
-                let m = &self.paths[path as usize].matcher;
+                let m = &self.paths[path as usize].index;
                 let r = field.conditions.iter().map(rank).max().unwrap_or(u8::MAX);
                 let load = if best.is_some_and(|b| b.0 < r) {
                     usize::MAX
@@ -85,23 +72,23 @@ impl Automaton {
                     best = Some((r, load, i));
                 }
             }
-            slots.push(Slot::new(
+            checks.push(FieldCheck::new(
                 path,
                 absence,
                 field.conditions.clone().into_boxed_slice(),
             ));
         }
         let trigger = best.map_or(NO_TRIGGER, |b| b.2 as u32);
-        let branch = Branch::General {
+        let entry = BranchEntry::General {
             rule,
             trigger,
-            slots: slots.into_boxed_slice(),
+            checks: checks.into_boxed_slice(),
         };
-        if let Branch::General { slots, .. } = &branch {
-            match slots.get(trigger as usize) {
+        if let BranchEntry::General { checks, .. } = &entry {
+            match checks.get(trigger as usize) {
                 Some(s) => {
-                    let target = branch.target(id);
-                    let m = &mut self.paths[s.path as usize].matcher;
+                    let target = entry.target(id);
+                    let m = &mut self.paths[s.path as usize].index;
                     for c in s.conditions.iter() {
                         m.add(c, target);
                     }
@@ -109,39 +96,41 @@ impl Automaton {
                 None => self.absence_only.push(id),
             }
         }
-        self.branches[id as usize] = branch;
+        self.branches[id as usize] = entry;
         id
     }
 
-    /// Remove a branch added by [`Automaton::add_branch`].
+    /// Remove a branch added by [`TriggerIndex::add_branch`].
     pub fn remove_branch(&mut self, id: u32) {
         let b = std::mem::take(&mut self.branches[id as usize]);
         let target = b.target(id);
         match &b {
-            Branch::Free => return,
-            Branch::Exact { path, value, .. } => {
-                let m = &mut self.paths[*path as usize].matcher;
+            BranchEntry::Free => return,
+            BranchEntry::Exact { path, value, .. } => {
+                let m = &mut self.paths[*path as usize].index;
                 m.remove_str(value.as_bytes(), target);
                 m.count_entry(-1);
-                self.live_slots -= 1;
+                self.live_checks -= 1;
                 self.release_path(*path);
             }
-            Branch::General { trigger, slots, .. } => {
-                match slots.get(*trigger as usize) {
+            BranchEntry::General {
+                trigger, checks, ..
+            } => {
+                match checks.get(*trigger as usize) {
                     Some(s) => {
-                        let m = &mut self.paths[s.path as usize].matcher;
+                        let m = &mut self.paths[s.path as usize].index;
                         for c in s.conditions.iter() {
                             m.remove(c, target);
                         }
                     }
                     None => self.absence_only.retain(|&x| x != id),
                 }
-                self.live_slots -= slots.len();
-                for s in slots.iter() {
+                self.live_checks -= checks.len();
+                for s in checks.iter() {
                     self.release_path(s.path);
                 }
             }
         }
-        self.free_branches.push(id);
+        self.free_branches.release(id);
     }
 }

@@ -7,7 +7,7 @@ use serde_json::Value;
 mod common;
 use common::{jsonl, load};
 
-fn pattern_error(pattern: &str) -> evmatch::error::PatternError {
+fn pattern_error(pattern: &str) -> evmatch::PatternError {
     match Pattern::parse(pattern) {
         Err(Error::InvalidEventPattern(e)) => e,
         other => panic!("{pattern}: expected a pattern error, got {other:?}"),
@@ -56,7 +56,7 @@ fn spec_error_examples() {
     assert_eq!(cases.len(), 114);
 }
 
-/// VALIDATION.md §1.2: the read positions Jackson reports.
+/// The read positions Jackson reports (the location suffixes of AWS's messages).
 #[test]
 fn error_positions() {
     let cases = [

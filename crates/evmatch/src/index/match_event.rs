@@ -1,13 +1,17 @@
-//! Matching one event: flatten, feed leaves to the value matchers (which report matched rules
-//! and candidate branches), then check each candidate's slots against the event's fields and,
-//! when arrays of objects are involved, run the array-consistency search (PATTERNS.md §5.2).
+//! Matching one event: flatten, feed leaves to the value indexes (which report matched rules
+//! and candidate branches), then check each candidate's field checks against the event's
+//! fields and, when arrays of objects are involved, run the array-consistency search: a branch
+//! matches when its fields can be taken from one consistent choice of array elements (no two
+//! fields from different elements of the same array), `exists: false` checks being decided in
+//! path order against the elements chosen so far, as event-ruler decides them.
 
 use std::collections::HashSet;
 
 use smallvec::SmallVec;
 
-use super::{Automaton, Branch, COMPLETE, Slot};
-use crate::flatten::{self, EventLimits, FlatScratch, Invalid};
+use super::{BranchEntry, FieldCheck, RULE_MATCHED, TriggerIndex};
+use crate::flatten::{self, FlatScratch, RejectReason};
+use crate::limits::EventLimits;
 
 type Constraints = SmallVec<[(u32, u32); 8]>;
 
@@ -25,12 +29,13 @@ pub(crate) struct MatchScratch {
     next_field: Vec<u32>,
     epoch: u32,
     candidates: Vec<u32>,
-    /// For the branch being checked: the fields each slot's value list accepts, concatenated,
-    /// and each slot's end offset in it.
+    /// For the branch being checked: the fields each check's value list accepts, concatenated,
+    /// and each check's end offset in it.
     hits: Vec<u32>,
     ends: Vec<u32>,
     constraints: Vec<(u32, u32)>,
     failed: HashSet<(u32, Constraints), rustc_hash::FxBuildHasher>,
+    search_frames: Vec<SearchFrame>,
     /// Output: machine rule indexes that matched, sorted and distinct.
     pub rules: Vec<u32>,
 }
@@ -60,7 +65,7 @@ fn consistent(trail: &[(u32, u32)], m: &[(u32, u32)]) -> bool {
         .all(|&(a, i)| m.iter().all(|&(a2, i2)| a2 != a || i2 == i))
 }
 
-/// The fields at one path, and which of them one slot accepts.
+/// The fields at one path, chained in document order.
 struct Fields<'a> {
     flat: &'a FlatScratch,
     path_stamp: &'a [u32],
@@ -90,75 +95,140 @@ impl Fields<'_> {
 
 struct Search<'a> {
     fields: &'a Fields<'a>,
-    slots: &'a [Slot],
+    checks: &'a [FieldCheck],
     hits: &'a [u32],
     ends: &'a [u32],
     constraints: &'a mut Vec<(u32, u32)>,
     failed: &'a mut HashSet<(u32, Constraints), rustc_hash::FxBuildHasher>,
+    frames: &'a mut Vec<SearchFrame>,
+}
+
+/// The search at check `i` (see [`Search::search`]).
+#[derive(Debug)]
+pub(crate) struct SearchFrame {
+    /// The memo key: `i` and the sorted constraints on entry.
+    key: (u32, Constraints),
+    /// The next hit (index into `hits`) to try.
+    next: usize,
+    /// The constraint count before the tried hit's trail was added.
+    before: usize,
+    /// Whether the check's absence is being tried (after every hit failed).
+    absent: bool,
 }
 
 impl Search<'_> {
-    /// PATTERNS.md §5.2 `search(i, M)`, memoising failures.
-    fn search(&mut self, i: usize) -> bool {
-        let Some(s) = self.slots.get(i) else {
-            return true;
-        };
-        let mut key: Constraints = self.constraints.iter().copied().collect();
-        key.sort_unstable();
-        let key = (i as u32, key);
-        if self.failed.contains(&key) {
-            return false;
-        }
+    /// Whether checks `0..` can be satisfied by one consistent choice of array elements: the
+    /// reference evaluator's `search`, over the hits found for each check, memoising failures.
+    /// The search keeps its own stack of frames (one per check of the branch), not the call
+    /// stack.
+    fn search(&mut self) -> bool {
         let flat = self.fields.flat;
-        let lo = if i == 0 { 0 } else { self.ends[i - 1] as usize };
-        for k in lo..self.ends[i] as usize {
-            let f = &flat.fields[self.hits[k] as usize];
-            let trail = flat.trail(f);
-            if !consistent(trail, self.constraints) {
-                continue;
-            }
-            let before = self.constraints.len();
-            for &t in trail {
-                if !self.constraints.contains(&t) {
-                    self.constraints.push(t);
+        self.frames.clear();
+        let mut answer = None;
+        let mut enter = Some(0usize);
+        loop {
+            if let Some(i) = enter.take() {
+                if i == self.checks.len() {
+                    answer = Some(true);
+                } else {
+                    let mut key: Constraints = self.constraints.iter().copied().collect();
+                    key.sort_unstable();
+                    let key = (i as u32, key);
+                    if self.failed.contains(&key) {
+                        answer = Some(false);
+                    } else {
+                        let lo = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+                        self.frames.push(SearchFrame {
+                            key,
+                            next: lo,
+                            before: self.constraints.len(),
+                            absent: false,
+                        });
+                    }
                 }
             }
-            let found = self.search(i + 1);
-            self.constraints.truncate(before);
-            if found {
-                return true;
+            let Some(top) = self.frames.last_mut() else {
+                return answer.unwrap_or(false);
+            };
+            let i = top.key.0 as usize;
+            if let Some(found) = answer.take() {
+                if !top.absent {
+                    self.constraints.truncate(top.before);
+                }
+                if found {
+                    self.frames.pop();
+                    answer = Some(true);
+                    continue;
+                }
+                if top.absent {
+                    let done = self.frames.pop().expect("the top frame");
+                    self.failed.insert(done.key);
+                    answer = Some(false);
+                    continue;
+                }
             }
-        }
-        if s.absence {
-            let present = self.fields.at(s.path).any(|fi| {
-                let f = &flat.fields[fi as usize];
-                consistent(flat.trail(f), self.constraints)
-            });
-            if !present && self.search(i + 1) {
-                return true;
+            let mut chosen = false;
+            while top.next < self.ends[i] as usize {
+                let f = &flat.fields[self.hits[top.next] as usize];
+                top.next += 1;
+                let trail = flat.trail(f);
+                if !consistent(trail, self.constraints) {
+                    continue;
+                }
+                top.before = self.constraints.len();
+                for &t in trail {
+                    if !self.constraints.contains(&t) {
+                        self.constraints.push(t);
+                    }
+                }
+                chosen = true;
+                break;
             }
+            if chosen {
+                enter = Some(i + 1);
+                continue;
+            }
+            let s = &self.checks[i];
+            if s.absence {
+                let present = self.fields.at(s.path).any(|fi| {
+                    let f = &flat.fields[fi as usize];
+                    consistent(flat.trail(f), self.constraints)
+                });
+                if !present {
+                    top.absent = true;
+                    enter = Some(i + 1);
+                    continue;
+                }
+            }
+            let done = self.frames.pop().expect("the top frame");
+            self.failed.insert(done.key);
+            answer = Some(false);
         }
-        self.failed.insert(key);
-        false
     }
 }
 
-impl Automaton {
+impl TriggerIndex {
     /// Match `input`; matching rule indexes are left in `sc.rules` (sorted, distinct).
-    pub fn run(
+    pub fn match_event(
         &self,
         input: &[u8],
-        limits: EventLimits,
+        limits: &EventLimits,
+        unique_keys: bool,
         sc: &mut MatchScratch,
-    ) -> Result<(), Invalid> {
+    ) -> Result<(), RejectReason> {
         sc.rules.clear();
         if input.len() > limits.max_bytes {
-            return Err(Invalid::Malformed);
+            return Err(RejectReason::Malformed);
         }
-        // Large exact-string indexes get each value's slot requested as soon as it is read.
-        flatten::flatten(&self.trie, input, limits, &mut sc.flat, |path, value| {
-            self.paths[path as usize].matcher.prefetch_str(value)
-        })?;
+        // Large exact-string indexes get each value's bucket requested as soon as it is read.
+        flatten::flatten(
+            &self.trie,
+            input,
+            limits,
+            unique_keys,
+            &mut sc.flat,
+            |path, value| self.paths[path as usize].index.prefetch_str(value),
+        )?;
         sc.next_epoch(self.branches.len(), self.paths.len());
         let epoch = sc.epoch;
         sc.candidates.clear();
@@ -172,9 +242,9 @@ impl Automaton {
             } = sc;
             for f in flat.fields.iter() {
                 let leaf = flat.leaf(input, f);
-                self.paths[f.path as usize].matcher.matches(leaf, |t| {
-                    if t & COMPLETE != 0 {
-                        rules.push(t & !COMPLETE);
+                self.paths[f.path as usize].index.matches(leaf, |t| {
+                    if t & RULE_MATCHED != 0 {
+                        rules.push(t & !RULE_MATCHED);
                     } else if branch_stamp[t as usize] != epoch {
                         branch_stamp[t as usize] = epoch;
                         candidates.push(t);
@@ -217,6 +287,7 @@ impl Automaton {
             ends,
             constraints,
             failed,
+            search_frames,
             rules,
             ..
         } = sc;
@@ -228,13 +299,13 @@ impl Automaton {
             epoch,
         };
         for &b in candidates.iter() {
-            let Branch::General { rule, slots, .. } = &self.branches[b as usize] else {
+            let BranchEntry::General { rule, checks, .. } = &self.branches[b as usize] else {
                 continue;
             };
             hits.clear();
             ends.clear();
             let mut possible = true;
-            for s in slots.iter() {
+            for s in checks.iter() {
                 let before = hits.len();
                 let mut present = false;
                 for fi in fields.at(s.path) {
@@ -246,8 +317,8 @@ impl Automaton {
                 }
                 ends.push(hits.len() as u32);
                 let hit = hits.len() > before;
-                // A required slot needs a hit; without arrays of objects an absence slot also
-                // needs its path to be absent when nothing hits.
+                // A required check needs a hit; without arrays of objects an absence check
+                // also needs its path to be absent when nothing hits.
                 if !hit && (!s.absence || (present && !flat.any_trail)) {
                     possible = false;
                     break;
@@ -257,7 +328,7 @@ impl Automaton {
                 continue;
             }
             if !flat.any_trail {
-                // Every field is consistent with every other: each slot is hit, or accepts
+                // Every field is consistent with every other: each check is hit, or accepts
                 // absence and its path is absent (checked above).
                 rules.push(*rule);
                 continue;
@@ -269,13 +340,14 @@ impl Automaton {
             constraints.clear();
             let mut search = Search {
                 fields: &fields,
-                slots,
+                checks,
                 hits,
                 ends,
                 constraints,
                 failed,
+                frames: search_frames,
             };
-            if search.search(0) {
+            if search.search() {
                 rules.push(*rule);
             }
         }

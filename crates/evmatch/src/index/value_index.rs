@@ -1,14 +1,16 @@
-//! Per-path value matchers: given one leaf, which *targets* do the registered conditions accept?
+//! [`ValueIndex`]: the trigger conditions registered on one path, looked up by leaf value.
 //!
-//! A target is a `u32` chosen by the automaton (a branch to verify, or a rule that is matched
-//! outright, see [`super::COMPLETE`]). Only each branch's *trigger* slot is registered here
-//! (see the module docs of [`super`]), so the work per leaf is proportional to the targets it
-//! reports plus a few hash look-ups, not to the number of rules:
+//! Given one leaf, which *targets* do the registered conditions accept? A target is a `u32`
+//! chosen by the trigger index (a branch to check, or a rule matched outright, see
+//! [`super::RULE_MATCHED`]). Only each branch's *trigger* is registered here (see the module
+//! docs of [`super`]), so the work per leaf is proportional to the targets it reports plus a
+//! few hash look-ups, not to the number of rules:
 //!
 //! * exact strings (and wildcards without a star), numbers (by comparable value, or by token
 //!   text when not comparable), IP-address literals (by canonical address): one hash look-up;
 //! * prefixes and suffixes: one hash look-up per distinct operand length (suffixes keyed by the
-//!   value's tail); the `"`-quirk variants (PATTERNS.md §8.1/§8.3) are exact look-ups;
+//!   value's tail); the variants for event-ruler's quote quirk (a prefix ending in `"` also
+//!   matches the value without it, a suffix starting with `"` likewise) are exact look-ups;
 //! * `equals-ignore-case` operands whose every code unit's alternatives lower-case to the same
 //!   text: a look-up of the lower-cased value, then the exact check;
 //! * wildcards: bucketed by their literal first segment (prefix-style) or, failing that, their
@@ -20,266 +22,21 @@
 //! wildcards starting and ending with `*`) are evaluated per entry; the trigger choice keeps
 //! them out of here unless a branch has nothing more selective.
 
-use smallvec::SmallVec;
-
-use super::exact::ExactStrings;
-use crate::flatten::{FxMap, Leaf};
+use super::affix::Affix;
+use super::exact_strings::ExactStrings;
+use super::leaf_match::leaf_matches;
+use super::numeric_ranges::NumericRanges;
+use super::targets::{Targets, remove_one};
+use crate::flatten::Leaf;
 use crate::pattern::case::CaseExpansion;
 use crate::pattern::ip::IpRange;
-use crate::pattern::ir::{AnythingBut, Condition, NumericRange, has_prefix, has_suffix};
+use crate::pattern::ir::Condition;
 use crate::pattern::wildcard::Wildcard;
-
-/// Targets of one key; most keys have one or two.
-pub(crate) type Targets = SmallVec<[u32; 4]>;
-/// An exact-string key, inline up to 16 bytes.
-pub(crate) type StrKey = SmallVec<[u8; 16]>;
-
-/// Operands keyed by bytes, looked up once per distinct operand length, from the start or the
-/// end of the value.
-#[derive(Debug, Clone)]
-struct Affix<T> {
-    map: FxMap<StrKey, Vec<T>>,
-    /// (operand length, number of operands of that length), sorted by length.
-    lens: Vec<(usize, u32)>,
-}
-
-impl<T> Default for Affix<T> {
-    fn default() -> Self {
-        Affix {
-            map: FxMap::default(),
-            lens: Vec::new(),
-        }
-    }
-}
-
-impl<T: PartialEq> Affix<T> {
-    fn add(&mut self, key: &[u8], t: T) {
-        match self.map.get_mut(key) {
-            Some(list) => list.push(t),
-            None => {
-                self.map.insert(StrKey::from_slice(key), vec![t]);
-            }
-        }
-        match self.lens.binary_search_by_key(&key.len(), |e| e.0) {
-            Ok(i) => self.lens[i].1 += 1,
-            Err(i) => self.lens.insert(i, (key.len(), 1)),
-        }
-    }
-
-    fn remove(&mut self, key: &[u8], t: &T) {
-        let Some(list) = self.map.get_mut(key) else {
-            return;
-        };
-        let Some(i) = list.iter().position(|x| x == t) else {
-            return;
-        };
-        list.swap_remove(i);
-        if list.is_empty() {
-            self.map.remove(key);
-        }
-        if let Ok(i) = self.lens.binary_search_by_key(&key.len(), |e| e.0) {
-            self.lens[i].1 -= 1;
-            if self.lens[i].1 == 0 {
-                self.lens.remove(i);
-            }
-        }
-    }
-
-    #[inline]
-    fn lookup(&self, v: &[u8], from_end: bool, mut f: impl FnMut(&T)) {
-        for &(len, _) in &self.lens {
-            if len > v.len() {
-                break;
-            }
-            let key = if from_end {
-                &v[v.len() - len..]
-            } else {
-                &v[..len]
-            };
-            if let Some(list) = self.map.get(key) {
-                list.iter().for_each(&mut f);
-            }
-        }
-    }
-
-    fn approx_bytes(&self, item: usize) -> usize {
-        self.map.capacity() * (std::mem::size_of::<StrKey>() + 24 + 1)
-            + self
-                .map
-                .iter()
-                .map(|(k, v)| if k.spilled() { k.len() } else { 0 } + v.capacity() * item)
-                .sum::<usize>()
-            + self.lens.capacity() * 16
-    }
-}
-
-/// Largest block of [`Numeric`] before it is split.
-const BLOCK: usize = 512;
-
-/// One block of numeric ranges, sorted by lower bound.
-#[derive(Debug, Clone, Default)]
-struct NumBlock {
-    entries: Vec<(NumericRange, u32)>,
-    /// `lows[i]`: the lower bound of `entries[i]` (a compact key for the binary search).
-    lows: Vec<f64>,
-    /// `max_high[i]`: the largest upper bound among `entries[..=i]`.
-    max_high: Vec<f64>,
-}
-
-impl NumBlock {
-    fn refresh(&mut self, from: usize) {
-        self.max_high.resize(self.entries.len(), f64::NEG_INFINITY);
-        let mut m = if from == 0 {
-            f64::NEG_INFINITY
-        } else {
-            self.max_high[from - 1]
-        };
-        for i in from..self.entries.len() {
-            m = m.max(high_key(&self.entries[i].0));
-            self.max_high[i] = m;
-        }
-    }
-
-    fn low(&self) -> f64 {
-        self.lows[0]
-    }
-}
-
-/// Numeric ranges sorted by lower bound, in blocks of at most [`BLOCK`] (so adding one costs
-/// O(block + blocks), not O(ranges)). A look-up of x scans downwards from the last range whose
-/// lower bound is <= x and stops as soon as no earlier range reaches x (running maxima of the
-/// upper bounds, within blocks and over blocks).
-#[derive(Debug, Clone, Default)]
-struct Numeric {
-    blocks: Vec<NumBlock>,
-    /// `block_lows[b]`: the lowest lower bound in `blocks[b]`.
-    block_lows: Vec<f64>,
-    /// `block_max[b]`: the largest upper bound in `blocks[..=b]`.
-    block_max: Vec<f64>,
-    len: usize,
-}
-
-impl Numeric {
-    fn refresh(&mut self, from: usize) {
-        self.block_max.resize(self.blocks.len(), f64::NEG_INFINITY);
-        self.block_lows.resize(self.blocks.len(), f64::NEG_INFINITY);
-        let mut m = if from == 0 {
-            f64::NEG_INFINITY
-        } else {
-            self.block_max[from - 1]
-        };
-        for b in from..self.blocks.len() {
-            m = m.max(*self.blocks[b].max_high.last().unwrap_or(&f64::NEG_INFINITY));
-            self.block_max[b] = m;
-            self.block_lows[b] = self.blocks[b].low();
-        }
-    }
-
-    fn add(&mut self, r: NumericRange, t: u32) {
-        let low = low_key(&r);
-        if self.blocks.is_empty() {
-            let mut blk = NumBlock {
-                entries: vec![(r, t)],
-                lows: vec![low],
-                max_high: Vec::new(),
-            };
-            blk.refresh(0);
-            self.blocks.push(blk);
-            self.len += 1;
-            self.refresh(0);
-            return;
-        }
-        let b = self
-            .block_lows
-            .partition_point(|&l| l <= low)
-            .saturating_sub(1);
-        let blk = &mut self.blocks[b];
-        let at = blk.lows.partition_point(|&l| l <= low);
-        blk.entries.insert(at, (r, t));
-        blk.lows.insert(at, low);
-        blk.refresh(at);
-        if blk.entries.len() > BLOCK {
-            let entries = blk.entries.split_off(BLOCK / 2);
-            let lows = blk.lows.split_off(BLOCK / 2);
-            blk.max_high.truncate(BLOCK / 2);
-            let mut next = NumBlock {
-                entries,
-                lows,
-                max_high: Vec::new(),
-            };
-            next.refresh(0);
-            self.blocks.insert(b + 1, next);
-        }
-        self.len += 1;
-        self.refresh(b);
-    }
-
-    fn remove(&mut self, r: &NumericRange, t: u32) {
-        let low = low_key(r);
-        // Equal lower bounds may span blocks: look from the first block that can hold `low`.
-        let first = self
-            .block_lows
-            .partition_point(|&l| l < low)
-            .saturating_sub(1);
-        for b in first..self.blocks.len() {
-            let blk = &mut self.blocks[b];
-            if blk.low() > low {
-                break;
-            }
-            if let Some(i) = blk.entries.iter().position(|(x, s)| *s == t && x == r) {
-                blk.entries.remove(i);
-                blk.lows.remove(i);
-                if blk.entries.is_empty() {
-                    self.blocks.remove(b);
-                } else {
-                    blk.max_high.truncate(blk.entries.len());
-                    blk.refresh(i);
-                }
-                self.len -= 1;
-                self.refresh(b);
-                return;
-            }
-        }
-    }
-
-    #[inline]
-    fn lookup(&self, x: f64, hit: &mut impl FnMut(u32)) {
-        let end = self.block_lows.partition_point(|&l| l <= x);
-        for b in (0..end).rev() {
-            if self.block_max[b] < x {
-                break;
-            }
-            let blk = &self.blocks[b];
-            let end = blk.lows.partition_point(|&l| l <= x);
-            for i in (0..end).rev() {
-                if blk.max_high[i] < x {
-                    break;
-                }
-                let (r, s) = &blk.entries[i];
-                if r.contains(x) {
-                    hit(*s);
-                }
-            }
-        }
-    }
-
-    fn approx_bytes(&self) -> usize {
-        self.blocks.capacity() * std::mem::size_of::<NumBlock>()
-            + (self.block_max.capacity() + self.block_lows.capacity()) * 8
-            + self
-                .blocks
-                .iter()
-                .map(|b| {
-                    b.entries.capacity() * std::mem::size_of::<(NumericRange, u32)>()
-                        + (b.max_high.capacity() + b.lows.capacity()) * 8
-                })
-                .sum::<usize>()
-    }
-}
+use crate::util::FxMap;
 
 /// The conditions registered on one path, by target.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct ValueMatcher {
+pub(crate) struct ValueIndex {
     strings: ExactStrings,
     numbers: FxMap<u64, Targets>,
     number_texts: FxMap<Box<str>, Targets>,
@@ -288,7 +45,7 @@ pub(crate) struct ValueMatcher {
     falses: Vec<u32>,
     nulls: Vec<u32>,
     any: Vec<u32>,
-    numeric: Numeric,
+    numeric: NumericRanges,
     prefixes: Affix<u32>,
     suffixes: Affix<u32>,
     /// Prefixes ending in `"`, keyed without it: they also match that exact value (§8.1).
@@ -306,20 +63,6 @@ pub(crate) struct ValueMatcher {
 #[inline]
 fn num_key(x: f64) -> u64 {
     (x + 0.0).to_bits()
-}
-
-fn low_key(r: &NumericRange) -> f64 {
-    r.low.map_or(f64::NEG_INFINITY, |(v, _)| v)
-}
-
-fn high_key(r: &NumericRange) -> f64 {
-    r.high.map_or(f64::INFINITY, |(v, _)| v)
-}
-
-pub(super) fn remove_one<A: smallvec::Array<Item = u32>>(list: &mut SmallVec<A>, t: u32) {
-    if let Some(i) = list.iter().position(|&s| s == t) {
-        list.swap_remove(i);
-    }
 }
 
 fn remove_vec<T: PartialEq>(list: &mut Vec<T>, t: &T) {
@@ -391,7 +134,7 @@ pub(crate) fn rank(c: &Condition) -> u8 {
     }
 }
 
-impl ValueMatcher {
+impl ValueIndex {
     /// The number of targets already registered under `c`'s key (0 when not hashed): breaks
     /// ties between equally ranked trigger candidates.
     pub fn load(&self, c: &Condition) -> usize {
@@ -473,17 +216,17 @@ impl ValueMatcher {
         self.strings.prefetch(value);
     }
 
-    /// Unregister an exact string (the inverse of [`ValueMatcher::add_str`]).
+    /// Unregister an exact string (the inverse of [`ValueIndex::add_str`]).
     pub fn remove_str(&mut self, s: &[u8], t: u32) {
         self.strings.remove(s, t);
     }
 
-    /// Count one registration made with [`ValueMatcher::add_str`] directly.
+    /// Count one registration made with [`ValueIndex::add_str`] directly.
     pub fn count_entry(&mut self, delta: isize) {
         self.entries = self.entries.wrapping_add_signed(delta);
     }
 
-    /// Unregister one `cond` for `t` (the inverse of [`ValueMatcher::add`]).
+    /// Unregister one `cond` for `t` (the inverse of [`ValueIndex::add`]).
     pub fn remove(&mut self, cond: &Condition, t: u32) {
         match cond {
             Condition::Exists(false) => return,
@@ -706,54 +449,5 @@ impl ValueMatcher {
                 .iter()
                 .map(|(c, _)| c.heap_bytes())
                 .sum::<usize>()
-    }
-}
-
-/// The wildcard operands of a condition (for the complexity measure).
-pub(crate) fn wildcards_of(c: &Condition) -> &[Wildcard] {
-    match c {
-        Condition::Wildcard(w) => std::slice::from_ref(w),
-        Condition::AnythingBut(AnythingBut::Wildcards(ws)) => ws,
-        _ => &[],
-    }
-}
-/// Whether one value-list element accepts one leaf (PATTERNS.md §12); the reference
-/// evaluator's `leaf_matches` over a borrowed leaf.
-pub(crate) fn leaf_matches(condition: &Condition, leaf: Leaf<'_>) -> bool {
-    let string = match leaf {
-        Leaf::Str(s) => Some(s),
-        _ => None,
-    };
-    match condition {
-        Condition::String(s) | Condition::Exactly(s) => string == Some(s.as_str()),
-        Condition::IpAddress(_, range) | Condition::Cidr(_, range) => {
-            string.is_some_and(|v| range.contains(v))
-        }
-        Condition::Number(lit) => match leaf {
-            Leaf::Num(t, v) => t == lit.text || (lit.value.is_some() && v == lit.value),
-            _ => false,
-        },
-        Condition::Bool(b) => matches!(leaf, Leaf::Bool(x) if x == *b),
-        Condition::Null => matches!(leaf, Leaf::Null),
-        Condition::Prefix(p) => string.is_some_and(|v| has_prefix(v, p)),
-        Condition::PrefixIgnoreCase(e) => string.is_some_and(|v| e.is_prefix_of_quoted(v)),
-        Condition::Suffix(s) => string.is_some_and(|v| has_suffix(v, s)),
-        Condition::SuffixIgnoreCase(e) => string.is_some_and(|v| e.is_suffix_of_quoted(v)),
-        Condition::EqualsIgnoreCase(e) => string.is_some_and(|v| e.equals(v)),
-        Condition::Wildcard(w) => string.is_some_and(|v| w.matches(v)),
-        Condition::AnythingBut(excluded) => !is_excluded(excluded, leaf),
-        Condition::Numeric(range) => match leaf {
-            Leaf::Num(_, v) => v.is_some_and(|x| range.contains(x)),
-            _ => false,
-        },
-        Condition::Exists(present) => *present,
-    }
-}
-
-fn is_excluded(excluded: &AnythingBut, leaf: Leaf<'_>) -> bool {
-    match leaf {
-        Leaf::Str(v) => excluded.excludes_string(v),
-        Leaf::Num(_, x) => x.is_some_and(|x| excluded.excludes_number(x)),
-        _ => false,
     }
 }
