@@ -41,6 +41,10 @@ pub(crate) struct MatchScratch {
 }
 
 impl MatchScratch {
+    /// Start the next event's epoch, growing the stamp tables to `branches` and `paths`.
+    // Asked to be inlined: since the engine's restructuring LLVM no longer inlined it on its own,
+    // and the call cost 29 instructions per event (callgrind).
+    #[inline]
     fn next_epoch(&mut self, branches: usize, paths: usize) {
         self.epoch = self.epoch.wrapping_add(1);
         if self.epoch == 0 {
