@@ -18,7 +18,8 @@
 //!
 //! **Time-bounded.** Matching that is linear in K is slow at K = 10,000 (hundreds of events/s), so
 //! the first, checking, pass stops after a time budget (at least 256 events) and the timed passes
-//! run over the events it reached; the `events` column says how many.
+//! run over the events it reached; the `events` column says how many. Fast rows repeat their
+//! timed passes for the same budget and keep the best.
 //!
 //! `cargo bench -p evmatch --bench operators` prints the tables, then criterion times K = 1,000 of
 //! every form over 1,000 events, and the mix over 100. `EVMATCH_BENCH_QUICK=1` prints the tables
@@ -60,6 +61,21 @@ fn budget() -> Duration {
 
 fn passes() -> usize {
     if quick() { 5 } else { 10 }
+}
+
+/// Best time of rounds of [`passes`] runs of `f`, repeated while the budget lasts (at most 20
+/// rounds): a pass over 20,000 events can take 10 ms, and on a busy machine one interruption
+/// would spoil a best of five.
+fn best_within(mut f: impl FnMut()) -> Duration {
+    let start = Instant::now();
+    let mut best = best_of(passes(), &mut f);
+    for _ in 1..20 {
+        if start.elapsed() >= budget() {
+            break;
+        }
+        best = best.min(best_of(passes(), &mut f));
+    }
+    best
 }
 
 /// Events compared with the reference evaluator: about 200,000 rule evaluations per row, 4 to 32
@@ -183,7 +199,7 @@ fn measure(name: &str, case: &Case, broad: bool) -> Row {
     reference_check(name, &m, &patterns, &case.events[..n]);
     let events = &case.events[..n];
     let mut out = Vec::new();
-    let time = best_of(passes(), || {
+    let time = best_within(|| {
         for e in events {
             m.matches_into(e, &mut out).unwrap();
             black_box(&out);
