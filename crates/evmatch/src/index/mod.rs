@@ -35,12 +35,18 @@
 //!   and everything a rule added is removed with it.
 
 mod affix;
+mod affix_set;
 pub(crate) mod build;
+mod byte_trie;
+mod case_fold;
 pub(crate) mod exact_strings;
+mod ignore_case;
 mod leaf_match;
 pub(crate) mod match_event;
 mod numeric_ranges;
 pub(crate) mod stats;
+#[cfg(test)]
+mod string_forms_tests;
 mod targets;
 pub(crate) mod value_index;
 
