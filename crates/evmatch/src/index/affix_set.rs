@@ -4,27 +4,34 @@
 //! Job: report the targets of every operand the value starts (ends) with, where event-ruler
 //! matches prefixes against the value followed by its closing quote and suffixes against the
 //! value preceded by its opening quote: an operand ending (starting) with `"` also matches the
-//! value without it. The case-sensitive prefixes and suffixes use it over the value's bytes,
-//! the ASCII ignore-case forms over the value's ASCII lower case.
+//! value without it. The case-sensitive prefixes and suffixes use it with `FOLD = false`; the
+//! ASCII ignore-case forms with `FOLD = true`: their operands are stored in ASCII lower case
+//! and compared with the value's bytes in ASCII lower case (non-ASCII bytes unchanged).
 //!
-//! Two representations, chosen by the number of distinct operand lengths:
+//! Three representations, chosen by the number of distinct operands and of their lengths:
 //!
-//! * **by length** (at most [`MAX_LENGTHS`] distinct lengths, the usual case): the operands in
-//!   one hash table, and the value's start (end) of each operand length looked up in it: at
-//!   most [`MAX_LENGTHS`] hash look-ups (keys and targets inline up to 16 bytes and 4 targets);
+//! * **few** (at most [`FEW_KEYS`] operands, as in most rule sets): a list, each operand
+//!   compared in place with the value's start (end);
+//! * **by length** (at most [`MAX_LENGTHS`] distinct lengths): one hash table, and the value's
+//!   start (end) of each operand length looked up in it: at most [`MAX_LENGTHS`] look-ups
+//!   (keys and targets inline up to 16 bytes and 4 targets);
 //! * **trie**: beyond that, a [`ByteTrie`] over the operands (reversed for suffixes), walked
 //!   along the value: at most `len + 2` nodes however many lengths there are.
 //!
-//! A set switches to the trie when an operand brings its `MAX_LENGTHS + 1`-th length, and back
-//! when at most `MAX_LENGTHS / 2` lengths remain and at least as many updates as operands
-//! happened since the last switch, so the rebuilds (linear in the operands) cost O(1) per
-//! update amortised; a single update can pay one rebuild.
+//! A set moves to a larger representation as soon as an addition needs it, and back to the one
+//! its size calls for when it has shrunk to half the limit that made it move *and* at least as
+//! many updates as registrations happened since its last move: each rebuild (linear in the
+//! operands) is paid for by as many updates, O(1) per update amortised; a single update can pay
+//! one rebuild.
 //!
-//! Invariants: `lengths` counts the operands of each distinct length (sorted by length) in
-//! both representations; the trie holds suffixes reversed; an empty set holds no memory.
+//! Invariants: `lengths` counts the registrations of each distinct operand length (sorted by
+//! length) whatever the representation; the trie holds suffixes reversed; `FOLD` operands are
+//! ASCII lower case; an empty set holds no memory.
 //!
-//! Costs per value: by length, one hash of at most `len + 1` bytes per distinct length not
-//! longer than the value plus one; trie, the walk. Both plus one call per target reported.
+//! Costs per value: few, one comparison of at most `len + 1` bytes per operand; by length, one
+//! hash of at most `len + 1` bytes per distinct length; trie, the walk; `FOLD` sets other than
+//! few copy the value in lower case first (on the stack up to 64 bytes). All plus one call per
+//! target reported.
 
 use smallvec::SmallVec;
 
@@ -32,22 +39,27 @@ use super::byte_trie::ByteTrie;
 use super::targets::{StrKey, Targets, remove_one};
 use crate::util::FxMap;
 
-/// Distinct operand lengths served by hash look-ups; more switch to the trie.
+/// Operands compared in place; more go to a hash table.
+pub(crate) const FEW_KEYS: usize = 8;
+
+/// Distinct operand lengths served by hash look-ups; more go to the trie.
 pub(crate) const MAX_LENGTHS: usize = 8;
 
-/// The two representations (see the module docs).
+/// The representations (see the module docs).
 #[derive(Debug, Clone)]
 enum Repr {
+    Few(Vec<(StrKey, Targets)>),
     Lengths(FxMap<StrKey, Targets>),
     /// Keys reversed when matching from the end.
     Trie(ByteTrie<Targets>),
 }
 
-/// Prefix operands (`FROM_END = false`) or suffix operands (`true`) of one path.
+/// Prefix operands (`FROM_END = false`) or suffix operands (`true`) of one path, compared
+/// ignoring ASCII case when `FOLD`.
 #[derive(Debug, Clone)]
-pub(crate) struct AffixSet<const FROM_END: bool> {
+pub(crate) struct AffixSet<const FROM_END: bool, const FOLD: bool> {
     repr: Repr,
-    /// (operand length, operands of that length), sorted by length.
+    /// (operand length, registrations of that length), sorted by length.
     lengths: SmallVec<[(u32, u32); MAX_LENGTHS]>,
     /// Registrations (a key registered twice counts twice).
     entries: usize,
@@ -55,10 +67,10 @@ pub(crate) struct AffixSet<const FROM_END: bool> {
     updates: usize,
 }
 
-impl<const FROM_END: bool> Default for AffixSet<FROM_END> {
+impl<const FROM_END: bool, const FOLD: bool> Default for AffixSet<FROM_END, FOLD> {
     fn default() -> Self {
         AffixSet {
-            repr: Repr::Lengths(FxMap::default()),
+            repr: Repr::Few(Vec::new()),
             lengths: SmallVec::new(),
             entries: 0,
             updates: 0,
@@ -75,7 +87,15 @@ fn trie_key<const FROM_END: bool>(key: &[u8]) -> SmallVec<[u8; 64]> {
     }
 }
 
-impl<const FROM_END: bool> AffixSet<FROM_END> {
+/// Which representation to rebuild into.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Few,
+    Lengths,
+    Trie,
+}
+
+impl<const FROM_END: bool, const FOLD: bool> AffixSet<FROM_END, FOLD> {
     /// Whether nothing is registered.
     #[inline]
     pub fn is_empty(&self) -> bool {
@@ -85,16 +105,34 @@ impl<const FROM_END: bool> AffixSet<FROM_END> {
     /// Distinct operands.
     pub fn len(&self) -> usize {
         match &self.repr {
+            Repr::Few(list) => list.len(),
             Repr::Lengths(table) => table.len(),
             Repr::Trie(trie) => trie.len(),
         }
     }
 
+    /// The targets registered under exactly `key`.
+    fn targets(&self, key: &[u8]) -> Option<&Targets> {
+        match &self.repr {
+            Repr::Few(list) => list.iter().find(|(k, _)| k.as_slice() == key).map(|e| &e.1),
+            Repr::Lengths(table) => table.get(key),
+            Repr::Trie(trie) => trie.get(&trie_key::<FROM_END>(key)),
+        }
+    }
+
     /// Targets registered under exactly `key`.
     pub fn load(&self, key: &[u8]) -> usize {
-        match &self.repr {
-            Repr::Lengths(table) => table.get(key).map_or(0, |l| l.len()),
-            Repr::Trie(trie) => trie.get(&trie_key::<FROM_END>(key)).map_or(0, |l| l.len()),
+        self.targets(key).map_or(0, |l| l.len())
+    }
+
+    /// The representation a set of this size calls for.
+    fn wanted(&self) -> Kind {
+        if self.len() <= FEW_KEYS {
+            Kind::Few
+        } else if self.lengths.len() <= MAX_LENGTHS {
+            Kind::Lengths
+        } else {
+            Kind::Trie
         }
     }
 
@@ -108,39 +146,53 @@ impl<const FROM_END: bool> AffixSet<FROM_END> {
         self.entries += 1;
         self.updates += 1;
         match &mut self.repr {
-            Repr::Lengths(table) => {
-                match table.get_mut(key) {
-                    Some(list) => list.push(t),
-                    None => {
-                        table.insert(StrKey::from_slice(key), Targets::from_slice(&[t]));
-                    }
+            Repr::Few(list) => match list.iter_mut().find(|(k, _)| k.as_slice() == key) {
+                Some((_, l)) => l.push(t),
+                None => list.push((StrKey::from_slice(key), Targets::from_slice(&[t]))),
+            },
+            Repr::Lengths(table) => match table.get_mut(key) {
+                Some(l) => l.push(t),
+                None => {
+                    table.insert(StrKey::from_slice(key), Targets::from_slice(&[t]));
                 }
-                if self.lengths.len() > MAX_LENGTHS {
-                    self.rebuild(true);
-                }
-            }
+            },
             Repr::Trie(trie) => trie.update(&trie_key::<FROM_END>(key), |l| l.push(t)),
+        }
+        let outgrown = match self.repr {
+            Repr::Few(ref list) => list.len() > FEW_KEYS,
+            Repr::Lengths(_) => self.lengths.len() > MAX_LENGTHS,
+            Repr::Trie(_) => false,
+        };
+        if outgrown {
+            let kind = self.wanted();
+            self.rebuild(kind);
         }
     }
 
     /// Unregister one registration of `key` for `t`; whether there was one.
     pub fn remove(&mut self, key: &[u8], t: u32) -> bool {
+        if !self.targets(key).is_some_and(|l| l.contains(&t)) {
+            return false;
+        }
         match &mut self.repr {
+            Repr::Few(list) => {
+                if let Some(i) = list.iter().position(|(k, _)| k.as_slice() == key) {
+                    remove_one(&mut list[i].1, t);
+                    if list[i].1.is_empty() {
+                        list.swap_remove(i);
+                    }
+                }
+            }
             Repr::Lengths(table) => {
-                let Some(list) = table.get_mut(key).filter(|l| l.contains(&t)) else {
-                    return false;
-                };
-                remove_one(list, t);
-                if list.is_empty() {
-                    table.remove(key);
+                if let Some(l) = table.get_mut(key) {
+                    remove_one(l, t);
+                    if l.is_empty() {
+                        table.remove(key);
+                    }
                 }
             }
             Repr::Trie(trie) => {
-                let k = trie_key::<FROM_END>(key);
-                if !trie.get(&k).is_some_and(|l| l.contains(&t)) {
-                    return false;
-                }
-                trie.update_existing(&k, |l| remove_one(l, t));
+                trie.update_existing(&trie_key::<FROM_END>(key), |l| remove_one(l, t));
             }
         }
         if let Ok(i) = self
@@ -156,52 +208,107 @@ impl<const FROM_END: bool> AffixSet<FROM_END> {
         self.updates += 1;
         if self.entries == 0 {
             *self = AffixSet::default();
-        } else if matches!(self.repr, Repr::Trie(_))
-            && self.lengths.len() <= MAX_LENGTHS / 2
-            && self.updates >= self.entries
-        {
-            self.rebuild(false);
+            return true;
+        }
+        let shrunk = match self.repr {
+            Repr::Few(_) => false,
+            Repr::Lengths(_) => self.len() <= FEW_KEYS / 2,
+            Repr::Trie(_) => self.lengths.len() <= MAX_LENGTHS / 2,
+        };
+        if shrunk && self.updates >= self.entries {
+            let kind = self.wanted();
+            self.rebuild(kind);
         }
         true
     }
 
-    /// Move every registration to the trie (`to_trie`) or to the table.
-    fn rebuild(&mut self, to_trie: bool) {
-        let old = std::mem::replace(&mut self.repr, Repr::Lengths(FxMap::default()));
-        let mut pairs: Vec<(SmallVec<[u8; 64]>, u32)> = Vec::with_capacity(self.entries);
+    /// Move every registration to a representation of `kind`.
+    fn rebuild(&mut self, kind: Kind) {
+        let old = std::mem::replace(&mut self.repr, Repr::Few(Vec::new()));
+        let mut pairs: Vec<(SmallVec<[u8; 64]>, Targets)> = Vec::with_capacity(self.len());
         match old {
+            Repr::Few(list) => {
+                pairs.extend(list.into_iter().map(|(k, l)| (SmallVec::from_slice(&k), l)));
+            }
             Repr::Lengths(table) => {
-                for (k, list) in table.iter() {
-                    pairs.extend(list.iter().map(|&t| (SmallVec::from_slice(k), t)));
+                pairs.extend(
+                    table
+                        .into_iter()
+                        .map(|(k, l)| (SmallVec::from_slice(&k), l)),
+                );
+            }
+            Repr::Trie(trie) => {
+                trie.for_each(|k, l| pairs.push((trie_key::<FROM_END>(k), l.clone())))
+            }
+        }
+        self.repr = match kind {
+            Kind::Few => Repr::Few(
+                pairs
+                    .into_iter()
+                    .map(|(k, l)| (StrKey::from_slice(&k), l))
+                    .collect(),
+            ),
+            Kind::Lengths => Repr::Lengths(
+                pairs
+                    .into_iter()
+                    .map(|(k, l)| (StrKey::from_slice(&k), l))
+                    .collect(),
+            ),
+            Kind::Trie => {
+                let mut trie: ByteTrie<Targets> = ByteTrie::default();
+                for (k, l) in pairs {
+                    trie.update(&trie_key::<FROM_END>(&k), |p| *p = l);
                 }
+                Repr::Trie(trie)
             }
-            Repr::Trie(trie) => trie.for_each(|k, list| {
-                let k = trie_key::<FROM_END>(k);
-                pairs.extend(list.iter().map(|&t| (k.clone(), t)));
-            }),
-        }
-        if to_trie {
-            let mut trie: ByteTrie<Targets> = ByteTrie::default();
-            for (k, t) in pairs {
-                trie.update(&trie_key::<FROM_END>(&k), |l| l.push(t));
-            }
-            self.repr = Repr::Trie(trie);
-        } else {
-            let mut table: FxMap<StrKey, Targets> = FxMap::default();
-            for (k, t) in pairs {
-                table.entry(StrKey::from_slice(&k)).or_default().push(t);
-            }
-            self.repr = Repr::Lengths(table);
-        }
+        };
         self.updates = 0;
     }
 
+    /// Whether [`Self::lookup`] reads the value in lower case (`FOLD` sets not compared in
+    /// place): a caller that has it may pass it.
+    #[inline]
+    pub fn needs_lower(&self) -> bool {
+        FOLD && !matches!(self.repr, Repr::Few(_))
+    }
+
     /// Call `hit` for the targets of every operand that `v` followed (preceded) by `"` starts
-    /// (ends) with.
+    /// (ends) with (ignoring ASCII case when `FOLD`; `lower` is `v` in ASCII lower case, if the
+    /// caller has it).
     #[inline(always)]
-    pub fn lookup(&self, v: &[u8], hit: &mut impl FnMut(u32)) {
+    pub fn lookup(&self, v: &[u8], lower: Option<&[u8]>, hit: &mut impl FnMut(u32)) {
+        match &self.repr {
+            Repr::Few(list) => {
+                // The byte every operand but the empty one must end (start) with.
+                let edge = match (v.first(), v.last()) {
+                    (Some(&f), Some(&l)) => fold::<FOLD>(if FROM_END { l } else { f }),
+                    _ => b'"',
+                };
+                for (k, l) in list {
+                    let k_edge = if FROM_END { k.last() } else { k.first() };
+                    if k_edge.is_none_or(|&b| b == edge) && affix_eq::<FROM_END, FOLD>(v, k) {
+                        l.iter().for_each(|&t| hit(t));
+                    }
+                }
+            }
+            _ if FOLD => match lower {
+                Some(lower) => self.lookup_hashed(lower, hit),
+                None => {
+                    let mut lower = SmallVec::<[u8; 64]>::from_slice(v);
+                    lower.make_ascii_lowercase();
+                    self.lookup_hashed(&lower, hit);
+                }
+            },
+            _ => self.lookup_hashed(v, hit),
+        }
+    }
+
+    /// [`Self::lookup`] by length or in the trie, `v` already lower-cased when `FOLD`.
+    #[inline(always)]
+    fn lookup_hashed(&self, v: &[u8], hit: &mut impl FnMut(u32)) {
         let n = v.len();
         match &self.repr {
+            Repr::Few(_) => {}
             Repr::Lengths(table) => {
                 for &(len, _) in &self.lengths {
                     let len = len as usize;
@@ -223,17 +330,17 @@ impl<const FROM_END: bool> AffixSet<FROM_END> {
 
     /// Approximate heap bytes.
     pub fn approx_bytes(&self) -> usize {
+        let entry = std::mem::size_of::<(StrKey, Targets)>();
+        let heap = |k: &StrKey, l: &Targets| {
+            (if k.spilled() { k.len() } else { 0 }) + if l.spilled() { l.capacity() * 4 } else { 0 }
+        };
         let repr = match &self.repr {
+            Repr::Few(list) => {
+                list.capacity() * entry + list.iter().map(|(k, l)| heap(k, l)).sum::<usize>()
+            }
             Repr::Lengths(table) => {
-                let entry = std::mem::size_of::<(StrKey, Targets)>() + 1;
-                table.capacity() * entry
-                    + table
-                        .iter()
-                        .map(|(k, l)| {
-                            (if k.spilled() { k.len() } else { 0 })
-                                + if l.spilled() { l.capacity() * 4 } else { 0 }
-                        })
-                        .sum::<usize>()
+                table.capacity() * (entry + 1)
+                    + table.iter().map(|(k, l)| heap(k, l)).sum::<usize>()
             }
             Repr::Trie(trie) => trie.approx_bytes(),
         };
@@ -244,15 +351,51 @@ impl<const FROM_END: bool> AffixSet<FROM_END> {
         }
     }
 
-    /// Whether the set is currently a trie (for tests).
+    /// The representation in use (for tests): 0 few, 1 by length, 2 trie.
     #[cfg(test)]
-    pub fn is_trie(&self) -> bool {
-        matches!(self.repr, Repr::Trie(_))
+    pub fn kind(&self) -> u8 {
+        match self.repr {
+            Repr::Few(_) => 0,
+            Repr::Lengths(_) => 1,
+            Repr::Trie(_) => 2,
+        }
     }
 }
 
-/// The trie's part of [`AffixSet::lookup`]: out of line, so that the usual look-ups by length
-/// inline small.
+/// `b` in ASCII lower case when `FOLD`.
+#[inline(always)]
+fn fold<const FOLD: bool>(b: u8) -> u8 {
+    if FOLD { b.to_ascii_lowercase() } else { b }
+}
+
+/// Whether `v` followed (`FROM_END`: preceded) by `"` starts (ends) with `key`, ignoring ASCII
+/// case when `FOLD` (`key` is then lower case).
+#[inline(always)]
+fn affix_eq<const FROM_END: bool, const FOLD: bool>(v: &[u8], key: &[u8]) -> bool {
+    // `key` is lower case when `FOLD`: only the value's side needs folding.
+    let eq = |a: &[u8], b: &[u8]| {
+        if FOLD {
+            a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.to_ascii_lowercase() == *y)
+        } else {
+            a == b
+        }
+    };
+    let (n, len) = (v.len(), key.len());
+    if len <= n {
+        eq(if FROM_END { &v[n - len..] } else { &v[..len] }, key)
+    } else if len == n + 1 {
+        if FROM_END {
+            key[0] == b'"' && eq(v, &key[1..])
+        } else {
+            key[n] == b'"' && eq(v, &key[..n])
+        }
+    } else {
+        false
+    }
+}
+
+/// The trie's part of [`AffixSet::lookup`]: out of line, so that the usual look-ups inline
+/// small.
 #[inline(never)]
 fn walk_trie<const FROM_END: bool>(trie: &ByteTrie<Targets>, v: &[u8], hit: &mut impl FnMut(u32)) {
     let n = v.len();

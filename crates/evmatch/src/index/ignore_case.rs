@@ -37,6 +37,16 @@ use super::targets::{StrKey, Targets, remove_one};
 use crate::pattern::case::CaseExpansion;
 use crate::util::FxMap;
 
+/// `bytes` in ASCII lower case, made in `slot` on first use.
+#[inline]
+fn lowered<'a>(slot: &'a mut Option<FoldBuf>, bytes: &[u8]) -> &'a [u8] {
+    slot.get_or_insert_with(|| {
+        let mut lower = FoldBuf::from_slice(bytes);
+        lower.make_ascii_lowercase();
+        lower
+    })
+}
+
 /// `equals-ignore-case` tables with at most this many ASCII keys are compared in place.
 const FEW_EQUAL: usize = 4;
 
@@ -75,9 +85,9 @@ impl Key {
 pub(crate) struct IgnoreCaseIndex {
     equal_ascii: FxMap<StrKey, Targets>,
     equal_folded: FxMap<Box<[u8]>, CaseGroups>,
-    prefix_ascii: AffixSet<false>,
+    prefix_ascii: AffixSet<false, true>,
     prefix_folded: ByteTrie<CaseGroups>,
-    suffix_ascii: AffixSet<true>,
+    suffix_ascii: AffixSet<true, true>,
     /// Keys reversed.
     suffix_folded: ByteTrie<CaseGroups>,
     /// Whether any folded structure is non-empty.
@@ -189,42 +199,47 @@ impl IgnoreCaseIndex {
     /// Call `hit` for the target of every registered condition that the string `v` satisfies.
     #[inline]
     pub fn lookup(&self, v: &str, hit: &mut impl FnMut(u32)) {
+        let bytes = v.as_bytes();
+        // The value's bytes in ASCII lower case, made at most once and only if read: what the
+        // ASCII keys are compared with, and the fold of an ASCII value.
+        let mut lower: Option<FoldBuf> = None;
+        if !self.prefix_ascii.is_empty() {
+            let l = self
+                .prefix_ascii
+                .needs_lower()
+                .then(|| lowered(&mut lower, bytes));
+            self.prefix_ascii.lookup(bytes, l, hit);
+        }
+        if !self.suffix_ascii.is_empty() {
+            let l = self
+                .suffix_ascii
+                .needs_lower()
+                .then(|| lowered(&mut lower, bytes));
+            self.suffix_ascii.lookup(bytes, l, hit);
+        }
+        if self.equal_ascii.is_empty() && !self.any_folded {
+            return;
+        }
         let ascii = v.is_ascii();
         let few_equal = self.equal_ascii.len() <= FEW_EQUAL;
         if ascii && few_equal {
             // Compared in place: an ASCII value equals a key ignoring ASCII case exactly when
             // its lower case is the key.
             for (k, list) in &self.equal_ascii {
-                if k.len() == v.len() && k.eq_ignore_ascii_case(v.as_bytes()) {
+                if k.len() == v.len() && k.eq_ignore_ascii_case(bytes) {
                     list.iter().for_each(|&t| hit(t));
                 }
             }
         }
-        if self.prefix_ascii.is_empty()
-            && self.suffix_ascii.is_empty()
-            && (few_equal || !ascii)
-            && !self.any_folded
-        {
-            return;
-        }
-        // The value's bytes in ASCII lower case: what the ASCII keys are compared with.
-        let mut lower = FoldBuf::from_slice(v.as_bytes());
-        lower.make_ascii_lowercase();
-        if !self.prefix_ascii.is_empty() {
-            self.prefix_ascii.lookup(&lower, hit);
-        }
-        if !self.suffix_ascii.is_empty() {
-            self.suffix_ascii.lookup(&lower, hit);
-        }
         if ascii
             && !few_equal
-            && let Some(list) = self.equal_ascii.get(lower.as_slice())
+            && let Some(list) = self.equal_ascii.get(lowered(&mut lower, bytes))
         {
             list.iter().for_each(|&t| hit(t));
         }
         if self.any_folded {
             if ascii {
-                self.lookup_folded(v, &lower, hit);
+                self.lookup_folded(v, lowered(&mut lower, bytes), hit);
             } else {
                 let mut folded = FoldBuf::new();
                 fold_value(v, &mut folded);

@@ -49,8 +49,8 @@ pub(crate) struct ValueIndex {
     nulls: Vec<u32>,
     any: Vec<u32>,
     numeric: NumericRanges,
-    prefixes: AffixSet<false>,
-    suffixes: AffixSet<true>,
+    prefixes: AffixSet<false, false>,
+    suffixes: AffixSet<true, false>,
     ignore_case: IgnoreCaseIndex,
     wild_first: Affix<(Wildcard, u32)>,
     wild_last: Affix<(Wildcard, u32)>,
@@ -263,10 +263,10 @@ impl ValueIndex {
                     list.iter().for_each(|&s| hit(s));
                 }
                 if !self.prefixes.is_empty() {
-                    self.prefixes.lookup(bytes, &mut hit);
+                    self.prefixes.lookup(bytes, None, &mut hit);
                 }
                 if !self.suffixes.is_empty() {
-                    self.suffixes.lookup(bytes, &mut hit);
+                    self.suffixes.lookup(bytes, None, &mut hit);
                 }
                 if !self.ips.is_empty()
                     && let Some(list) = IpRange::address(v).and_then(|r| self.ips.get(&r))
