@@ -8,13 +8,15 @@
 //!
 //! * exact strings (and wildcards without a star), numbers (by comparable value, or by token
 //!   text when not comparable), IP-address literals (by canonical address): one hash look-up;
-//! * prefixes and suffixes: an [`AffixSet`] each, one hash look-up per distinct operand length
-//!   while there are few, else a trie walk over the value, at most `len + 2` nodes; both see
-//!   the value followed (suffixes: preceded) by its quote, which is event-ruler's quote quirk
-//!   (a prefix ending in `"` also matches the value without it, a suffix starting with `"`
-//!   likewise);
-//! * `equals-ignore-case` and the `prefix`/`suffix` `equals-ignore-case` forms: the same
-//!   structures over case-folded keys ([`IgnoreCaseIndex`]), the value folded at most once;
+//! * prefixes and suffixes: an [`AffixSet`] each: up to 8 operands compared in place, then one
+//!   hash look-up per distinct operand length while there are at most 8 lengths, else a trie
+//!   walk over the value (at most `len + 2` nodes); all see the value followed (suffixes:
+//!   preceded) by its quote, which is event-ruler's quote quirk (a prefix ending in `"` also
+//!   matches the value without it, a suffix starting with `"` likewise);
+//! * `equals-ignore-case` and the `prefix`/`suffix` `equals-ignore-case` forms
+//!   ([`IgnoreCaseIndex`]): ASCII operands in the same structures over ASCII lower case, exact;
+//!   the others over case-folded keys, each candidate confirmed; the value lower-cased and
+//!   folded at most once;
 //! * wildcards: bucketed by their literal first segment (prefix-style) or, failing that, their
 //!   literal last segment (suffix-style), then the exact check;
 //! * numeric ranges: sorted by lower bound, scanned only while an earlier range can reach x;
@@ -262,19 +264,16 @@ impl ValueIndex {
                 if let Some(list) = self.strings.get(bytes) {
                     list.iter().for_each(|&s| hit(s));
                 }
-                if !self.prefixes.is_empty() {
-                    self.prefixes.lookup(bytes, None, &mut hit);
-                }
-                if !self.suffixes.is_empty() {
-                    self.suffixes.lookup(bytes, None, &mut hit);
+                if !self.prefixes.is_empty()
+                    || !self.suffixes.is_empty()
+                    || !self.ignore_case.is_empty()
+                {
+                    self.match_affixes(v, &mut hit);
                 }
                 if !self.ips.is_empty()
                     && let Some(list) = IpRange::address(v).and_then(|r| self.ips.get(&r))
                 {
                     list.iter().for_each(|&s| hit(s));
-                }
-                if !self.ignore_case.is_empty() {
-                    self.ignore_case.lookup(v, &mut hit);
                 }
                 self.wild_first.lookup(bytes, false, |(w, s)| {
                     if w.matches(v) {
@@ -308,6 +307,22 @@ impl ValueIndex {
             if leaf_matches(c, leaf) {
                 hit(*s);
             }
+        }
+    }
+
+    /// The prefixes, suffixes and ignore-case forms that accept the string `v`: out of line,
+    /// so that [`ValueIndex::matches`] stays small enough to inline where paths hold none.
+    #[inline(never)]
+    fn match_affixes(&self, v: &str, hit: &mut impl FnMut(u32)) {
+        let bytes = v.as_bytes();
+        if !self.prefixes.is_empty() {
+            self.prefixes.lookup(bytes, None, hit);
+        }
+        if !self.suffixes.is_empty() {
+            self.suffixes.lookup(bytes, None, hit);
+        }
+        if !self.ignore_case.is_empty() {
+            self.ignore_case.lookup(v, hit);
         }
     }
 
