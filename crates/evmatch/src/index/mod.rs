@@ -7,8 +7,9 @@
 //!   branch is a list of [`FieldCheck`]s, one per constrained path, in event-ruler's path
 //!   order (full paths compared as UTF-16 code units).
 //! * **Triggers.** Each branch registers exactly one field check in the value indexes: its most
-//!   selective *required* one (no `exists: false`), ranked exact > prefix/folded ignore-case >
-//!   suffix/numeric/wildcard with a literal end > bool/null > per-entry operators >
+//!   selective *required* one (no `exists: false`), ranked exact > prefix/ignore-case equals
+//!   or prefix > suffix/ignore-case suffix/numeric/wildcard with a literal end > bool/null >
+//!   per-entry operators >
 //!   `anything-but` > `exists: true` ([`value_index::rank`]); ties go to the check whose hash
 //!   bucket is currently smallest. A leaf that satisfies a trigger makes its branch a
 //!   *candidate*; only candidates have their other checks run, against the event's fields at
@@ -35,12 +36,18 @@
 //!   and everything a rule added is removed with it.
 
 mod affix;
+mod affix_set;
 pub(crate) mod build;
+mod byte_trie;
+mod case_fold;
 pub(crate) mod exact_strings;
+mod ignore_case;
 mod leaf_match;
 pub(crate) mod match_event;
 mod numeric_ranges;
 pub(crate) mod stats;
+#[cfg(test)]
+mod string_forms_tests;
 mod targets;
 pub(crate) mod value_index;
 

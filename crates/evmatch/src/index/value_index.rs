@@ -8,27 +8,32 @@
 //!
 //! * exact strings (and wildcards without a star), numbers (by comparable value, or by token
 //!   text when not comparable), IP-address literals (by canonical address): one hash look-up;
-//! * prefixes and suffixes: one hash look-up per distinct operand length (suffixes keyed by the
-//!   value's tail); the variants for event-ruler's quote quirk (a prefix ending in `"` also
-//!   matches the value without it, a suffix starting with `"` likewise) are exact look-ups;
-//! * `equals-ignore-case` operands whose every code unit's alternatives lower-case to the same
-//!   text: a look-up of the lower-cased value, then the exact check;
+//! * prefixes and suffixes: an [`AffixSet`] each: up to 8 operands compared in place, then one
+//!   hash look-up per distinct operand length while there are at most 8 lengths, else a trie
+//!   walk over the value (at most `len + 2` nodes); all see the value followed (suffixes:
+//!   preceded) by its quote, which is event-ruler's quote quirk (a prefix ending in `"` also
+//!   matches the value without it, a suffix starting with `"` likewise);
+//! * `equals-ignore-case` and the `prefix`/`suffix` `equals-ignore-case` forms
+//!   ([`IgnoreCaseIndex`]): ASCII operands in the same structures over ASCII lower case, exact;
+//!   the others over case-folded keys, each candidate confirmed; the value lower-cased and
+//!   folded at most once;
 //! * wildcards: bucketed by their literal first segment (prefix-style) or, failing that, their
 //!   literal last segment (suffix-style), then the exact check;
 //! * numeric ranges: sorted by lower bound, scanned only while an earlier range can reach x;
 //! * booleans, null and `exists: true`: plain lists.
 //!
-//! The rest (`anything-but`, prefix/suffix ignore-case, CIDR blocks, the empty prefix/suffix,
-//! wildcards starting and ending with `*`) are evaluated per entry; the trigger choice keeps
-//! them out of here unless a branch has nothing more selective.
+//! The rest (`anything-but`, CIDR blocks, wildcards starting and ending with `*`) are evaluated
+//! per entry; the trigger choice keeps them out of here unless a branch has nothing more
+//! selective.
 
 use super::affix::Affix;
+use super::affix_set::AffixSet;
 use super::exact_strings::ExactStrings;
+use super::ignore_case::{CaseForm, IgnoreCaseIndex};
 use super::leaf_match::leaf_matches;
 use super::numeric_ranges::NumericRanges;
 use super::targets::{Targets, remove_one};
 use crate::flatten::Leaf;
-use crate::pattern::case::CaseExpansion;
 use crate::pattern::ip::IpRange;
 use crate::pattern::ir::Condition;
 use crate::pattern::wildcard::Wildcard;
@@ -46,14 +51,9 @@ pub(crate) struct ValueIndex {
     nulls: Vec<u32>,
     any: Vec<u32>,
     numeric: NumericRanges,
-    prefixes: Affix<u32>,
-    suffixes: Affix<u32>,
-    /// Prefixes ending in `"`, keyed without it: they also match that exact value (§8.1).
-    quoted_prefixes: FxMap<Box<str>, Targets>,
-    /// Suffixes starting with `"`, keyed without it (§8.3).
-    quoted_suffixes: FxMap<Box<str>, Targets>,
-    /// Indexable `equals-ignore-case` operands by their lower-cased text.
-    folded: FxMap<Box<[u8]>, Vec<(CaseExpansion, u32)>>,
+    prefixes: AffixSet<false, false>,
+    suffixes: AffixSet<true, false>,
+    ignore_case: IgnoreCaseIndex,
     wild_first: Affix<(Wildcard, u32)>,
     wild_last: Affix<(Wildcard, u32)>,
     others: Vec<(Condition, u32)>,
@@ -84,30 +84,6 @@ where
     }
 }
 
-/// Lower-case `s` character by character (a homomorphism on concatenation).
-fn fold(s: &str) -> String {
-    if s.is_ascii() {
-        s.to_ascii_lowercase()
-    } else {
-        s.chars().flat_map(char::to_lowercase).collect()
-    }
-}
-
-/// The key of an `equals-ignore-case` operand whose every code unit's alternatives fold to the
-/// same text: every value it accepts folds to that key. `None` when some unit's alternatives
-/// fold differently (e.g. `ß` accepts `ß` or `SS`).
-fn folded_key(e: &CaseExpansion) -> Option<String> {
-    let mut key = String::new();
-    for alts in e.units() {
-        let f = fold(alts.first()?);
-        if alts.iter().skip(1).any(|a| fold(a) != f) {
-            return None;
-        }
-        key.push_str(&f);
-    }
-    Some(key)
-}
-
 /// How selective a condition is as a trigger: lower is better.
 pub(crate) fn rank(c: &Condition) -> u8 {
     match c {
@@ -117,8 +93,14 @@ pub(crate) fn rank(c: &Condition) -> u8 {
         | Condition::IpAddress(..) => 0,
         Condition::Wildcard(w) if w.segments().len() == 1 => 0,
         Condition::Prefix(p) if !p.is_empty() => 1,
-        Condition::EqualsIgnoreCase(e) if folded_key(e).is_some() => 1,
+        Condition::EqualsIgnoreCase(e) if IgnoreCaseIndex::indexable(e) => 1,
+        // An empty ignore-case prefix or suffix accepts every string, like an empty prefix.
+        Condition::PrefixIgnoreCase(e) | Condition::SuffixIgnoreCase(e) if e.units().is_empty() => {
+            6
+        }
+        Condition::PrefixIgnoreCase(e) if IgnoreCaseIndex::indexable(e) => 1,
         Condition::Suffix(s) if !s.is_empty() => 2,
+        Condition::SuffixIgnoreCase(e) if IgnoreCaseIndex::indexable(e) => 2,
         Condition::Numeric(_) => 2,
         Condition::Wildcard(w) if !w.segments()[0].is_empty() => 2,
         Condition::Wildcard(w) if !w.segments()[w.segments().len() - 1].is_empty() => 3,
@@ -149,6 +131,11 @@ impl ValueIndex {
                     .get(lit.text.as_str())
                     .map_or(0, |l| l.len()),
             },
+            Condition::Prefix(p) => self.prefixes.load(p.as_bytes()),
+            Condition::Suffix(s) => self.suffixes.load(s.as_bytes()),
+            Condition::EqualsIgnoreCase(e) => self.ignore_case.load(CaseForm::Equals, e),
+            Condition::PrefixIgnoreCase(e) => self.ignore_case.load(CaseForm::Prefix, e),
+            Condition::SuffixIgnoreCase(e) => self.ignore_case.load(CaseForm::Suffix, e),
             _ => 0,
         }
     }
@@ -173,25 +160,11 @@ impl ValueIndex {
             Condition::Null => self.nulls.push(t),
             Condition::Exists(true) => self.any.push(t),
             Condition::Numeric(r) => self.numeric.add(*r, t),
-            Condition::Prefix(p) => {
-                self.prefixes.add(p.as_bytes(), t);
-                if let Some(q) = p.strip_suffix('"') {
-                    self.quoted_prefixes.entry(q.into()).or_default().push(t);
-                }
-            }
-            Condition::Suffix(s) => {
-                self.suffixes.add(s.as_bytes(), t);
-                if let Some(q) = s.strip_prefix('"') {
-                    self.quoted_suffixes.entry(q.into()).or_default().push(t);
-                }
-            }
-            Condition::EqualsIgnoreCase(e) if folded_key(e).is_some() => {
-                let key = folded_key(e).unwrap_or_default();
-                self.folded
-                    .entry(key.into_bytes().into())
-                    .or_default()
-                    .push((e.clone(), t));
-            }
+            Condition::Prefix(p) => self.prefixes.add(p.as_bytes(), t),
+            Condition::Suffix(s) => self.suffixes.add(s.as_bytes(), t),
+            Condition::EqualsIgnoreCase(e) if self.ignore_case.add(CaseForm::Equals, e, t) => {}
+            Condition::PrefixIgnoreCase(e) if self.ignore_case.add(CaseForm::Prefix, e, t) => {}
+            Condition::SuffixIgnoreCase(e) if self.ignore_case.add(CaseForm::Suffix, e, t) => {}
             Condition::Wildcard(w) if !w.segments()[0].is_empty() => {
                 self.wild_first.add(&w.segments()[0], (w.clone(), t))
             }
@@ -245,28 +218,14 @@ impl ValueIndex {
             Condition::Exists(true) => remove_vec(&mut self.any, &t),
             Condition::Numeric(r) => self.numeric.remove(r, t),
             Condition::Prefix(p) => {
-                self.prefixes.remove(p.as_bytes(), &t);
-                if let Some(q) = p.strip_suffix('"') {
-                    remove_from_map(&mut self.quoted_prefixes, q, t);
-                }
+                self.prefixes.remove(p.as_bytes(), t);
             }
             Condition::Suffix(s) => {
-                self.suffixes.remove(s.as_bytes(), &t);
-                if let Some(q) = s.strip_prefix('"') {
-                    remove_from_map(&mut self.quoted_suffixes, q, t);
-                }
+                self.suffixes.remove(s.as_bytes(), t);
             }
-            Condition::EqualsIgnoreCase(e) if folded_key(e).is_some() => {
-                let key = folded_key(e).unwrap_or_default();
-                if let Some(list) = self.folded.get_mut(key.as_bytes()) {
-                    if let Some(i) = list.iter().position(|(x, s)| *s == t && x == e) {
-                        list.swap_remove(i);
-                    }
-                    if list.is_empty() {
-                        self.folded.remove(key.as_bytes());
-                    }
-                }
-            }
+            Condition::EqualsIgnoreCase(e) if self.ignore_case.remove(CaseForm::Equals, e, t) => {}
+            Condition::PrefixIgnoreCase(e) if self.ignore_case.remove(CaseForm::Prefix, e, t) => {}
+            Condition::SuffixIgnoreCase(e) if self.ignore_case.remove(CaseForm::Suffix, e, t) => {}
             Condition::Wildcard(w) if !w.segments()[0].is_empty() => {
                 self.wild_first.remove(&w.segments()[0], &(w.clone(), t))
             }
@@ -305,31 +264,16 @@ impl ValueIndex {
                 if let Some(list) = self.strings.get(bytes) {
                     list.iter().for_each(|&s| hit(s));
                 }
-                self.prefixes.lookup(bytes, false, |&s| hit(s));
-                self.suffixes.lookup(bytes, true, |&s| hit(s));
-                if !self.quoted_prefixes.is_empty()
-                    && let Some(list) = self.quoted_prefixes.get(v)
+                if !self.prefixes.is_empty()
+                    || !self.suffixes.is_empty()
+                    || !self.ignore_case.is_empty()
                 {
-                    list.iter().for_each(|&s| hit(s));
-                }
-                if !self.quoted_suffixes.is_empty()
-                    && let Some(list) = self.quoted_suffixes.get(v)
-                {
-                    list.iter().for_each(|&s| hit(s));
+                    self.match_affixes(v, &mut hit);
                 }
                 if !self.ips.is_empty()
                     && let Some(list) = IpRange::address(v).and_then(|r| self.ips.get(&r))
                 {
                     list.iter().for_each(|&s| hit(s));
-                }
-                if !self.folded.is_empty()
-                    && let Some(list) = self.folded_list(v)
-                {
-                    for (e, s) in list {
-                        if e.equals(v) {
-                            hit(*s);
-                        }
-                    }
                 }
                 self.wild_first.lookup(bytes, false, |(w, s)| {
                     if w.matches(v) {
@@ -366,29 +310,20 @@ impl ValueIndex {
         }
     }
 
-    /// The `equals-ignore-case` operands keyed by `fold(v)`; short ASCII values are folded on
-    /// the stack (this runs for every string at a path with such operands).
-    fn folded_list(&self, v: &str) -> Option<&Vec<(CaseExpansion, u32)>> {
-        const SHORT: usize = 64;
-        if v.is_ascii() {
-            // A few keys (the usual case) are compared in place: keys are folded, so an ASCII
-            // value equals a key's fold exactly when it equals the key ignoring ASCII case.
-            if self.folded.len() <= 4 {
-                return self
-                    .folded
-                    .iter()
-                    .find(|(k, _)| k.len() == v.len() && k.eq_ignore_ascii_case(v.as_bytes()))
-                    .map(|(_, list)| list);
-            }
-            if v.len() <= SHORT {
-                let mut buf = [0u8; SHORT];
-                let folded = &mut buf[..v.len()];
-                folded.copy_from_slice(v.as_bytes());
-                folded.make_ascii_lowercase();
-                return self.folded.get(&*folded);
-            }
+    /// The prefixes, suffixes and ignore-case forms that accept the string `v`: out of line,
+    /// so that [`ValueIndex::matches`] stays small enough to inline where paths hold none.
+    #[inline(never)]
+    fn match_affixes(&self, v: &str, hit: &mut impl FnMut(u32)) {
+        let bytes = v.as_bytes();
+        if !self.prefixes.is_empty() {
+            self.prefixes.lookup(bytes, None, hit);
         }
-        self.folded.get(fold(v).as_bytes())
+        if !self.suffixes.is_empty() {
+            self.suffixes.lookup(bytes, None, hit);
+        }
+        if !self.ignore_case.is_empty() {
+            self.ignore_case.lookup(v, hit);
+        }
     }
 
     /// (distinct keys, entries) for statistics.
@@ -397,9 +332,9 @@ impl ValueIndex {
             + self.numbers.len()
             + self.number_texts.len()
             + self.ips.len()
-            + self.prefixes.map.len()
-            + self.suffixes.map.len()
-            + self.folded.len()
+            + self.prefixes.len()
+            + self.suffixes.len()
+            + self.ignore_case.keys()
             + self.wild_first.map.len()
             + self.wild_last.map.len()
             + self.numeric.len;
@@ -427,16 +362,9 @@ impl ValueIndex {
                 + self.any.capacity())
                 * 4
             + self.numeric.approx_bytes()
-            + self.prefixes.approx_bytes(4)
-            + self.suffixes.approx_bytes(4)
-            + (self.quoted_prefixes.capacity() + self.quoted_suffixes.capacity())
-                * (16 + targets + 1)
-            + self.folded.capacity() * (16 + 24 + 1)
-            + self
-                .folded
-                .iter()
-                .map(|(k, v)| k.len() + v.capacity() * (std::mem::size_of::<CaseExpansion>() + 4))
-                .sum::<usize>()
+            + self.prefixes.approx_bytes()
+            + self.suffixes.approx_bytes()
+            + self.ignore_case.approx_bytes()
             + self
                 .wild_first
                 .approx_bytes(std::mem::size_of::<(Wildcard, u32)>())
