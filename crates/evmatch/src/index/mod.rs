@@ -8,8 +8,8 @@
 //!   order (full paths compared as UTF-16 code units).
 //! * **Triggers.** Each branch registers exactly one field check in the value indexes: its most
 //!   selective *required* one (no `exists: false`), ranked exact > prefix/folded ignore-case >
-//!   suffix/numeric/wildcard with a literal end > bool/null > per-entry operators >
-//!   `anything-but` > `exists: true` ([`value_index::rank`]); ties go to the check whose hash
+//!   suffix/numeric/wildcard with a literal byte > bool/null > per-entry operators >
+//!   match-every-string forms (`*`, empty prefix) > `anything-but` > `exists: true` ([`value_index::rank`]); ties go to the check whose hash
 //!   bucket is currently smallest. A leaf that satisfies a trigger makes its branch a
 //!   *candidate*; only candidates have their other checks run, against the event's fields at
 //!   those paths (a value list of more than 8 values through its own index,
@@ -43,6 +43,8 @@ mod numeric_ranges;
 pub(crate) mod stats;
 mod targets;
 pub(crate) mod value_index;
+mod wildcard_automaton;
+mod wildcard_set;
 
 use crate::flatten::{Leaf, PathTrie};
 use crate::pattern::ir::Condition;

@@ -13,13 +13,13 @@
 //!   matches the value without it, a suffix starting with `"` likewise) are exact look-ups;
 //! * `equals-ignore-case` operands whose every code unit's alternatives lower-case to the same
 //!   text: a look-up of the lower-cased value, then the exact check;
-//! * wildcards: bucketed by their literal first segment (prefix-style) or, failing that, their
-//!   literal last segment (suffix-style), then the exact check;
+//! * wildcards with a star: all of them in one [`WildcardSet`] (one lazily determinised
+//!   automaton walked once per value, plus a few recently added wildcards checked one by one);
 //! * numeric ranges: sorted by lower bound, scanned only while an earlier range can reach x;
 //! * booleans, null and `exists: true`: plain lists.
 //!
-//! The rest (`anything-but`, prefix/suffix ignore-case, CIDR blocks, the empty prefix/suffix,
-//! wildcards starting and ending with `*`) are evaluated per entry; the trigger choice keeps
+//! The rest (`anything-but`, prefix/suffix ignore-case, CIDR blocks, the empty prefix/suffix)
+//! are evaluated per entry; the trigger choice keeps
 //! them out of here unless a branch has nothing more selective.
 
 use super::affix::Affix;
@@ -27,11 +27,11 @@ use super::exact_strings::ExactStrings;
 use super::leaf_match::leaf_matches;
 use super::numeric_ranges::NumericRanges;
 use super::targets::{Targets, remove_one};
+use super::wildcard_set::WildcardSet;
 use crate::flatten::Leaf;
 use crate::pattern::case::CaseExpansion;
 use crate::pattern::ip::IpRange;
 use crate::pattern::ir::Condition;
-use crate::pattern::wildcard::Wildcard;
 use crate::util::FxMap;
 
 /// The conditions registered on one path, by target.
@@ -54,8 +54,8 @@ pub(crate) struct ValueIndex {
     quoted_suffixes: FxMap<Box<str>, Targets>,
     /// Indexable `equals-ignore-case` operands by their lower-cased text.
     folded: FxMap<Box<[u8]>, Vec<(CaseExpansion, u32)>>,
-    wild_first: Affix<(Wildcard, u32)>,
-    wild_last: Affix<(Wildcard, u32)>,
+    /// Wildcards with at least one star.
+    wildcards: WildcardSet,
     others: Vec<(Condition, u32)>,
     entries: usize,
 }
@@ -120,15 +120,16 @@ pub(crate) fn rank(c: &Condition) -> u8 {
         Condition::EqualsIgnoreCase(e) if folded_key(e).is_some() => 1,
         Condition::Suffix(s) if !s.is_empty() => 2,
         Condition::Numeric(_) => 2,
+        // Wildcards are indexed whatever their shape; a literal first segment is the most
+        // selective, any literal byte next; `*` alone matches every string.
         Condition::Wildcard(w) if !w.segments()[0].is_empty() => 2,
-        Condition::Wildcard(w) if !w.segments()[w.segments().len() - 1].is_empty() => 3,
+        Condition::Wildcard(w) if w.segments().iter().any(|s| !s.is_empty()) => 3,
         Condition::Bool(_) | Condition::Null => 4,
         Condition::PrefixIgnoreCase(_)
         | Condition::SuffixIgnoreCase(_)
         | Condition::EqualsIgnoreCase(_)
-        | Condition::Cidr(..)
-        | Condition::Wildcard(_) => 5,
-        Condition::Prefix(_) | Condition::Suffix(_) => 6,
+        | Condition::Cidr(..) => 5,
+        Condition::Prefix(_) | Condition::Suffix(_) | Condition::Wildcard(_) => 6,
         Condition::AnythingBut(_) => 7,
         Condition::Exists(_) => 8,
     }
@@ -192,13 +193,7 @@ impl ValueIndex {
                     .or_default()
                     .push((e.clone(), t));
             }
-            Condition::Wildcard(w) if !w.segments()[0].is_empty() => {
-                self.wild_first.add(&w.segments()[0], (w.clone(), t))
-            }
-            Condition::Wildcard(w) if !w.segments()[w.segments().len() - 1].is_empty() => {
-                let last = &w.segments()[w.segments().len() - 1];
-                self.wild_last.add(last, (w.clone(), t))
-            }
+            Condition::Wildcard(w) => self.wildcards.add(w, t),
             other => self.others.push((other.clone(), t)),
         }
         self.entries += 1;
@@ -267,13 +262,7 @@ impl ValueIndex {
                     }
                 }
             }
-            Condition::Wildcard(w) if !w.segments()[0].is_empty() => {
-                self.wild_first.remove(&w.segments()[0], &(w.clone(), t))
-            }
-            Condition::Wildcard(w) if !w.segments()[w.segments().len() - 1].is_empty() => {
-                let last = &w.segments()[w.segments().len() - 1];
-                self.wild_last.remove(last, &(w.clone(), t))
-            }
+            Condition::Wildcard(w) => self.wildcards.remove(w, t),
             other => {
                 if let Some(i) = self.others.iter().position(|(x, s)| *s == t && x == other) {
                     self.others.swap_remove(i);
@@ -331,16 +320,7 @@ impl ValueIndex {
                         }
                     }
                 }
-                self.wild_first.lookup(bytes, false, |(w, s)| {
-                    if w.matches(v) {
-                        hit(*s)
-                    }
-                });
-                self.wild_last.lookup(bytes, true, |(w, s)| {
-                    if w.matches(v) {
-                        hit(*s)
-                    }
-                });
+                self.wildcards.matches(v, &mut hit);
             }
             Leaf::Num(text, value) => {
                 if let Some(x) = value {
@@ -400,8 +380,7 @@ impl ValueIndex {
             + self.prefixes.map.len()
             + self.suffixes.map.len()
             + self.folded.len()
-            + self.wild_first.map.len()
-            + self.wild_last.map.len()
+            + self.wildcards.len()
             + self.numeric.len;
         (keys, self.entries)
     }
@@ -437,12 +416,7 @@ impl ValueIndex {
                 .iter()
                 .map(|(k, v)| k.len() + v.capacity() * (std::mem::size_of::<CaseExpansion>() + 4))
                 .sum::<usize>()
-            + self
-                .wild_first
-                .approx_bytes(std::mem::size_of::<(Wildcard, u32)>())
-            + self
-                .wild_last
-                .approx_bytes(std::mem::size_of::<(Wildcard, u32)>())
+            + self.wildcards.approx_bytes()
             + self.others.capacity() * std::mem::size_of::<(Condition, u32)>()
             + self
                 .others
