@@ -9,7 +9,7 @@
 //! * **Triggers.** Each branch registers exactly one field check in the value indexes: its most
 //!   selective *required* one (no `exists: false`), ranked exact > prefix/folded ignore-case >
 //!   suffix/numeric/wildcard with a literal byte > bool/null > per-entry operators >
-//!   match-every-string forms (`*`, empty prefix) > `anything-but` > `exists: true` ([`value_index::rank`]); ties go to the check whose hash
+//!   `anything-but` > `exists: true` ([`value_index::rank`]); ties go to the check whose hash
 //!   bucket is currently smallest. A leaf that satisfies a trigger makes its branch a
 //!   *candidate*; only candidates have their other checks run, against the event's fields at
 //!   those paths (a value list of more than 8 values through its own index,

@@ -13,14 +13,15 @@
 //!   matches the value without it, a suffix starting with `"` likewise) are exact look-ups;
 //! * `equals-ignore-case` operands whose every code unit's alternatives lower-case to the same
 //!   text: a look-up of the lower-cased value, then the exact check;
-//! * wildcards with a star: all of them in one [`WildcardSet`] (one lazily determinised
-//!   automaton walked once per value, plus a few recently added wildcards checked one by one);
+//! * wildcards with a star: one [`WildcardSet`] (a lazily determinised automaton of all of them,
+//!   plus a small one of those added recently, each walked once per value; up to 16 wildcards
+//!   are checked one by one);
 //! * numeric ranges: sorted by lower bound, scanned only while an earlier range can reach x;
 //! * booleans, null and `exists: true`: plain lists.
 //!
 //! The rest (`anything-but`, prefix/suffix ignore-case, CIDR blocks, the empty prefix/suffix)
-//! are evaluated per entry; the trigger choice keeps
-//! them out of here unless a branch has nothing more selective.
+//! are evaluated per entry; the trigger choice keeps them out of here unless a branch has
+//! nothing more selective.
 
 use super::affix::Affix;
 use super::exact_strings::ExactStrings;

@@ -89,68 +89,92 @@ fn cache_capacity(nfa_states: usize) -> usize {
     (2 << 20).max(nfa_states * 256)
 }
 
-/// A trie node over wildcard tokens.
-#[derive(Default)]
+/// No node or pattern.
+const NIL: u32 = u32::MAX;
+
+/// A trie node over wildcard tokens, in an arena: children and patterns ending here are
+/// linked lists (one allocation for the whole trie, not one per node).
+#[derive(Clone, Copy)]
 struct Node {
-    /// Byte children, sorted by byte.
-    bytes: Vec<(u8, u32)>,
-    /// The child through a star.
-    star: Option<u32>,
+    /// The byte leading here from the parent (unused for star children and the root).
+    byte: u8,
     /// Whether this node is reached through a star (it loops on every byte).
     looping: bool,
-    /// Patterns whose tokens end here.
-    ends: Vec<u32>,
+    /// First byte child, and the next sibling in the parent's list.
+    first: u32,
+    next: u32,
+    /// The child through a star.
+    star: u32,
+    /// First pattern whose tokens end here (further ones chained in [`Trie::next_end`]).
+    end: u32,
 }
 
-impl Node {
-    fn child(&self, b: u8) -> Result<u32, usize> {
-        self.bytes
-            .binary_search_by_key(&b, |&(x, _)| x)
-            .map(|i| self.bytes[i].1)
-    }
+const EMPTY: Node = Node {
+    byte: 0,
+    looping: false,
+    first: NIL,
+    next: NIL,
+    star: NIL,
+    end: NIL,
+};
+
+struct Trie {
+    nodes: Vec<Node>,
+    /// For each pattern, the next pattern ending at the same node.
+    next_end: Vec<u32>,
 }
 
-/// The token trie of `wildcards` (pattern `i` is `wildcards[i]`).
-fn trie<'a>(wildcards: impl Iterator<Item = &'a Wildcard>) -> Vec<Node> {
-    let mut nodes = vec![Node::default()];
-    for (p, w) in wildcards.enumerate() {
+/// The token trie of `wildcards` (pattern `i` is `wildcards[i]`). Children are numbered after
+/// their parents.
+fn trie(wildcards: &[&Wildcard]) -> Trie {
+    let bytes: usize = wildcards
+        .iter()
+        .flat_map(|w| w.segments())
+        .map(Vec::len)
+        .sum();
+    let mut nodes = Vec::with_capacity(bytes / 2 + wildcards.len() + 1);
+    nodes.push(EMPTY);
+    let mut next_end = vec![NIL; wildcards.len()];
+    for (p, w) in wildcards.iter().enumerate() {
         let mut at = 0usize;
         for (i, seg) in w.segments().iter().enumerate() {
             if i > 0 {
-                at = match nodes[at].star {
-                    Some(c) => c as usize,
-                    None => {
-                        let c = nodes.len();
-                        nodes.push(Node {
-                            looping: true,
-                            ..Node::default()
-                        });
-                        nodes[at].star = Some(c as u32);
-                        c
-                    }
-                };
+                if nodes[at].star == NIL {
+                    nodes[at].star = nodes.len() as u32;
+                    nodes.push(Node {
+                        looping: true,
+                        ..EMPTY
+                    });
+                }
+                at = nodes[at].star as usize;
             }
             for &b in seg {
-                at = match nodes[at].child(b) {
-                    Ok(c) => c as usize,
-                    Err(i) => {
-                        let c = nodes.len();
-                        nodes.push(Node::default());
-                        nodes[at].bytes.insert(i, (b, c as u32));
-                        c
-                    }
-                };
+                let mut c = nodes[at].first;
+                while c != NIL && nodes[c as usize].byte != b {
+                    c = nodes[c as usize].next;
+                }
+                if c == NIL {
+                    c = nodes.len() as u32;
+                    nodes.push(Node {
+                        byte: b,
+                        next: nodes[at].first,
+                        ..EMPTY
+                    });
+                    nodes[at].first = c;
+                }
+                at = c as usize;
             }
         }
-        nodes[at].ends.push(p as u32);
+        next_end[p] = nodes[at].end;
+        nodes[at].end = p as u32;
     }
-    nodes
+    Trie { nodes, next_end }
 }
 
 /// The NFA of `wildcards`: see the module docs. Children are numbered after their parents, so
 /// nodes are emitted in reverse order (children first) without recursion.
 fn nfa(wildcards: &[&Wildcard]) -> Option<NFA> {
-    let nodes = trie(wildcards.iter().copied());
+    let Trie { nodes, next_end } = trie(wildcards);
     let mut b = Builder::new();
     // Match states first, one per pattern (a pattern's own start is unused: every search starts
     // at the shared anchored start).
@@ -163,9 +187,17 @@ fn nfa(wildcards: &[&Wildcard]) -> Option<NFA> {
     }
     let mut entry = vec![StateID::ZERO; nodes.len()];
     let mut parts = Vec::new();
+    let mut kids: Vec<(u8, u32)> = Vec::new();
     for (i, node) in nodes.iter().enumerate().rev() {
         parts.clear();
-        match node.bytes.as_slice() {
+        kids.clear();
+        let mut c = node.first;
+        while c != NIL {
+            kids.push((nodes[c as usize].byte, c));
+            c = nodes[c as usize].next;
+        }
+        kids.sort_unstable();
+        match kids.as_slice() {
             [] => {}
             [(byte, c)] => parts.push(
                 b.add_range(Transition {
@@ -187,10 +219,14 @@ fn nfa(wildcards: &[&Wildcard]) -> Option<NFA> {
                 parts.push(b.add_sparse(trans).ok()?);
             }
         }
-        if let Some(c) = node.star {
-            parts.push(entry[c as usize]);
+        if node.star != NIL {
+            parts.push(entry[node.star as usize]);
         }
-        parts.extend(node.ends.iter().map(|&p| matches[p as usize]));
+        let mut p = node.end;
+        while p != NIL {
+            parts.push(matches[p as usize]);
+            p = next_end[p as usize];
+        }
         entry[i] = if node.looping {
             let u = b.add_union(Vec::new()).ok()?;
             let any = b

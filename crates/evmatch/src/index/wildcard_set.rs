@@ -57,6 +57,40 @@ struct Slot {
     /// The wildcard's hash (kept so rebuilds do not rehash).
     hash: u64,
     targets: Targets,
+    /// A quick test before [`Wildcard::matches`] in one-by-one checks.
+    quick: Quick,
+}
+
+/// What a value must have for a wildcard to match it, checked without touching the wildcard's
+/// segments: a minimum length, and its first and last byte when the wildcard's ends are
+/// literal (`NONE` otherwise).
+#[derive(Debug, Clone, Copy)]
+struct Quick {
+    min_len: u32,
+    head: u16,
+    tail: u16,
+}
+
+const NONE: u16 = 256;
+
+impl Quick {
+    fn of(w: &Wildcard) -> Quick {
+        let segs = w.segments();
+        let len: usize = segs.iter().map(Vec::len).sum();
+        Quick {
+            min_len: u32::try_from(len).unwrap_or(u32::MAX),
+            head: segs[0].first().map_or(NONE, |&b| u16::from(b)),
+            tail: segs[segs.len() - 1].last().map_or(NONE, |&b| u16::from(b)),
+        }
+    }
+
+    /// Whether `v` may match (false: it cannot).
+    #[inline]
+    fn admits(self, v: &[u8]) -> bool {
+        v.len() >= self.min_len as usize
+            && (self.head == NONE || v.first().map(|&b| u16::from(b)) == Some(self.head))
+            && (self.tail == NONE || v.last().map(|&b| u16::from(b)) == Some(self.tail))
+    }
 }
 
 /// The wildcards of one path; see the module docs.
@@ -125,6 +159,7 @@ impl WildcardSet {
                     wildcard: w.clone(),
                     hash: h,
                     targets: smallvec::smallvec![t],
+                    quick: Quick::of(w),
                 });
                 self.by_hash.entry(h).or_default().push(i);
                 self.live += 1;
@@ -220,24 +255,32 @@ impl WildcardSet {
             return;
         }
         let (built, recent) = self.slots.split_at(self.built);
-        for (slots, automaton) in [(built, &self.main), (recent, &self.recent)] {
-            match automaton {
-                Some(a) => {
-                    let walked = a.matches(v.as_bytes(), |p| {
-                        slots[p].targets.iter().for_each(|&t| hit(t));
-                    });
-                    if !walked {
-                        Self::check_each(slots, v, &mut hit);
-                    }
-                }
-                None => Self::check_each(slots, v, &mut hit),
-            }
+        if let Some(main) = &self.main
+            && !Self::walk(main, built, v, &mut hit)
+        {
+            // The main automaton gave up on this value: a set that thrashes it likely thrashes
+            // the recent one too, so every wildcard is checked one by one.
+            Self::check_each(&self.slots, v, &mut hit);
+            return;
         }
+        match &self.recent {
+            Some(a) if Self::walk(a, recent, v, &mut hit) => {}
+            _ => Self::check_each(recent, v, &mut hit),
+        }
+    }
+
+    /// Walk `a` (compiled from `slots`), reporting the matching slots' targets; false if it
+    /// gave up.
+    #[inline]
+    fn walk(a: &WildcardAutomaton, slots: &[Slot], v: &str, hit: &mut impl FnMut(u32)) -> bool {
+        a.matches(v.as_bytes(), |p| {
+            slots[p].targets.iter().for_each(|&t| hit(t))
+        })
     }
 
     fn check_each(slots: &[Slot], v: &str, hit: &mut impl FnMut(u32)) {
         for s in slots {
-            if !s.targets.is_empty() && s.wildcard.matches(v) {
+            if !s.targets.is_empty() && s.quick.admits(v.as_bytes()) && s.wildcard.matches(v) {
                 s.targets.iter().for_each(|&t| hit(t));
             }
         }

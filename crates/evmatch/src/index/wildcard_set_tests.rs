@@ -1,5 +1,5 @@
-//! Tests of [`WildcardSet`]: small sets, recent wildcards, rebuilds, removal, and a property test against
-//! [`Wildcard::matches`] one by one.
+//! Tests of [`WildcardSet`]: small sets, recent wildcards, rebuilds, removal, a property test
+//! against [`Wildcard::matches`] one by one, and many wildcard rules through a machine.
 
 use proptest::prelude::*;
 
@@ -182,6 +182,73 @@ proptest! {
                 live.iter().filter(|(wc, _)| wc.matches(v)).map(|&(_, t)| t).collect();
             want.sort_unstable();
             prop_assert_eq!(hits(&set, v), want, "value {:?}", v);
+        }
+    }
+}
+
+/// Through a whole machine: many wildcard rules on one path (and long value lists of
+/// wildcards, indexed per field check), added and removed, agree with the one-rule evaluator.
+#[test]
+fn machine_with_many_wildcards_on_one_path() {
+    let shapes = |i: usize| -> String {
+        match i % 5 {
+            0 => format!("v{i:04}*x"),
+            1 => format!("*{i:04}*"),
+            2 => format!("*x{i:04}"),
+            3 => format!("a*{i:04}*b*"),
+            _ => format!("*{}", i % 7),
+        }
+    };
+    let rule = |i: usize| -> String {
+        if i % 50 == 49 {
+            // A value list longer than 8 wildcards: the check gets its own index.
+            let list: Vec<String> = (0..10)
+                .map(|k| format!(r#"{{"wildcard":"{:04}*"}}"#, i + k))
+                .collect();
+            format!(r#"{{"f":[{}],"g":["y"]}}"#, list.join(","))
+        } else {
+            format!(r#"{{"f":[{{"wildcard":"{}"}}]}}"#, shapes(i))
+        }
+    };
+    let mut m = crate::Machine::new();
+    let n = 400;
+    for i in 0..n {
+        m.add_rule(i, &rule(i)).unwrap();
+    }
+    for i in (0..n).filter(|i| i % 3 == 0) {
+        assert!(m.remove_rule(&i));
+    }
+    let values = [
+        "v0005x",
+        "v0010yx",
+        "a0011b",
+        "x0012",
+        "vx0013",
+        "a-0013-b-",
+        "0049",
+        "0105",
+        "3",
+        "x6",
+        "",
+        "v0300x0300",
+        "a0398b",
+        "0099",
+        "0105x",
+        "0052",
+    ];
+    let patterns: Vec<crate::Pattern> = (0..n)
+        .map(|i| crate::Pattern::parse(&rule(i)).unwrap())
+        .collect();
+    for v in values {
+        for g in ["y", "z"] {
+            let event = format!(r#"{{"f":"{v}","g":"{g}"}}"#);
+            let mut got = m.matches_for_event(event.as_bytes()).unwrap();
+            got.sort_unstable();
+            let want: Vec<usize> = (0..n)
+                .filter(|i| i % 3 != 0)
+                .filter(|&i| patterns[i].matches_json(&event).unwrap())
+                .collect();
+            assert_eq!(got, want, "event {event}");
         }
     }
 }
