@@ -22,20 +22,30 @@
 //! from that state (no per-pattern scan).
 //!
 //! **Invariants.** The automaton is immutable once built; it is shared through `Arc` by every
-//! clone of a machine. Each matching thread gets its own DFA cache from a
-//! [`Pool`] (the first thread to match owns a fast slot; others take one from the pool's
-//! per-thread stacks), so readers never lock one another out and never rebuild anything.
+//! clone of a machine. Each matching thread gets its own DFA cache from a [`Pool`] (the first
+//! thread to match owns a fast slot; others take one from the pool's per-thread stacks), so
+//! readers never lock one another out and never rebuild anything. Nothing is reported for a
+//! value unless its walk reached the end: a walk that gives up has reported nothing.
 //!
-//! **Costs.** Building: O(total wildcard bytes) for the trie and NFA; states are computed on
-//! first use. Matching: one table look-up per byte once the states a workload visits are
-//! cached; a state never seen before costs O(its NFA states × byte classes) to compute. The
-//! cache is bounded ([`cache_capacity`]); when full it is cleared and refilled. A set whose
-//! values visit new states at nearly every byte (adversarial sets: thousands of `*w*wc*` over
-//! random text, each wildcard half-matched and alive) would make the lazy DFA compute states
-//! forever; after three clearings with fewer than ten bytes searched per state the cache
-//! reports the search as inefficient and [`WildcardAutomaton::matches`] returns `false`, so that
-//! the caller checks its wildcards one by one for that value instead (what it would cost
-//! without an automaton, so such sets are no slower than before).
+//! **Costs.** Building: O(total wildcard bytes) for the trie and NFA (about 1 µs per short
+//! wildcard); DFA states are computed on first use, by the readers' caches. Matching: one
+//! table look-up per byte once the states a workload visits are cached, plus one entry per
+//! matching wildcard read from the final state; a state never seen before costs O(its NFA
+//! states × byte classes). Memory: the NFA (shared), and per matching thread a cache bounded
+//! by [`cache_capacity`] (max(2 MB, 256 bytes per NFA state): 10,000 wildcards like
+//! `v00042*x` use about 5 MB when every one of them has been matched); a full cache is cleared
+//! and refilled.
+//!
+//! **Giving up.** A set whose values reach new states at nearly every byte (adversarial sets:
+//! thousands of `*w*wc*` over random `a`/`b` text, each wildcard half-matched and alive) would
+//! make the lazy DFA compute states forever, each from thousands of NFA states. After three
+//! clearings, a cache that searched fewer than ten bytes per state since its last clearing
+//! gives up (regex-automata's own heuristic); [`WildcardAutomaton::matches`] then returns
+//! `false` and the caller checks its wildcards one by one for that value, which is what the
+//! value cost before wildcards were compiled. The thread then skips the DFA for values at
+//! least as long as the one it gave up on, trying it again every [`RETRY`]-th such value, so
+//! that such sets pay for the futile DFA walk only now and then. Short values, and sets whose
+//! states fit the cache, never give up (no clearing, no check).
 
 use std::panic::{RefUnwindSafe, UnwindSafe};
 
@@ -84,7 +94,8 @@ impl std::fmt::Debug for WildcardAutomaton {
 }
 
 /// The lazy DFA cache for an NFA of `nfa_states` states: at least 2 MB (regex-automata's
-/// default), growing with the NFA so a large set still keeps thousands of states.
+/// default), and 256 bytes per NFA state, so that a set whose values visit about one DFA
+/// state per NFA state (10,000 wildcards like `v00042*x`, every one matched) never clears it.
 fn cache_capacity(nfa_states: usize) -> usize {
     (2 << 20).max(nfa_states * 256)
 }

@@ -153,9 +153,8 @@ fn value_text() -> impl Strategy<Value = String> {
     .prop_map(|cs| cs.into_iter().collect())
 }
 
+// 256 cases by default; `PROPTEST_CASES` raises it.
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(64))]
-
     /// Many wildcards on one set, some removed (by target), the rest checked one by one.
     #[test]
     fn agrees_with_one_by_one(
