@@ -8,8 +8,8 @@
 //!   order (full paths compared as UTF-16 code units).
 //! * **Triggers.** Each branch registers exactly one field check in the value indexes: its most
 //!   selective *required* one (no `exists: false`), ranked exact > prefix/ignore-case equals
-//!   or prefix > suffix/ignore-case suffix/numeric/wildcard with a literal end > bool/null >
-//!   per-entry operators >
+//!   or prefix > suffix/ignore-case suffix/numeric/wildcard with a literal first byte >
+//!   wildcard with any literal byte > bool/null > per-entry operators >
 //!   `anything-but` > `exists: true` ([`value_index::rank`]); ties go to the check whose hash
 //!   bucket is currently smallest. A leaf that satisfies a trigger makes its branch a
 //!   *candidate*; only candidates have their other checks run, against the event's fields at
@@ -35,7 +35,6 @@
 //! * Adding and removing ([`build`]) is incremental; ids of branches and paths are recycled,
 //!   and everything a rule added is removed with it.
 
-mod affix;
 mod affix_set;
 pub(crate) mod build;
 mod byte_trie;
@@ -50,6 +49,8 @@ pub(crate) mod stats;
 mod string_forms_tests;
 mod targets;
 pub(crate) mod value_index;
+mod wildcard_automaton;
+mod wildcard_set;
 
 use crate::flatten::{Leaf, PathTrie};
 use crate::pattern::ir::Condition;

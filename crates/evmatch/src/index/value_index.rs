@@ -17,26 +17,25 @@
 //!   ([`IgnoreCaseIndex`]): ASCII operands in the same structures over ASCII lower case, exact;
 //!   the others over case-folded keys, each candidate confirmed; the value lower-cased and
 //!   folded at most once;
-//! * wildcards: bucketed by their literal first segment (prefix-style) or, failing that, their
-//!   literal last segment (suffix-style), then the exact check;
+//! * wildcards with a star: one [`WildcardSet`] (a lazily determinised automaton of all of them,
+//!   plus a small one of those added recently, each walked once per value; up to 16 wildcards
+//!   are checked one by one);
 //! * numeric ranges: sorted by lower bound, scanned only while an earlier range can reach x;
 //! * booleans, null and `exists: true`: plain lists.
 //!
-//! The rest (`anything-but`, CIDR blocks, wildcards starting and ending with `*`) are evaluated
-//! per entry; the trigger choice keeps them out of here unless a branch has nothing more
-//! selective.
+//! The rest (`anything-but`, CIDR blocks, the empty prefix/suffix) are evaluated per entry; the
+//! trigger choice keeps them out of here unless a branch has nothing more selective.
 
-use super::affix::Affix;
 use super::affix_set::AffixSet;
 use super::exact_strings::ExactStrings;
 use super::ignore_case::{CaseForm, IgnoreCaseIndex};
 use super::leaf_match::leaf_matches;
 use super::numeric_ranges::NumericRanges;
 use super::targets::{Targets, remove_one};
+use super::wildcard_set::WildcardSet;
 use crate::flatten::Leaf;
 use crate::pattern::ip::IpRange;
 use crate::pattern::ir::Condition;
-use crate::pattern::wildcard::Wildcard;
 use crate::util::FxMap;
 
 /// The conditions registered on one path, by target.
@@ -54,8 +53,8 @@ pub(crate) struct ValueIndex {
     prefixes: AffixSet<false, false>,
     suffixes: AffixSet<true, false>,
     ignore_case: IgnoreCaseIndex,
-    wild_first: Affix<(Wildcard, u32)>,
-    wild_last: Affix<(Wildcard, u32)>,
+    /// Wildcards with at least one star.
+    wildcards: WildcardSet,
     others: Vec<(Condition, u32)>,
     entries: usize,
 }
@@ -102,15 +101,16 @@ pub(crate) fn rank(c: &Condition) -> u8 {
         Condition::Suffix(s) if !s.is_empty() => 2,
         Condition::SuffixIgnoreCase(e) if IgnoreCaseIndex::indexable(e) => 2,
         Condition::Numeric(_) => 2,
+        // Wildcards are indexed whatever their shape; a literal first segment is the most
+        // selective, any literal byte next; `*` alone matches every string.
         Condition::Wildcard(w) if !w.segments()[0].is_empty() => 2,
-        Condition::Wildcard(w) if !w.segments()[w.segments().len() - 1].is_empty() => 3,
+        Condition::Wildcard(w) if w.segments().iter().any(|s| !s.is_empty()) => 3,
         Condition::Bool(_) | Condition::Null => 4,
         Condition::PrefixIgnoreCase(_)
         | Condition::SuffixIgnoreCase(_)
         | Condition::EqualsIgnoreCase(_)
-        | Condition::Cidr(..)
-        | Condition::Wildcard(_) => 5,
-        Condition::Prefix(_) | Condition::Suffix(_) => 6,
+        | Condition::Cidr(..) => 5,
+        Condition::Prefix(_) | Condition::Suffix(_) | Condition::Wildcard(_) => 6,
         Condition::AnythingBut(_) => 7,
         Condition::Exists(_) => 8,
     }
@@ -165,13 +165,7 @@ impl ValueIndex {
             Condition::EqualsIgnoreCase(e) if self.ignore_case.add(CaseForm::Equals, e, t) => {}
             Condition::PrefixIgnoreCase(e) if self.ignore_case.add(CaseForm::Prefix, e, t) => {}
             Condition::SuffixIgnoreCase(e) if self.ignore_case.add(CaseForm::Suffix, e, t) => {}
-            Condition::Wildcard(w) if !w.segments()[0].is_empty() => {
-                self.wild_first.add(&w.segments()[0], (w.clone(), t))
-            }
-            Condition::Wildcard(w) if !w.segments()[w.segments().len() - 1].is_empty() => {
-                let last = &w.segments()[w.segments().len() - 1];
-                self.wild_last.add(last, (w.clone(), t))
-            }
+            Condition::Wildcard(w) => self.wildcards.add(w, t),
             other => self.others.push((other.clone(), t)),
         }
         self.entries += 1;
@@ -226,13 +220,7 @@ impl ValueIndex {
             Condition::EqualsIgnoreCase(e) if self.ignore_case.remove(CaseForm::Equals, e, t) => {}
             Condition::PrefixIgnoreCase(e) if self.ignore_case.remove(CaseForm::Prefix, e, t) => {}
             Condition::SuffixIgnoreCase(e) if self.ignore_case.remove(CaseForm::Suffix, e, t) => {}
-            Condition::Wildcard(w) if !w.segments()[0].is_empty() => {
-                self.wild_first.remove(&w.segments()[0], &(w.clone(), t))
-            }
-            Condition::Wildcard(w) if !w.segments()[w.segments().len() - 1].is_empty() => {
-                let last = &w.segments()[w.segments().len() - 1];
-                self.wild_last.remove(last, &(w.clone(), t))
-            }
+            Condition::Wildcard(w) => self.wildcards.remove(w, t),
             other => {
                 if let Some(i) = self.others.iter().position(|(x, s)| *s == t && x == other) {
                     self.others.swap_remove(i);
@@ -275,16 +263,7 @@ impl ValueIndex {
                 {
                     list.iter().for_each(|&s| hit(s));
                 }
-                self.wild_first.lookup(bytes, false, |(w, s)| {
-                    if w.matches(v) {
-                        hit(*s)
-                    }
-                });
-                self.wild_last.lookup(bytes, true, |(w, s)| {
-                    if w.matches(v) {
-                        hit(*s)
-                    }
-                });
+                self.wildcards.matches(v, &mut hit);
             }
             Leaf::Num(text, value) => {
                 if let Some(x) = value {
@@ -335,8 +314,7 @@ impl ValueIndex {
             + self.prefixes.len()
             + self.suffixes.len()
             + self.ignore_case.keys()
-            + self.wild_first.map.len()
-            + self.wild_last.map.len()
+            + self.wildcards.len()
             + self.numeric.len;
         (keys, self.entries)
     }
@@ -365,12 +343,7 @@ impl ValueIndex {
             + self.prefixes.approx_bytes()
             + self.suffixes.approx_bytes()
             + self.ignore_case.approx_bytes()
-            + self
-                .wild_first
-                .approx_bytes(std::mem::size_of::<(Wildcard, u32)>())
-            + self
-                .wild_last
-                .approx_bytes(std::mem::size_of::<(Wildcard, u32)>())
+            + self.wildcards.approx_bytes()
             + self.others.capacity() * std::mem::size_of::<(Condition, u32)>()
             + self
                 .others
