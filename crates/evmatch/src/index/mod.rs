@@ -8,7 +8,7 @@
 //!   order (full paths compared as UTF-16 code units).
 //! * **Triggers.** Each branch registers exactly one field check in the value indexes: its most
 //!   selective *required* one (no `exists: false`), ranked exact > prefix/folded ignore-case >
-//!   suffix/numeric/wildcard with a literal end > bool/null > per-entry operators >
+//!   suffix/numeric/cidr/wildcard with a literal end > bool/null > per-entry operators >
 //!   `anything-but` > `exists: true` ([`value_index::rank`]); ties go to the check whose hash
 //!   bucket is currently smallest. A leaf that satisfies a trigger makes its branch a
 //!   *candidate*; only candidates have their other checks run, against the event's fields at
@@ -37,6 +37,7 @@
 mod affix;
 pub(crate) mod build;
 pub(crate) mod exact_strings;
+mod ip_blocks;
 mod leaf_match;
 pub(crate) mod match_event;
 mod numeric_ranges;

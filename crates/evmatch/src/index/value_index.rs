@@ -7,7 +7,9 @@
 //! few hash look-ups, not to the number of rules:
 //!
 //! * exact strings (and wildcards without a star), numbers (by comparable value, or by token
-//!   text when not comparable), IP-address literals (by canonical address): one hash look-up;
+//!   text when not comparable): one hash look-up;
+//! * CIDR blocks and IP-address literals (a literal is the block of its one address): the value
+//!   is parsed once, then one hash look-up per distinct prefix length ([`IpBlocks`]);
 //! * prefixes and suffixes: one hash look-up per distinct operand length (suffixes keyed by the
 //!   value's tail); the variants for event-ruler's quote quirk (a prefix ending in `"` also
 //!   matches the value without it, a suffix starting with `"` likewise) are exact look-ups;
@@ -18,18 +20,19 @@
 //! * numeric ranges: sorted by lower bound, scanned only while an earlier range can reach x;
 //! * booleans, null and `exists: true`: plain lists.
 //!
-//! The rest (`anything-but`, prefix/suffix ignore-case, CIDR blocks, the empty prefix/suffix,
-//! wildcards starting and ending with `*`) are evaluated per entry; the trigger choice keeps
-//! them out of here unless a branch has nothing more selective.
+//! The rest (`anything-but`, prefix/suffix ignore-case, the empty prefix/suffix, wildcards
+//! starting and ending with `*`) are evaluated per entry; the trigger choice keeps them out of
+//! here unless a branch has nothing more selective.
 
 use super::affix::Affix;
 use super::exact_strings::ExactStrings;
+use super::ip_blocks::IpBlocks;
 use super::leaf_match::leaf_matches;
 use super::numeric_ranges::NumericRanges;
 use super::targets::{Targets, remove_one};
 use crate::flatten::Leaf;
 use crate::pattern::case::CaseExpansion;
-use crate::pattern::ip::IpRange;
+use crate::pattern::ip::Address;
 use crate::pattern::ir::Condition;
 use crate::pattern::wildcard::Wildcard;
 use crate::util::FxMap;
@@ -40,7 +43,8 @@ pub(crate) struct ValueIndex {
     strings: ExactStrings,
     numbers: FxMap<u64, Targets>,
     number_texts: FxMap<Box<str>, Targets>,
-    ips: FxMap<IpRange, Targets>,
+    /// CIDR blocks and IP-address literals; `None` when there are none.
+    ips: Option<Box<IpBlocks>>,
     trues: Vec<u32>,
     falses: Vec<u32>,
     nulls: Vec<u32>,
@@ -119,14 +123,13 @@ pub(crate) fn rank(c: &Condition) -> u8 {
         Condition::Prefix(p) if !p.is_empty() => 1,
         Condition::EqualsIgnoreCase(e) if folded_key(e).is_some() => 1,
         Condition::Suffix(s) if !s.is_empty() => 2,
-        Condition::Numeric(_) => 2,
+        Condition::Numeric(_) | Condition::Cidr(..) => 2,
         Condition::Wildcard(w) if !w.segments()[0].is_empty() => 2,
         Condition::Wildcard(w) if !w.segments()[w.segments().len() - 1].is_empty() => 3,
         Condition::Bool(_) | Condition::Null => 4,
         Condition::PrefixIgnoreCase(_)
         | Condition::SuffixIgnoreCase(_)
         | Condition::EqualsIgnoreCase(_)
-        | Condition::Cidr(..)
         | Condition::Wildcard(_) => 5,
         Condition::Prefix(_) | Condition::Suffix(_) => 6,
         Condition::AnythingBut(_) => 7,
@@ -159,7 +162,9 @@ impl ValueIndex {
             Condition::Exists(false) => return,
             Condition::String(s) | Condition::Exactly(s) => self.add_str(s.as_bytes(), t),
             Condition::Wildcard(w) if w.segments().len() == 1 => self.add_str(&w.segments()[0], t),
-            Condition::IpAddress(_, r) => self.ips.entry(r.clone()).or_default().push(t),
+            Condition::IpAddress(_, r) | Condition::Cidr(_, r) => {
+                self.ips.get_or_insert_default().add(r, t)
+            }
             Condition::Number(lit) => match lit.value {
                 Some(v) => self.numbers.entry(num_key(v)).or_default().push(t),
                 None => self
@@ -234,7 +239,14 @@ impl ValueIndex {
             Condition::Wildcard(w) if w.segments().len() == 1 => {
                 self.remove_str(&w.segments()[0], t)
             }
-            Condition::IpAddress(_, r) => remove_from_map(&mut self.ips, r, t),
+            Condition::IpAddress(_, r) | Condition::Cidr(_, r) => {
+                if let Some(ips) = &mut self.ips {
+                    ips.remove(r, t);
+                    if ips.is_empty() {
+                        self.ips = None;
+                    }
+                }
+            }
             Condition::Number(lit) => match lit.value {
                 Some(v) => remove_from_map(&mut self.numbers, &num_key(v), t),
                 None => remove_from_map(&mut self.number_texts, lit.text.as_str(), t),
@@ -317,10 +329,10 @@ impl ValueIndex {
                 {
                     list.iter().for_each(|&s| hit(s));
                 }
-                if !self.ips.is_empty()
-                    && let Some(list) = IpRange::address(v).and_then(|r| self.ips.get(&r))
+                if let Some(ips) = &self.ips
+                    && let Some(a) = Address::parse(v)
                 {
-                    list.iter().for_each(|&s| hit(s));
+                    ips.lookup(a, &mut hit);
                 }
                 if !self.folded.is_empty()
                     && let Some(list) = self.folded_list(v)
@@ -396,7 +408,7 @@ impl ValueIndex {
         let keys = self.strings.len()
             + self.numbers.len()
             + self.number_texts.len()
-            + self.ips.len()
+            + self.ips.as_ref().map_or(0, |ips| ips.keys())
             + self.prefixes.map.len()
             + self.suffixes.map.len()
             + self.folded.len()
@@ -419,8 +431,9 @@ impl ValueIndex {
                 .iter()
                 .map(|(k, v)| k.len() + heap(v))
                 .sum::<usize>()
-            + self.ips.capacity() * (std::mem::size_of::<IpRange>() + targets + 1)
-            + self.ips.len() * 2 * 32
+            + self.ips.as_ref().map_or(0, |ips| {
+                std::mem::size_of::<IpBlocks>() + ips.approx_bytes()
+            })
             + (self.trues.capacity()
                 + self.falses.capacity()
                 + self.nulls.capacity()
