@@ -16,7 +16,9 @@
 //!   [`FieldCheck::index`]). So the work per event is the indexes' look-ups plus the
 //!   candidates, not the number of rules: an `anything-but` next to an exact value costs
 //!   nothing unless the exact value hits. Branches made only of `anything-but`/`exists`
-//!   conditions still fall back to per-entry evaluation of their trigger (rare in practice).
+//!   conditions have one of them as trigger, which accepts nearly every leaf: `anything-but`
+//!   triggers are reported as a complement (all of a path's, minus those the value's operands
+//!   exclude), so they cost per reported target, not per rule tested.
 //! * A branch whose only check is its trigger needs no further check: its index target is
 //!   [`RULE_MATCHED`]` | rule`, reported straight into the result. A one-field branch with a
 //!   single exact string is stored compactly ([`BranchEntry::Exact`]); other branches keep
@@ -35,6 +37,7 @@
 //!   and everything a rule added is removed with it.
 
 mod affix;
+mod anything_but;
 pub(crate) mod build;
 pub(crate) mod exact_strings;
 mod ip_blocks;

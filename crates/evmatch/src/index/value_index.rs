@@ -18,13 +18,16 @@
 //! * wildcards: bucketed by their literal first segment (prefix-style) or, failing that, their
 //!   literal last segment (suffix-style), then the exact check;
 //! * numeric ranges: sorted by lower bound, scanned only while an earlier range can reach x;
-//! * booleans, null and `exists: true`: plain lists.
+//! * booleans, null and `exists: true`: plain lists;
+//! * `anything-but` in every form: as a complement, every registration minus those whose
+//!   operands the value hits, found in an inner exclusion index ([`AnythingButs`]).
 //!
-//! The rest (`anything-but`, prefix/suffix ignore-case, the empty prefix/suffix, wildcards
-//! starting and ending with `*`) are evaluated per entry; the trigger choice keeps them out of
-//! here unless a branch has nothing more selective.
+//! The rest (prefix/suffix ignore-case, the empty prefix/suffix, wildcards starting and ending
+//! with `*`) are evaluated per entry; the trigger choice keeps them out of here unless a branch
+//! has nothing more selective.
 
 use super::affix::Affix;
+use super::anything_but::AnythingButs;
 use super::exact_strings::ExactStrings;
 use super::ip_blocks::IpBlocks;
 use super::leaf_match::leaf_matches;
@@ -60,6 +63,8 @@ pub(crate) struct ValueIndex {
     folded: FxMap<Box<[u8]>, Vec<(CaseExpansion, u32)>>,
     wild_first: Affix<(Wildcard, u32)>,
     wild_last: Affix<(Wildcard, u32)>,
+    /// `anything-but` conditions; `None` when there are none.
+    anything_buts: Option<Box<AnythingButs>>,
     others: Vec<(Condition, u32)>,
     entries: usize,
 }
@@ -165,6 +170,7 @@ impl ValueIndex {
             Condition::IpAddress(_, r) | Condition::Cidr(_, r) => {
                 self.ips.get_or_insert_default().add(r, t)
             }
+            Condition::AnythingBut(ab) => self.anything_buts.get_or_insert_default().add(ab, t),
             Condition::Number(lit) => match lit.value {
                 Some(v) => self.numbers.entry(num_key(v)).or_default().push(t),
                 None => self
@@ -244,6 +250,14 @@ impl ValueIndex {
                     ips.remove(r, t);
                     if ips.is_empty() {
                         self.ips = None;
+                    }
+                }
+            }
+            Condition::AnythingBut(ab) => {
+                if let Some(abs) = &mut self.anything_buts {
+                    abs.remove(ab, t);
+                    if abs.is_empty() {
+                        self.anything_buts = None;
                     }
                 }
             }
@@ -371,6 +385,9 @@ impl ValueIndex {
             Leaf::Bool(false) => self.falses.iter().for_each(|&s| hit(s)),
             Leaf::Null => self.nulls.iter().for_each(|&s| hit(s)),
         }
+        if let Some(ab) = &self.anything_buts {
+            ab.matches(leaf, &mut hit);
+        }
         for (c, s) in &self.others {
             if leaf_matches(c, leaf) {
                 hit(*s);
@@ -409,6 +426,7 @@ impl ValueIndex {
             + self.numbers.len()
             + self.number_texts.len()
             + self.ips.as_ref().map_or(0, |ips| ips.keys())
+            + self.anything_buts.as_ref().map_or(0, |ab| ab.len())
             + self.prefixes.map.len()
             + self.suffixes.map.len()
             + self.folded.len()
@@ -433,6 +451,9 @@ impl ValueIndex {
                 .sum::<usize>()
             + self.ips.as_ref().map_or(0, |ips| {
                 std::mem::size_of::<IpBlocks>() + ips.approx_bytes()
+            })
+            + self.anything_buts.as_ref().map_or(0, |ab| {
+                std::mem::size_of::<AnythingButs>() + ab.approx_bytes()
             })
             + (self.trues.capacity()
                 + self.falses.capacity()
