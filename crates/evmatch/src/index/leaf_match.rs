@@ -38,7 +38,8 @@ pub(crate) fn leaf_matches(condition: &Condition, leaf: Leaf<'_>) -> bool {
     }
 }
 
-fn is_excluded(excluded: &AnythingBut, leaf: Leaf<'_>) -> bool {
+/// Whether `excluded` (an `anything-but`'s operands) excludes `leaf`.
+pub(crate) fn is_excluded(excluded: &AnythingBut, leaf: Leaf<'_>) -> bool {
     match leaf {
         Leaf::Str(v) => excluded.excludes_string(v),
         Leaf::Num(_, x) => x.is_some_and(|x| excluded.excludes_number(x)),

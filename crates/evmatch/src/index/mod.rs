@@ -8,7 +8,7 @@
 //!   order (full paths compared as UTF-16 code units).
 //! * **Triggers.** Each branch registers exactly one field check in the value indexes: its most
 //!   selective *required* one (no `exists: false`), ranked exact > prefix/ignore-case equals
-//!   or prefix > suffix/ignore-case suffix/numeric/wildcard with a literal first byte >
+//!   or prefix > suffix/ignore-case suffix/numeric/cidr/wildcard with a literal first byte >
 //!   wildcard with any literal byte > bool/null > per-entry operators >
 //!   `anything-but` > `exists: true` ([`value_index::rank`]); ties go to the check whose hash
 //!   bucket is currently smallest. A leaf that satisfies a trigger makes its branch a
@@ -17,7 +17,9 @@
 //!   [`FieldCheck::index`]). So the work per event is the indexes' look-ups plus the
 //!   candidates, not the number of rules: an `anything-but` next to an exact value costs
 //!   nothing unless the exact value hits. Branches made only of `anything-but`/`exists`
-//!   conditions still fall back to per-entry evaluation of their trigger (rare in practice).
+//!   conditions have one of them as trigger, which accepts nearly every leaf: `anything-but`
+//!   triggers are reported as a complement (all of a path's, minus those the value's operands
+//!   exclude), so they cost per reported target, not per rule tested.
 //! * A branch whose only check is its trigger needs no further check: its index target is
 //!   [`RULE_MATCHED`]` | rule`, reported straight into the result. A one-field branch with a
 //!   single exact string is stored compactly ([`BranchEntry::Exact`]); other branches keep
@@ -36,11 +38,13 @@
 //!   and everything a rule added is removed with it.
 
 mod affix_set;
+mod anything_but;
 pub(crate) mod build;
 mod byte_trie;
 mod case_fold;
 pub(crate) mod exact_strings;
 mod ignore_case;
+mod ip_blocks;
 mod leaf_match;
 pub(crate) mod match_event;
 mod numeric_ranges;

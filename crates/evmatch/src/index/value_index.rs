@@ -7,7 +7,9 @@
 //! few hash look-ups, not to the number of rules:
 //!
 //! * exact strings (and wildcards without a star), numbers (by comparable value, or by token
-//!   text when not comparable), IP-address literals (by canonical address): one hash look-up;
+//!   text when not comparable): one hash look-up;
+//! * CIDR blocks and IP-address literals (a literal is the block of its one address): the value
+//!   is parsed once, then one hash look-up per distinct prefix length ([`IpBlocks`]);
 //! * prefixes and suffixes: an [`AffixSet`] each: up to 8 operands compared in place, then one
 //!   hash look-up per distinct operand length while there are at most 8 lengths, else a trie
 //!   walk over the value (at most `len + 2` nodes); all see the value followed (suffixes:
@@ -21,20 +23,25 @@
 //!   plus a small one of those added recently, each walked once per value; up to 16 wildcards
 //!   are checked one by one);
 //! * numeric ranges: sorted by lower bound, scanned only while an earlier range can reach x;
-//! * booleans, null and `exists: true`: plain lists.
+//! * booleans, null and `exists: true`: plain lists;
+//! * `anything-but` in every form: as a complement, every registration minus those whose
+//!   operands the value hits, found in an inner exclusion index ([`AnythingButs`]).
 //!
-//! The rest (`anything-but`, CIDR blocks, the empty prefix/suffix) are evaluated per entry; the
-//! trigger choice keeps them out of here unless a branch has nothing more selective.
+//! The rest (the empty prefix and suffix, ignore-case operands with no fixed folded key) are
+//! evaluated per entry; the trigger choice keeps them out of here unless a branch has nothing
+//! more selective.
 
 use super::affix_set::AffixSet;
+use super::anything_but::AnythingButs;
 use super::exact_strings::ExactStrings;
 use super::ignore_case::{CaseForm, IgnoreCaseIndex};
+use super::ip_blocks::IpBlocks;
 use super::leaf_match::leaf_matches;
 use super::numeric_ranges::NumericRanges;
 use super::targets::{Targets, remove_one};
 use super::wildcard_set::WildcardSet;
 use crate::flatten::Leaf;
-use crate::pattern::ip::IpRange;
+use crate::pattern::ip::Address;
 use crate::pattern::ir::Condition;
 use crate::util::FxMap;
 
@@ -44,7 +51,8 @@ pub(crate) struct ValueIndex {
     strings: ExactStrings,
     numbers: FxMap<u64, Targets>,
     number_texts: FxMap<Box<str>, Targets>,
-    ips: FxMap<IpRange, Targets>,
+    /// CIDR blocks and IP-address literals; `None` when there are none.
+    ips: Option<Box<IpBlocks>>,
     trues: Vec<u32>,
     falses: Vec<u32>,
     nulls: Vec<u32>,
@@ -55,6 +63,8 @@ pub(crate) struct ValueIndex {
     ignore_case: IgnoreCaseIndex,
     /// Wildcards with at least one star.
     wildcards: WildcardSet,
+    /// `anything-but` conditions; `None` when there are none.
+    anything_buts: Option<Box<AnythingButs>>,
     others: Vec<(Condition, u32)>,
     entries: usize,
 }
@@ -100,7 +110,7 @@ pub(crate) fn rank(c: &Condition) -> u8 {
         Condition::PrefixIgnoreCase(e) if IgnoreCaseIndex::indexable(e) => 1,
         Condition::Suffix(s) if !s.is_empty() => 2,
         Condition::SuffixIgnoreCase(e) if IgnoreCaseIndex::indexable(e) => 2,
-        Condition::Numeric(_) => 2,
+        Condition::Numeric(_) | Condition::Cidr(..) => 2,
         // Wildcards are indexed whatever their shape; a literal first segment is the most
         // selective, any literal byte next; `*` alone matches every string.
         Condition::Wildcard(w) if !w.segments()[0].is_empty() => 2,
@@ -108,8 +118,7 @@ pub(crate) fn rank(c: &Condition) -> u8 {
         Condition::Bool(_) | Condition::Null => 4,
         Condition::PrefixIgnoreCase(_)
         | Condition::SuffixIgnoreCase(_)
-        | Condition::EqualsIgnoreCase(_)
-        | Condition::Cidr(..) => 5,
+        | Condition::EqualsIgnoreCase(_) => 5,
         Condition::Prefix(_) | Condition::Suffix(_) | Condition::Wildcard(_) => 6,
         Condition::AnythingBut(_) => 7,
         Condition::Exists(_) => 8,
@@ -146,7 +155,10 @@ impl ValueIndex {
             Condition::Exists(false) => return,
             Condition::String(s) | Condition::Exactly(s) => self.add_str(s.as_bytes(), t),
             Condition::Wildcard(w) if w.segments().len() == 1 => self.add_str(&w.segments()[0], t),
-            Condition::IpAddress(_, r) => self.ips.entry(r.clone()).or_default().push(t),
+            Condition::IpAddress(_, r) | Condition::Cidr(_, r) => {
+                self.ips.get_or_insert_default().add(r, t)
+            }
+            Condition::AnythingBut(ab) => self.anything_buts.get_or_insert_default().add(ab, t),
             Condition::Number(lit) => match lit.value {
                 Some(v) => self.numbers.entry(num_key(v)).or_default().push(t),
                 None => self
@@ -201,7 +213,22 @@ impl ValueIndex {
             Condition::Wildcard(w) if w.segments().len() == 1 => {
                 self.remove_str(&w.segments()[0], t)
             }
-            Condition::IpAddress(_, r) => remove_from_map(&mut self.ips, r, t),
+            Condition::IpAddress(_, r) | Condition::Cidr(_, r) => {
+                if let Some(ips) = &mut self.ips {
+                    ips.remove(r, t);
+                    if ips.is_empty() {
+                        self.ips = None;
+                    }
+                }
+            }
+            Condition::AnythingBut(ab) => {
+                if let Some(abs) = &mut self.anything_buts {
+                    abs.remove(ab, t);
+                    if abs.is_empty() {
+                        self.anything_buts = None;
+                    }
+                }
+            }
             Condition::Number(lit) => match lit.value {
                 Some(v) => remove_from_map(&mut self.numbers, &num_key(v), t),
                 None => remove_from_map(&mut self.number_texts, lit.text.as_str(), t),
@@ -258,10 +285,10 @@ impl ValueIndex {
                 {
                     self.match_affixes(v, &mut hit);
                 }
-                if !self.ips.is_empty()
-                    && let Some(list) = IpRange::address(v).and_then(|r| self.ips.get(&r))
+                if let Some(ips) = &self.ips
+                    && let Some(a) = Address::parse(v)
                 {
-                    list.iter().for_each(|&s| hit(s));
+                    ips.lookup(a, &mut hit);
                 }
                 self.wildcards.matches(v, &mut hit);
             }
@@ -281,6 +308,9 @@ impl ValueIndex {
             Leaf::Bool(true) => self.trues.iter().for_each(|&s| hit(s)),
             Leaf::Bool(false) => self.falses.iter().for_each(|&s| hit(s)),
             Leaf::Null => self.nulls.iter().for_each(|&s| hit(s)),
+        }
+        if let Some(ab) = &self.anything_buts {
+            ab.matches(leaf, &mut hit);
         }
         for (c, s) in &self.others {
             if leaf_matches(c, leaf) {
@@ -310,7 +340,8 @@ impl ValueIndex {
         let keys = self.strings.len()
             + self.numbers.len()
             + self.number_texts.len()
-            + self.ips.len()
+            + self.ips.as_ref().map_or(0, |ips| ips.keys())
+            + self.anything_buts.as_ref().map_or(0, |ab| ab.len())
             + self.prefixes.len()
             + self.suffixes.len()
             + self.ignore_case.keys()
@@ -332,8 +363,12 @@ impl ValueIndex {
                 .iter()
                 .map(|(k, v)| k.len() + heap(v))
                 .sum::<usize>()
-            + self.ips.capacity() * (std::mem::size_of::<IpRange>() + targets + 1)
-            + self.ips.len() * 2 * 32
+            + self.ips.as_ref().map_or(0, |ips| {
+                std::mem::size_of::<IpBlocks>() + ips.approx_bytes()
+            })
+            + self.anything_buts.as_ref().map_or(0, |ab| {
+                std::mem::size_of::<AnythingButs>() + ab.approx_bytes()
+            })
             + (self.trues.capacity()
                 + self.falses.capacity()
                 + self.nulls.capacity()

@@ -114,10 +114,6 @@ impl Condition {
 
     /// Approximate heap bytes of the operands (for machine statistics).
     pub(crate) fn heap_bytes(&self) -> usize {
-        let strings = |v: &Vec<String>| {
-            v.capacity() * std::mem::size_of::<String>()
-                + v.iter().map(String::capacity).sum::<usize>()
-        };
         match self {
             Condition::String(s)
             | Condition::Exactly(s)
@@ -130,20 +126,7 @@ impl Condition {
             | Condition::SuffixIgnoreCase(e)
             | Condition::EqualsIgnoreCase(e) => e.heap_bytes(),
             Condition::Wildcard(w) => w.heap_bytes(),
-            Condition::AnythingBut(a) => match a {
-                AnythingBut::Strings(v) | AnythingBut::Prefixes(v) | AnythingBut::Suffixes(v) => {
-                    strings(v)
-                }
-                AnythingBut::Numbers(v) => v.capacity() * 8,
-                AnythingBut::EqualsIgnoreCase(v) => {
-                    v.capacity() * std::mem::size_of::<CaseExpansion>()
-                        + v.iter().map(CaseExpansion::heap_bytes).sum::<usize>()
-                }
-                AnythingBut::Wildcards(v) => {
-                    v.capacity() * std::mem::size_of::<Wildcard>()
-                        + v.iter().map(Wildcard::heap_bytes).sum::<usize>()
-                }
-            },
+            Condition::AnythingBut(a) => a.heap_bytes(),
             Condition::Bool(_) | Condition::Null | Condition::Numeric(_) | Condition::Exists(_) => {
                 0
             }
@@ -152,6 +135,28 @@ impl Condition {
 }
 
 impl AnythingBut {
+    /// Approximate heap bytes of the operands (for machine statistics).
+    pub(crate) fn heap_bytes(&self) -> usize {
+        let strings = |v: &Vec<String>| {
+            v.capacity() * std::mem::size_of::<String>()
+                + v.iter().map(String::capacity).sum::<usize>()
+        };
+        match self {
+            AnythingBut::Strings(v) | AnythingBut::Prefixes(v) | AnythingBut::Suffixes(v) => {
+                strings(v)
+            }
+            AnythingBut::Numbers(v) => v.capacity() * 8,
+            AnythingBut::EqualsIgnoreCase(v) => {
+                v.capacity() * std::mem::size_of::<CaseExpansion>()
+                    + v.iter().map(CaseExpansion::heap_bytes).sum::<usize>()
+            }
+            AnythingBut::Wildcards(v) => {
+                v.capacity() * std::mem::size_of::<Wildcard>()
+                    + v.iter().map(Wildcard::heap_bytes).sum::<usize>()
+            }
+        }
+    }
+
     /// Whether a string value is excluded. Other leaf types are decided by the caller: only
     /// comparable numbers can be excluded (by `Numbers`), every other leaf never is.
     pub fn excludes_string(&self, value: &str) -> bool {
