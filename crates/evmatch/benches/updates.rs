@@ -94,13 +94,15 @@ fn rules(corpus: &Citylots, n: usize) -> Vec<(String, String)> {
         .rules
 }
 
-fn shared(rules: &[(String, String)]) -> SharedMachine<String> {
+/// A shared machine of `rules`, and its bytes per rule when built.
+fn shared(rules: &[(String, String)]) -> (SharedMachine<String>, usize) {
     let mut m = Machine::new();
     for (id, text) in rules {
         let p = Pattern::parse(text).unwrap_or_else(|e| panic!("{text}: {e}"));
         m.add_pattern(id.clone(), &p);
     }
-    SharedMachine::new(m)
+    let per_rule = m.stats().approx_bytes / rules.len();
+    (SharedMachine::new(m), per_rule)
 }
 
 #[derive(Default)]
@@ -135,7 +137,7 @@ impl Samples {
 
 /// The rounds on a machine of `n` rules; with `reader`, a thread matches `events` meanwhile.
 fn rounds(n: usize, rules: &[(String, String)], events: &[Vec<u8>], reader: bool) {
-    let shared = shared(&rules[..n]);
+    let (shared, built_per_rule) = shared(&rules[..n]);
     let stop = AtomicBool::new(false);
     let matched = AtomicU64::new(0);
     let (mut add, mut remove) = (Samples::default(), Samples::default());
@@ -175,14 +177,14 @@ fn rounds(n: usize, rules: &[(String, String)], events: &[Vec<u8>], reader: bool
     });
     let snapshot = shared.snapshot();
     assert_eq!(snapshot.len(), n);
-    let per_rule = snapshot.stats().approx_bytes / n;
+    let per_rule = format!("{built_per_rule}/{}", snapshot.stats().approx_bytes / n);
     let label = if reader {
         format!("{n} +reader")
     } else {
         n.to_string()
     };
     println!(
-        "{label:<14} {:<6} {}  {:>9.1} {:>8}",
+        "{label:<14} {:<6} {}  {:>9.1} {:>9}",
         "add",
         add.cells(),
         first.as_secs_f64() * 1e3,
@@ -202,7 +204,7 @@ fn table(corpus: &Citylots, events: &[Vec<u8>]) {
         "SharedMachine updates: {ROUNDS} rounds of add_rule + remove_rule per size (scale mix rules, String ids)"
     );
     println!(
-        "{:<14} {:<6} {:>9} {:>9} {:>9} {:>10} {:>10} {:>10}  {:>9} {:>8}",
+        "{:<14} {:<6} {:>9} {:>9} {:>9} {:>10} {:>10} {:>10}  {:>9} {:>9}",
         "rules",
         "op",
         "p50 µs",
@@ -220,7 +222,8 @@ fn table(corpus: &Citylots, events: &[Vec<u8>]) {
     let n = SIZES[SIZES.len() - 1];
     rounds(n, &rules(corpus, n), events, true);
     println!(
-        "(1st ms: the first add after SharedMachine::new; B/rule: Machine::stats().approx_bytes / rules, one replica)"
+        "(1st ms: the first add after SharedMachine::new; B/rule: Machine::stats().approx_bytes / rules of one\n\
+         replica, as built / after the rounds (capacity grown by changes); a SharedMachine holds two replicas)"
     );
 }
 
@@ -229,7 +232,7 @@ fn criterion_benches(corpus: &Citylots) {
     let mut g = c.benchmark_group("updates");
     for n in SIZES {
         let rules = rules(corpus, n);
-        let shared = shared(&rules[..n]);
+        let (shared, _) = shared(&rules[..n]);
         let (id, text) = &rules[n];
         shared.add_rule(id.clone(), text).unwrap();
         assert!(shared.remove_rule(id.as_str()));

@@ -13,10 +13,11 @@
 //!
 //! Costs: memory of two machines. `add_rule`, `add_pattern`, `remove_rule` and `apply` cost
 //! their changes twice (once per replica) plus a pointer swap — microseconds at 100,000 rules;
-//! removing an unknown id publishes nothing. One copy of the machine is made by the first
-//! change, by the change after an [`update`](SharedMachine::update) (an arbitrary closure,
-//! which cannot be replayed), and when a reader holds the spare longer than a copy takes (a
-//! [`snapshot`](SharedMachine::snapshot) kept across two changes).
+//! removing an unknown id publishes nothing; the writer may wait for a reader still matching
+//! on the replica it changes (at most as long as a copy takes). One copy of the machine is
+//! made by the first change, by the change after an [`update`](SharedMachine::update) (an
+//! arbitrary closure, which cannot be replayed), and when a reader holds the spare longer than
+//! a copy takes (a [`snapshot`](SharedMachine::snapshot) kept across two changes).
 
 use std::borrow::Borrow;
 use std::fmt;
@@ -41,7 +42,10 @@ use crate::util::LeftRight;
 /// [`remove_rule`](Self::remove_rule) and [`apply`](Self::apply) (many changes published at
 /// once) are recorded as [`RuleChange`]s and replayed on the other replica at the next change:
 /// each costs about twice what the same change costs on a [`Machine`], whatever the number of
-/// rules — no copy. Patterns are parsed once.
+/// rules — no copy. Patterns are parsed once. The writer may have to wait for a reader still
+/// matching on the replica it is about to change (one published two changes ago): the rest of
+/// one match, normally microseconds, but a scheduler time slice (milliseconds) when a reader is
+/// descheduled mid-match on a machine with more busy threads than cores.
 ///
 /// **The copying path.** [`update`](Self::update) runs any closure on a machine; a closure
 /// cannot be replayed, so the next change after it copies the whole machine once (milliseconds
