@@ -6,7 +6,7 @@
 //! in an answer is unspecified anyway). An added pattern is parsed once and shared (`Arc`), so
 //! replaying an add costs what adding a parsed pattern costs.
 //!
-//! [`SharedMachine`]: super::SharedMachine
+//! [`SharedMachine`]: super::shared::SharedMachine
 
 use std::hash::Hash;
 use std::sync::Arc;
