@@ -65,11 +65,13 @@
 //!
 //! [`Pattern`] and [`Machine`] are `Send + Sync`, and matching takes `&self`: put a machine in
 //! an `Arc` and match from as many threads as you like. To change the rules while others
-//! match, use a [`SharedMachine`]: readers match on an immutable snapshot (one atomic load, no
-//! lock), a writer changes a copy and publishes it with one pointer swap, so a reader sees the
-//! rules before or after a change, never half of it. A change copies the machine: batch
-//! changes with [`SharedMachine::update`]. The same copy-on-write publication is available for
-//! other state as [`Published`].
+//! match, use a [`SharedMachine`]: readers match on an immutable version (one atomic load, no
+//! lock), a writer changes a second replica and publishes it with one pointer swap, so a reader
+//! sees the rules before or after a change, never half of it. Adding or removing a rule
+//! ([`SharedMachine::add_rule`], [`SharedMachine::remove_rule`], [`SharedMachine::apply`] for
+//! batches of [`RuleChange`]s) costs what the change costs, at any number of rules, for the
+//! memory of two machines; [`SharedMachine::update`] takes any closure and copies the machine.
+//! Copy-on-write publication of other state is available as [`Published`].
 //!
 //! ```
 //! use std::sync::Arc;
@@ -78,7 +80,7 @@
 //! let rules: Arc<SharedMachine<u32>> = Arc::default();
 //! rules.add_rule(1, r#"{"source": ["aws.s3"]}"#)?;
 //! let snapshot = rules.snapshot();
-//! rules.update(|m| m.add_rule(2, r#"{"source": [{"prefix": "aws."}]}"#))?;
+//! rules.add_rule(2, r#"{"source": [{"prefix": "aws."}]}"#)?;
 //! assert_eq!(snapshot.len(), 1); // a snapshot never changes
 //! let mut ids = rules.matches_for_event(br#"{"source": "aws.s3"}"#)?;
 //! ids.sort();
@@ -148,6 +150,7 @@ pub use index::stats::Stats;
 pub use limits::{EventLimits, PatternLimits};
 pub use machine::Machine;
 pub use machine::config::MachineConfig;
+pub use machine::rule_change::RuleChange;
 pub use machine::shared::SharedMachine;
 pub use pattern::Pattern;
 pub use util::Published;

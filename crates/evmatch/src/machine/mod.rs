@@ -1,8 +1,10 @@
 //! [`Machine`]: many rules matched together through one trigger index, with recycled rule
-//! slots; [`MachineConfig`] its limits ([`config`]); [`SharedMachine`] its copy-on-write
-//! publication to reader threads ([`shared`]).
+//! slots; [`MachineConfig`] its limits ([`config`]); [`SharedMachine`](shared::SharedMachine)
+//! its publication to reader threads ([`shared`]), changed by replaying
+//! [`RuleChange`](rule_change::RuleChange)s ([`rule_change`]).
 
 pub(crate) mod config;
+pub(crate) mod rule_change;
 pub(crate) mod shared;
 
 use std::borrow::Borrow;

@@ -1,22 +1,70 @@
-//! [`SharedMachine`]: a [`Machine`] that readers match against while a writer changes it.
+//! [`SharedMachine`]: a [`Machine`] that readers match against while a writer changes its rules,
+//! each change costing what it changes rather than a copy of the machine.
+//!
+//! Job: publish versions of a machine to reader threads. It keeps two replicas ([`LeftRight`]):
+//! readers match on the published one (one atomic load, no lock, never waiting); the writer
+//! applies a change to the other one — the previous version, after replaying the change it
+//! lacks — and publishes it with one pointer swap. Adds and removes are [`RuleChange`] values
+//! (patterns parsed once, shared by both replicas), so they can be replayed.
+//!
+//! Invariants: a reader sees every change of one call, or none of them; both replicas hold the
+//! same rules once the spare has replayed what it lacks; only the writer (serialised by a
+//! mutex) touches the spare, and only while no reader holds it.
+//!
+//! Costs: memory of two machines. `add_rule`, `add_pattern`, `remove_rule` and `apply` cost
+//! their changes twice (once per replica) plus a pointer swap — microseconds at 100,000 rules;
+//! removing an unknown id publishes nothing; the writer may wait for a reader still matching
+//! on the replica it changes (at most as long as a copy takes). One copy of the machine is
+//! made by the first change, by the change after an [`update`](SharedMachine::update) (an
+//! arbitrary closure, which cannot be replayed), and when a reader holds the spare longer than
+//! a copy takes (a [`snapshot`](SharedMachine::snapshot) kept across two changes).
 
 use std::borrow::Borrow;
+use std::fmt;
 use std::hash::Hash;
 use std::sync::Arc;
 
 use super::Machine;
+use super::rule_change::RuleChange;
 use crate::error::Error;
 use crate::pattern::Pattern;
-use crate::util::Published;
+use crate::util::LeftRight;
 
-/// A [`Machine`] shared between threads: readers match on an immutable snapshot while a writer
-/// builds the next one (copy-on-write) and publishes it with an atomic pointer swap
-/// (`arc-swap`). Readers take no lock at all: they never wait for a writer. Each update copies
-/// the machine, so batch many changes into one [`SharedMachine::update`] call.
+/// A [`Machine`] shared between threads: readers match while a writer changes the rules, and
+/// readers never wait for the writer.
+///
+/// Readers match on an immutable version of the machine, loaded with one atomic read
+/// (`arc-swap`, no lock). A change is applied to a second replica of the machine (the previous
+/// version, brought up to date first) and published with one pointer swap, so a reader sees the
+/// rules before or after a change, never half of it. Writers are serialised.
+///
+/// **The cheap path.** [`add_rule`](Self::add_rule), [`add_pattern`](Self::add_pattern),
+/// [`remove_rule`](Self::remove_rule) and [`apply`](Self::apply) (many changes published at
+/// once) are recorded as [`RuleChange`]s and replayed on the other replica at the next change:
+/// each costs about twice what the same change costs on a [`Machine`], whatever the number of
+/// rules — no copy. Patterns are parsed once. The writer may have to wait for a reader still
+/// matching on the replica it is about to change (one published two changes ago): the rest of
+/// one match, normally microseconds, but a scheduler time slice (milliseconds) when a reader is
+/// descheduled mid-match on a machine with more busy threads than cores.
+///
+/// **The copying path.** [`update`](Self::update) runs any closure on a machine; a closure
+/// cannot be replayed, so the next change after it copies the whole machine once (milliseconds
+/// and megabytes at 100,000 rules). The first change after [`new`](Self::new) copies once too,
+/// to make the second replica. Prefer [`apply`](Self::apply) for batches.
+///
+/// **Snapshots.** [`snapshot`](Self::snapshot) returns a version a caller may keep as long as it
+/// likes; it never changes. But a snapshot kept across two changes is the replica the writer
+/// wants to reuse: the writer then waits briefly (at most the time its last copy took) and
+/// copies the machine instead — one copy per snapshot kept that long. The matching methods of
+/// `SharedMachine` hold their version only while they match.
+///
+/// **Memory.** Two machines ([`Machine::stats`]`().approx_bytes` each), plus any version a reader
+/// still held when the writer gave up on it; the writer frees those once released (at its next
+/// change), so readers never pay for freeing a machine.
 ///
 /// ```
 /// use std::sync::Arc;
-/// use evmatch::SharedMachine;
+/// use evmatch::{Pattern, RuleChange, SharedMachine};
 ///
 /// let shared: Arc<SharedMachine<String>> = Arc::default();
 /// shared.add_rule("ec2".into(), r#"{"source": ["aws.ec2"]}"#)?;
@@ -26,17 +74,14 @@ use crate::util::Published;
 /// };
 /// assert_eq!(reader.join().unwrap()?, ["ec2"]);
 /// assert!(shared.contains("ec2") && shared.len() == 1);
-/// // Many changes, one copy: readers see all of them or none.
-/// shared.update(|m| {
-///     m.remove_rule("ec2");
-///     m.add_rule("s3".into(), r#"{"source": ["aws.s3"]}"#)
-/// })?;
-/// assert!(!shared.contains("ec2"));
+/// // Many changes, published together: readers see all of them or none.
+/// let s3 = Arc::new(Pattern::parse(r#"{"source": ["aws.s3"]}"#)?);
+/// shared.apply([RuleChange::Remove("ec2".into()), RuleChange::Add("s3".into(), s3)]);
+/// assert!(!shared.contains("ec2") && shared.contains("s3"));
 /// # Ok::<(), evmatch::Error>(())
 /// ```
-#[derive(Debug)]
 pub struct SharedMachine<R> {
-    current: Published<Machine<R>>,
+    replicas: LeftRight<Machine<R>, RuleChange<R>>,
 }
 
 impl<R: Clone + Eq + Hash> Default for SharedMachine<R> {
@@ -45,69 +90,101 @@ impl<R: Clone + Eq + Hash> Default for SharedMachine<R> {
     }
 }
 
+impl<R> fmt::Debug for SharedMachine<R> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("SharedMachine")
+            .field(&**self.replicas.load())
+            .finish()
+    }
+}
+
 impl<R: Clone + Eq + Hash> SharedMachine<R> {
-    /// Share `machine`.
+    /// Share `machine`. The second replica is made (one copy) by the first change.
     pub fn new(machine: Machine<R>) -> Self {
         SharedMachine {
-            current: Published::new(machine),
+            replicas: LeftRight::new(machine),
         }
     }
 
-    /// The current snapshot: it never changes, however the shared machine is updated later.
+    /// The current version: it never changes, however the shared machine is changed later.
+    /// Keeping it across two changes costs the writer one copy of the machine (see the type's
+    /// documentation); to match, call the matching methods instead.
     pub fn snapshot(&self) -> Arc<Machine<R>> {
-        self.current.load()
+        self.replicas.load_full()
     }
 
-    /// Match against the current snapshot (see [`Machine::matches_for_event`]).
+    /// Match against the current version (see [`Machine::matches_for_event`]).
     pub fn matches_for_event(&self, event: &[u8]) -> Result<Vec<R>, Error> {
-        self.snapshot().matches_for_event(event)
+        self.replicas.load().matches_for_event(event)
     }
 
-    /// Match against the current snapshot, replacing the contents of `out` (see
+    /// Match against the current version, replacing the contents of `out` (see
     /// [`Machine::matches_into`]).
     pub fn matches_into(&self, event: &[u8], out: &mut Vec<R>) -> Result<(), Error> {
-        self.snapshot().matches_into(event, out)
+        self.replicas.load().matches_into(event, out)
     }
 
-    /// Number of rule ids in the current snapshot.
+    /// Number of rule ids in the current version.
     pub fn len(&self) -> usize {
-        self.snapshot().len()
+        self.replicas.load().len()
     }
 
-    /// Whether the current snapshot has no rule.
+    /// Whether the current version has no rule.
     pub fn is_empty(&self) -> bool {
-        self.snapshot().is_empty()
+        self.replicas.load().is_empty()
     }
 
-    /// Whether `id` is present in the current snapshot.
+    /// Whether `id` is present in the current version.
     pub fn contains<Q>(&self, id: &Q) -> bool
     where
         R: Borrow<Q>,
         Q: Hash + Eq + ?Sized,
     {
-        self.snapshot().contains(id)
+        self.replicas.load().contains(id)
     }
 
-    /// Apply `update` to a copy of the current machine and publish the copy. Writers are
-    /// serialised; readers keep using the previous snapshot until the swap.
+    /// Apply `update` to a machine holding the current rules and publish it. Any change is
+    /// possible, but a closure cannot be replayed on the other replica: the next change copies
+    /// the whole machine. For adds and removes use [`apply`](Self::apply) and the single-rule
+    /// methods, which never copy.
     pub fn update<T>(&self, update: impl FnOnce(&mut Machine<R>) -> T) -> T {
-        self.current.update(update)
+        self.replicas.update(update)
     }
 
-    /// Add a rule (see [`Machine::add_rule`]). The pattern is parsed before the machine is
-    /// copied, so an invalid pattern costs no copy.
+    /// Apply `changes` in order and publish them together: readers see all of them or none.
+    /// Costs the changes themselves (twice), never a copy of the machine; nothing is published
+    /// when `changes` is empty.
+    pub fn apply(&self, changes: impl IntoIterator<Item = RuleChange<R>>) {
+        let changes: Vec<RuleChange<R>> = changes.into_iter().collect();
+        self.replicas.change(|_| (changes, ()));
+    }
+
+    /// Add a rule (see [`Machine::add_rule`]). The pattern is parsed once, with the current
+    /// version's limits; an invalid pattern changes nothing.
     pub fn add_rule(&self, id: R, pattern: &str) -> Result<(), Error> {
-        let p = Pattern::parse_with(pattern, &self.snapshot().config().pattern_limits)?;
-        self.update(|m| m.add_pattern(id, &p));
+        let limits = self.replicas.load().config().pattern_limits.clone();
+        let p = Pattern::parse_with(pattern, &limits)?;
+        self.add_pattern(id, p);
         Ok(())
     }
 
-    /// Remove a rule (see [`Machine::remove_rule`]).
+    /// Bind a parsed pattern to `id` (see [`Machine::add_pattern`]); pass an `Arc<Pattern>` to
+    /// share a pattern already held elsewhere.
+    pub fn add_pattern(&self, id: R, pattern: impl Into<Arc<Pattern>>) {
+        self.apply([RuleChange::Add(id, pattern.into())]);
+    }
+
+    /// Remove a rule (see [`Machine::remove_rule`]); false, and nothing published, when `id` is
+    /// unknown.
     pub fn remove_rule<Q>(&self, id: &Q) -> bool
     where
         R: Borrow<Q>,
         Q: Hash + Eq + ?Sized,
     {
-        self.update(|m| m.remove_rule(id))
+        self.replicas
+            .change(|current| match current.ids.get_key_value(id) {
+                Some((owned, _)) => (vec![RuleChange::Remove(owned.clone())], true),
+                None => (Vec::new(), false),
+            })
     }
 }

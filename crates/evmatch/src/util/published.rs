@@ -14,8 +14,10 @@ use arc_swap::ArcSwap;
 
 /// A value that readers read as immutable snapshots while writers publish new versions of it.
 ///
-/// [`SharedMachine`](crate::SharedMachine) is a `Published<Machine>`; other layers keep their
-/// own state the same way (the EventBridge bus publishes its buses and rules with it).
+/// Every update copies the value, so it suits values that are cheap to copy or rarely change
+/// (the EventBridge bus publishes its buses and rules with it, sharing them by `Arc`).
+/// [`SharedMachine`](crate::SharedMachine) does not copy: it keeps two replicas and replays
+/// each change on both.
 ///
 /// ```
 /// use evmatch::Published;
