@@ -23,8 +23,9 @@
 //!
 //! `cargo bench -p evmatch --bench operators` prints the tables, then criterion times K = 1,000 of
 //! every form over 1,000 events, and the mix over 100. `EVMATCH_BENCH_QUICK=1` prints the tables
-//! only, with fewer passes and a shorter budget (a few minutes on two cores). Pin it
-//! (`taskset -c 1`) to compare runs.
+//! only, with fewer passes and a shorter budget (a few minutes on two cores);
+//! `EVMATCH_BENCH_FORMS=wildcard,mix` limits the tables to the forms whose names contain one of
+//! the words (and the mix to `mix`). Pin it (`taskset -c 1`) to compare runs.
 
 use std::hint::black_box;
 use std::str::FromStr;
@@ -248,9 +249,18 @@ fn print_row(r: &Row, base: f64) {
     );
 }
 
+/// `EVMATCH_BENCH_FORMS`: only the forms whose name contains one of these comma-separated
+/// words, and the mix only if `mix` is one of them (default: everything).
+fn selected(name: &str) -> bool {
+    match std::env::var("EVMATCH_BENCH_FORMS") {
+        Ok(list) => list.split(',').any(|w| !w.is_empty() && name.contains(w)),
+        Err(_) => true,
+    }
+}
+
 fn scaling() -> Vec<(&'static Form, Vec<Row>)> {
     let mut all = Vec::new();
-    for form in FORMS {
+    for form in FORMS.iter().filter(|f| selected(f.name)) {
         println!("\n{}: rule {}", form.name, form.rule("f", 42));
         header();
         let mut rows = Vec::new();
@@ -469,7 +479,9 @@ fn criterion_benches() {
 
 fn main() {
     let all = scaling();
-    mix();
+    if selected("mix") {
+        mix();
+    }
     summary(&all);
     if !quick() {
         criterion_benches();

@@ -54,6 +54,7 @@ mod string_forms_tests;
 mod targets;
 pub(crate) mod value_index;
 mod wildcard_automaton;
+mod wildcard_index;
 mod wildcard_set;
 
 use crate::flatten::{Leaf, PathTrie};

@@ -5,6 +5,13 @@
 //! star between each two, a star matching any sequence of bytes), answer "which `wi` match
 //! `v`?" in time proportional to `v`'s length plus the number of answers, whatever `n` is.
 //!
+//! **Where used.** [`WildcardIndex`](super::wildcard_index::WildcardIndex) files most
+//! wildcards under one literal segment, which is cheaper per value (a DFA walk over thousands
+//! of wildcards touches a new cache line at nearly every byte, and infix wildcards such as
+//! `*00042*` keep their trailing loop alive in every later state, so each distinct value builds
+//! new states); the wildcards that crowd under one key (more than
+//! [`CROWD`](super::wildcard_index::CROWD)) come here, where sharing is what the trie is for.
+//!
 //! **How.** The wildcards' token sequences (each literal byte a token, each star a token) are
 //! merged into a trie, and the trie becomes a Thompson NFA by hand (regex-automata's
 //! [`Builder`]): one *sparse* state per trie node with byte children (all its byte transitions

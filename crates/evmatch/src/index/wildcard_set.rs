@@ -1,5 +1,5 @@
 //! [`WildcardSet`]: the wildcard trigger conditions of one path (those with at least one star),
-//! looked up by value through one large shared automaton and one small one for recent changes.
+//! looked up by value through one large shared index and one small one for recent changes.
 //!
 //! **Job.** Register `(wildcard, target)` pairs; for a string value, report the targets of
 //! every registered wildcard matching the whole value, with the semantics of
@@ -7,30 +7,30 @@
 //! so on a UTF-8 value they only ever match at character boundaries).
 //!
 //! **Structure.** Distinct wildcards are *slots* (identical wildcards share one, with a list of
-//! targets). Slots `..built` are the patterns of the *main* [`WildcardAutomaton`]; slots
-//! `built..` are *recent*: added since, and compiled into a second, small automaton that is
-//! rebuilt whenever they change. Both automata are immutable and shared through `Arc` (cloning
-//! a machine neither copies nor rebuilds them). Removing the last target of a main slot leaves
-//! it *dead*: the automaton still reports it and the look-up skips it (a wildcard added again
-//! revives it); removing the last target of a recent slot drops the slot at once.
+//! targets). Slots `..built` are indexed by the *main* [`WildcardIndex`] (each wildcard filed
+//! under its longest literal segment; crowded keys in a lazy DFA); slots `built..` are
+//! *recent*: added since, and indexed by a second, small index that is rebuilt whenever they
+//! change. Both indexes are immutable and shared through `Arc` (cloning a machine neither
+//! copies nor rebuilds them).  Removing the last target of a main slot leaves it *dead*: the index still names it
+//! and the look-up skips it (a wildcard added again revives it); removing the last target of a
+//! recent slot drops the slot at once.
 //!
 //! **Rebuilds.** When recent plus dead slots exceed [`threshold`]`(live)` = max(16, √live),
-//! the writer (the `add` or `remove` that crossed it) compacts the slots and compiles every
-//! live one into a new main automaton; readers never build. A set of at most 16 wildcards has
-//! no automaton at all: its wildcards are checked one by one (cheaper than a DFA walk at that
-//! size). When the last wildcard goes, everything is dropped. Dead slots are bounded like
-//! recent ones, so removal is exact (no ghost matches) and the memory of removed wildcards
-//! comes back at the next rebuild.
+//! the writer (the `add` or `remove` that crossed it) compacts the slots and indexes every
+//! live one anew; readers never build. A set of at most 16 wildcards has no index at all: its
+//! wildcards are checked one by one. When the last wildcard goes, everything is dropped. Dead
+//! slots are bounded like recent ones, so removal is exact (no ghost matches) and the memory
+//! of removed wildcards comes back at the next rebuild.
 //!
-//! **Costs.** A look-up: two automaton walks, O(value length) each once the lazy DFA states
-//! a workload visits are cached, plus the targets of the matching slots (or, for a small set,
-//! up to 16 one-by-one checks). An add or remove that does not cross the threshold: one hash
-//! look-up plus, when the recent slots change, compiling them (at most max(16, √live)
-//! wildcards). Crossing it: compiling every live wildcard, O(their total bytes); this happens
-//! at most once per max(16, √n) changes, so with n live wildcards a change costs O(√n)
-//! wildcards' compilation, amortised, and the worst single change is one full compilation
-//! (about 10 ms for 10,000 short wildcards on the reference machine; 1 µs per wildcard).
-//! If regex-automata refuses an NFA (over 2³¹ states), its slots are checked one by one.
+//! **Costs.** A look-up: two index look-ups (the value's length plus its candidates each), or
+//! for a small set up to 16 one-by-one checks; plus the targets of the matching slots. An add
+//! or remove that does not cross the threshold: one hash look-up plus, when the recent slots
+//! change, indexing them (at most max(16, √live) wildcards). Crossing it: indexing every live
+//! wildcard, O(their total bytes); this happens at most once per max(16, √n) changes, so with n
+//! live wildcards a change costs O(√n) wildcards' indexing, amortised, and the worst single
+//! change is one full indexing (a few ms for 10,000 short wildcards on the reference machine).
+//! If an index cannot be built (an automaton over its size limits), its slots are checked one
+//! by one.
 
 use std::hash::BuildHasher;
 use std::sync::Arc;
@@ -38,7 +38,7 @@ use std::sync::Arc;
 use smallvec::SmallVec;
 
 use super::targets::{Targets, remove_one};
-use super::wildcard_automaton::WildcardAutomaton;
+use super::wildcard_index::WildcardIndex;
 use crate::pattern::wildcard::Wildcard;
 use crate::util::FxMap;
 
@@ -100,9 +100,9 @@ pub(crate) struct WildcardSet {
     /// Slot indexes by the hash of their wildcard.
     by_hash: FxMap<u64, SmallVec<[u32; 1]>>,
     /// The automaton over `slots[..built]` (`None` when `built == 0`).
-    main: Option<Arc<WildcardAutomaton>>,
+    main: Option<Arc<WildcardIndex>>,
     /// The automaton over `slots[built..]`, when there is a `main` one and recent slots.
-    recent: Option<Arc<WildcardAutomaton>>,
+    recent: Option<Arc<WildcardIndex>>,
     built: usize,
     /// Slots with at least one target.
     live: usize,
@@ -114,12 +114,12 @@ fn hash_of(w: &Wildcard) -> u64 {
     rustc_hash::FxBuildHasher.hash_one(w)
 }
 
-fn compile(slots: &[Slot]) -> Option<Arc<WildcardAutomaton>> {
+fn compile(slots: &[Slot]) -> Option<Arc<WildcardIndex>> {
     if slots.is_empty() {
         return None;
     }
     let wildcards: Vec<&Wildcard> = slots.iter().map(|s| &s.wildcard).collect();
-    WildcardAutomaton::new(&wildcards).map(Arc::new)
+    WildcardIndex::new(&wildcards).map(Arc::new)
 }
 
 impl WildcardSet {
@@ -255,26 +255,20 @@ impl WildcardSet {
             return;
         }
         let (built, recent) = self.slots.split_at(self.built);
-        if let Some(main) = &self.main
-            && !Self::walk(main, built, v, &mut hit)
-        {
-            // The main automaton gave up on this value: a set that thrashes it likely thrashes
-            // the recent one too, so every wildcard is checked one by one.
-            Self::check_each(&self.slots, v, &mut hit);
-            return;
+        if let Some(main) = &self.main {
+            Self::walk(main, built, v, &mut hit);
         }
         match &self.recent {
-            Some(a) if Self::walk(a, recent, v, &mut hit) => {}
-            _ => Self::check_each(recent, v, &mut hit),
+            Some(index) => Self::walk(index, recent, v, &mut hit),
+            None => Self::check_each(recent, v, &mut hit),
         }
     }
 
-    /// Walk `a` (compiled from `slots`), reporting the matching slots' targets; false if it
-    /// gave up.
+    /// Report the targets of the slots `index` (built from `slots`) finds matching.
     #[inline]
-    fn walk(a: &WildcardAutomaton, slots: &[Slot], v: &str, hit: &mut impl FnMut(u32)) -> bool {
-        a.matches(v.as_bytes(), |p| {
-            slots[p].targets.iter().for_each(|&t| hit(t))
+    fn walk(index: &WildcardIndex, slots: &[Slot], v: &str, hit: &mut impl FnMut(u32)) {
+        index.matches(v.as_bytes(), |i| {
+            slots[i as usize].targets.iter().for_each(|&t| hit(t))
         })
     }
 

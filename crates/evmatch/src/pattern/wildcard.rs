@@ -84,24 +84,8 @@ impl Wildcard {
         if segs.len() == 1 {
             return v == segs[0].as_slice();
         }
-        let (first, last) = (&segs[0], &segs[segs.len() - 1]);
-        // Empty ends are skipped rather than compared: comparing zero bytes at an empty
-        // `Vec`'s dangling pointer costs glibc's AVX-512 `memcmp` a fault-suppressed masked
-        // load, hundreds of nanoseconds on some machines.
-        if v.len() < first.len() + last.len()
-            || (!first.is_empty() && !v.starts_with(first))
-            || (!last.is_empty() && !v.ends_with(last))
-        {
-            return false;
-        }
-        let mut middle = &v[first.len()..v.len() - last.len()];
-        for seg in &segs[1..segs.len() - 1] {
-            match memchr::memmem::find(middle, seg) {
-                Some(at) => middle = &middle[at + seg.len()..],
-                None => return false,
-            }
-        }
-        true
+        let middle = segs[1..segs.len() - 1].iter().map(Vec::as_slice);
+        matches_segments(&segs[0], &segs[segs.len() - 1], middle, v)
     }
 
     fn tokens(&self) -> Vec<Tok> {
@@ -114,6 +98,34 @@ impl Wildcard {
         }
         out
     }
+}
+
+/// Whether `v` is `first`, then the `middle` segments in order with anything around them,
+/// then `last` (a wildcard of at least one star, by its segments): the greedy leftmost scan,
+/// which is exact for stars that match any byte sequence.
+pub(crate) fn matches_segments<'a>(
+    first: &[u8],
+    last: &[u8],
+    middle: impl Iterator<Item = &'a [u8]>,
+    v: &[u8],
+) -> bool {
+    // Empty ends are skipped rather than compared: comparing zero bytes at an empty `Vec`'s
+    // dangling pointer costs glibc's AVX-512 `memcmp` a fault-suppressed masked load, hundreds
+    // of nanoseconds on some machines.
+    if v.len() < first.len() + last.len()
+        || (!first.is_empty() && !v.starts_with(first))
+        || (!last.is_empty() && !v.ends_with(last))
+    {
+        return false;
+    }
+    let mut window = &v[first.len()..v.len() - last.len()];
+    for seg in middle {
+        match memchr::memmem::find(window, seg) {
+            Some(at) => window = &window[at + seg.len()..],
+            None => return false,
+        }
+    }
+    true
 }
 
 /// The NFA of one wildcard, determinised lazily over byte classes.
