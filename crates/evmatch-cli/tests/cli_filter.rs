@@ -181,6 +181,15 @@ fn pattern_errors_and_sources() {
     assert_eq!(code, Some(2), "a pattern source is required");
     let (code, _, _) = filter(&["-e", EC2, "--rules", "x.json"], "");
     assert_eq!(code, Some(2), "only one pattern source");
+    let top = stdout(&evmatch(&["--help"], b""));
+    for word in [
+        "evmatch filter",
+        "evmatch example",
+        "--all-branches",
+        "--with-ids",
+    ] {
+        assert!(top.contains(word), "evmatch --help lacks {word}:\n{top}");
+    }
     let help = stdout(&evmatch(&["filter", "--help"], b""));
     for word in [
         "-v",
