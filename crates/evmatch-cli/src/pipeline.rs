@@ -511,3 +511,38 @@ fn progress_bar(size: Option<u64>) -> Option<ProgressBar> {
     };
     Some(bar)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{BatchReader, lines, raw_lines};
+
+    #[test]
+    fn raw_lines_keep_their_endings_and_skip_blank_ones() {
+        let text = b"a\r\n\n  \nb\nc";
+        let got: Vec<(usize, &[u8], &[u8])> = raw_lines(text, 10).collect();
+        assert_eq!(
+            got,
+            [
+                (10, &b"a"[..], &b"a\r\n"[..]),
+                (13, b"b", b"b\n"),
+                (14, b"c", b"c"),
+            ]
+        );
+        let plain: Vec<(usize, &[u8])> = lines(text, 1).collect();
+        assert_eq!(plain, [(1, &b"a"[..]), (4, b"b"), (5, b"c")]);
+        assert_eq!(raw_lines(b"", 1).count(), 0);
+        assert_eq!(raw_lines(b"\n", 1).count(), 0);
+    }
+
+    #[test]
+    fn batches_hold_whole_lines_and_count_them() {
+        let text = "x".repeat(super::BATCH_BYTES - 1) + "\nyy\nzzz";
+        let mut reader = BatchReader::new(text.as_bytes());
+        let first = reader.next_batch(Vec::new()).unwrap();
+        assert_eq!((first.len, first.first_line), (super::BATCH_BYTES, 1));
+        let second = reader.next_batch(Vec::new()).unwrap();
+        assert_eq!(&second.bytes[..second.len], b"yy\nzzz");
+        assert_eq!(second.first_line, 2);
+        assert_eq!(reader.next_batch(Vec::new()).unwrap().len, 0);
+    }
+}
