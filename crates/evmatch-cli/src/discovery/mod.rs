@@ -67,6 +67,7 @@
 //! ```
 
 mod cloudformation;
+mod flow_indent;
 mod json;
 mod tree;
 mod walk;
