@@ -9,8 +9,9 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::Args;
+use clap::{Args, ValueEnum};
 use evmatch_cli::discovery::{self, Outcome};
+use evmatch_cli::report::{FileFailure, Report, failure_line};
 
 const AFTER_HELP: &str = "\
 Kinds of file, detected per file:
@@ -48,27 +49,42 @@ pub struct ValidateArgs {
     /// Pattern files, JSON Lines files, CloudFormation/SAM templates, or directories of them.
     #[arg(required = true, value_name = "PATH")]
     paths: Vec<PathBuf>,
+    /// How to write the report on stdout (the summary always goes to stderr).
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
 }
 
-#[derive(Default)]
-struct Tally {
-    valid: usize,
-    invalid: usize,
-    skipped: usize,
-    failed_files: usize,
+/// The report formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// `file:line:column: message` per invalid finding; notes and file errors on stderr.
+    Text,
+    /// One JSON object: every finding, the file errors and the counts.
+    Json,
+    /// A SARIF 2.1.0 log, for code-scanning services.
+    Sarif,
+    /// GitHub Actions workflow commands (`::error file=…,line=…,col=…::message`).
+    Github,
 }
 
 /// Run `evmatch validate`.
 pub fn run(args: ValidateArgs) -> ExitCode {
-    let mut tally = Tally::default();
+    let text = args.format == Format::Text;
+    let mut report = Report::default();
     let mut stdout = std::io::stdout().lock();
     for path in &args.paths {
         let files = if path.is_dir() {
             match discovery::pattern_files(path) {
                 Ok(files) => files,
                 Err(e) => {
-                    eprintln!("{}: error: cannot read directory: {e}", path.display());
-                    tally.failed_files += 1;
+                    let failure = FileFailure::new(
+                        &path.display().to_string(),
+                        format!("cannot read directory: {e}"),
+                    );
+                    if text {
+                        eprintln!("{}", failure_line(&failure));
+                    }
+                    report.add_failure(failure);
                     continue;
                 }
             }
@@ -78,61 +94,40 @@ pub fn run(args: ValidateArgs) -> ExitCode {
         for file in files {
             match discovery::validate_file(&file) {
                 Ok(findings) => {
-                    for finding in findings {
-                        match finding.outcome {
-                            Outcome::Valid => tally.valid += 1,
-                            Outcome::Invalid(_) => {
-                                tally.invalid += 1;
+                    if text {
+                        for finding in &findings {
+                            match finding.outcome {
+                                Outcome::Valid => {}
                                 // A closed stdout (`| head`) must not turn into a panic.
-                                let _ = writeln!(stdout, "{finding}");
-                            }
-                            Outcome::Skipped(_) => {
-                                tally.skipped += 1;
-                                eprintln!("{finding}");
+                                Outcome::Invalid(_) => {
+                                    let _ = writeln!(stdout, "{finding}");
+                                }
+                                Outcome::Skipped(_) => eprintln!("{finding}"),
                             }
                         }
                     }
+                    report.add_findings(findings);
                 }
                 Err(e) => {
-                    tally.failed_files += 1;
-                    match e.position() {
-                        Some((line, column)) => {
-                            eprintln!("{}:{line}:{column}: error: {e}", file.display())
-                        }
-                        None => eprintln!("{}: error: {e}", file.display()),
+                    let failure = FileFailure::from_error(&file.display().to_string(), &e);
+                    if text {
+                        eprintln!("{}", failure_line(&failure));
                     }
+                    report.add_failure(failure);
                 }
             }
         }
     }
+    let document = match args.format {
+        Format::Text => String::new(),
+        Format::Json => report.json(),
+        Format::Sarif => report.sarif(),
+        Format::Github => report.github(),
+    };
+    let _ = stdout.write_all(document.as_bytes());
     let _ = stdout.flush();
-    let total = tally.valid + tally.invalid + tally.skipped;
-    let mut summary = format!(
-        "{total} {} checked: {} valid, {} invalid, {} skipped",
-        if total == 1 { "pattern" } else { "patterns" },
-        tally.valid,
-        tally.invalid,
-        tally.skipped
-    );
-    if tally.failed_files > 0 {
-        summary.push_str(&format!(
-            "; {} {} could not be checked",
-            tally.failed_files,
-            if tally.failed_files == 1 {
-                "file"
-            } else {
-                "files"
-            }
-        ));
-    }
-    eprintln!("{summary}");
-    if tally.failed_files > 0 {
-        ExitCode::from(2)
-    } else if tally.invalid > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    }
+    eprintln!("{}", report.summary());
+    ExitCode::from(report.exit_code())
 }
 
 #[cfg(test)]

@@ -69,6 +69,7 @@
 mod cloudformation;
 mod flow_indent;
 mod json;
+mod rule_checks;
 mod tree;
 mod walk;
 mod yaml;
@@ -193,7 +194,42 @@ pub enum Outcome {
     Skipped(String),
 }
 
-/// A checked pattern and where it is.
+/// What a finding is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Subject {
+    /// An event pattern.
+    EventPattern,
+    /// A rule's schedule expression (`ScheduleExpression`, or a SAM `Schedule` /
+    /// `ScheduleV2` event source's), checked as `PutRule` checks it.
+    ScheduleExpression,
+    /// A target's input settings (`Input`, `InputPath`, `InputTransformer`, of a rule target or
+    /// a SAM event source), checked as `PutTargets` checks them.
+    Target,
+}
+
+impl Subject {
+    /// A stable identifier: `event-pattern`, `schedule-expression`, `target-input` (the rule id
+    /// of the JSON and SARIF reports).
+    pub fn id(self) -> &'static str {
+        match self {
+            Subject::EventPattern => "event-pattern",
+            Subject::ScheduleExpression => "schedule-expression",
+            Subject::Target => "target-input",
+        }
+    }
+
+    /// How a note names it: `pattern`, `schedule expression`, `target input`.
+    pub fn noun(self) -> &'static str {
+        match self {
+            Subject::EventPattern => "pattern",
+            Subject::ScheduleExpression => "schedule expression",
+            Subject::Target => "target input",
+        }
+    }
+}
+
+/// A checked pattern (or rule setting) and where it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Finding {
@@ -208,6 +244,8 @@ pub struct Finding {
     pub pointer: String,
     /// What checking the pattern gave.
     pub outcome: Outcome,
+    /// What was checked: an event pattern, or another setting of a rule in a template.
+    pub subject: Subject,
 }
 
 impl Finding {
@@ -218,8 +256,9 @@ impl Finding {
             Outcome::Valid => "valid".to_owned(),
             Outcome::Invalid(err) => reason_line(err),
             Outcome::Skipped(name) => format!(
-                "skipped: pattern uses the CloudFormation intrinsic function {name} and cannot \
-                 be checked offline"
+                "skipped: {} uses the CloudFormation intrinsic function {name} and cannot be \
+                 checked offline",
+                self.subject.noun()
             ),
         }
     }
@@ -330,15 +369,7 @@ pub fn patterns_in(text: &str, kind: FileKind) -> Result<Vec<FoundPattern>, File
                 }
             })
             .collect()),
-        FileKind::Template => {
-            let body = text.trim_start_matches('\u{feff}').trim_start();
-            let doc = if body.starts_with('{') {
-                json::parse(text)?
-            } else {
-                yaml::parse(text)?
-            };
-            Ok(cloudformation::find_patterns(&doc))
-        }
+        FileKind::Template => Ok(cloudformation::find_patterns(&template(text)?)),
     }
 }
 
@@ -360,15 +391,50 @@ pub fn check(path: &str, found: &FoundPattern) -> Finding {
         column,
         pointer: found.pointer.clone(),
         outcome,
+        subject: Subject::EventPattern,
     }
 }
 
 /// Find and check every pattern in `text`; `path` labels the findings.
+///
+/// In a template, the other settings of rules are checked too ([`Subject`]); findings come in
+/// the order of their positions.
 pub fn validate_text(path: &str, text: &str, kind: FileKind) -> Result<Vec<Finding>, FileError> {
-    Ok(patterns_in(text, kind)?
+    if kind != FileKind::Template {
+        return Ok(patterns_in(text, kind)?
+            .iter()
+            .map(|found| check(path, found))
+            .collect());
+    }
+    let doc = template(text)?;
+    let mut findings: Vec<Finding> = cloudformation::find_patterns(&doc)
         .iter()
         .map(|found| check(path, found))
-        .collect())
+        .collect();
+    let others = rule_checks::rule_findings(&doc);
+    if !others.is_empty() {
+        findings.extend(others.into_iter().map(|f| Finding {
+            path: path.to_owned(),
+            line: f.line,
+            column: f.column,
+            pointer: f.pointer,
+            outcome: f.outcome,
+            subject: f.subject,
+        }));
+        // Stable: patterns keep their order among themselves.
+        findings.sort_by_key(|f| (f.line, f.column));
+    }
+    Ok(findings)
+}
+
+/// Read a template, JSON or YAML.
+fn template(text: &str) -> Result<tree::Document, FileError> {
+    let body = text.trim_start_matches('\u{feff}').trim_start();
+    if body.starts_with('{') {
+        json::parse(text)
+    } else {
+        yaml::parse(text)
+    }
 }
 
 /// Read `path`, detect its kind and check every pattern in it.
