@@ -183,7 +183,7 @@ impl Report {
     pub fn exit_code(&self) -> u8 {
         if !self.failures.is_empty() {
             2
-        } else if self.findings.iter().any(|f| is_invalid(f)) {
+        } else if self.findings.iter().any(is_invalid) {
             1
         } else {
             0
