@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
-use evmatch_cli::discovery::{self, Outcome};
+use evmatch_cli::discovery::{self, Intrinsics, Outcome};
 use evmatch_cli::report::{FileFailure, Report, failure_line};
 
 const AFTER_HELP: &str = "\
@@ -52,6 +52,20 @@ pub struct ValidateArgs {
     /// How to write the report on stdout (the summary always goes to stderr).
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
+    /// What to do with a template pattern that uses CloudFormation intrinsic functions: `skip`
+    /// it, or check it with each function as an `unknown` string where that is sound (skipping
+    /// it, with the reason, otherwise).
+    #[arg(long, value_enum, default_value_t = IntrinsicsArg::Skip)]
+    intrinsics: IntrinsicsArg,
+}
+
+/// `--intrinsics`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum IntrinsicsArg {
+    /// Skip the pattern.
+    Skip,
+    /// Check it with the functions as unknown strings, where sound.
+    Unknown,
 }
 
 /// The report formats.
@@ -70,6 +84,10 @@ enum Format {
 /// Run `evmatch validate`.
 pub fn run(args: ValidateArgs) -> ExitCode {
     let text = args.format == Format::Text;
+    let intrinsics = match args.intrinsics {
+        IntrinsicsArg::Skip => Intrinsics::Skip,
+        IntrinsicsArg::Unknown => Intrinsics::Unknown,
+    };
     let mut report = Report::default();
     let mut stdout = std::io::stdout().lock();
     for path in &args.paths {
@@ -92,7 +110,7 @@ pub fn run(args: ValidateArgs) -> ExitCode {
             vec![path.clone()]
         };
         for file in files {
-            match discovery::validate_file(&file) {
+            match discovery::validate_file_with(&file, intrinsics) {
                 Ok(findings) => {
                     if text {
                         for finding in &findings {

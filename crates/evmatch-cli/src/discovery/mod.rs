@@ -68,6 +68,7 @@
 
 mod cloudformation;
 mod flow_indent;
+mod intrinsics;
 mod json;
 mod rule_checks;
 mod tree;
@@ -145,8 +146,13 @@ pub struct FoundPattern {
     /// empty for pattern files and JSON Lines.
     pub pointer: String,
     /// The CloudFormation intrinsic function the pattern uses (`!Sub`, `Fn::Join`, `Ref`, …),
-    /// when it uses one: such a pattern cannot be checked offline.
+    /// when it uses one: such a pattern cannot be checked offline as written.
     pub intrinsic: Option<String>,
+    /// For a pattern with [`intrinsic`](Self::intrinsic) set: `Ok` with the pattern text where
+    /// every intrinsic function stands for an unknown string, when that is sound (see
+    /// [`Intrinsics::Unknown`]); else `Err((function, why))`, `why` a clause to follow the
+    /// function's name (`" for the whole pattern"`).
+    pub assumed: Option<Result<String, (String, String)>>,
     /// File position of the first character of `text`, when `text` is a verbatim slice of the
     /// file (pattern files, JSON Lines).
     verbatim_at: Option<(usize, usize)>,
@@ -246,6 +252,9 @@ pub struct Finding {
     pub outcome: Outcome,
     /// What was checked: an event pattern, or another setting of a rule in a template.
     pub subject: Subject,
+    /// For a skipped finding under [`Intrinsics::Unknown`]: why the function's value cannot be
+    /// assumed, a clause that follows its name in the message.
+    pub note: Option<String>,
 }
 
 impl Finding {
@@ -256,9 +265,10 @@ impl Finding {
             Outcome::Valid => "valid".to_owned(),
             Outcome::Invalid(err) => reason_line(err),
             Outcome::Skipped(name) => format!(
-                "skipped: {} uses the CloudFormation intrinsic function {name} and cannot be \
+                "skipped: {} uses the CloudFormation intrinsic function {name}{} and cannot be \
                  checked offline",
-                self.subject.noun()
+                self.subject.noun(),
+                self.note.as_deref().unwrap_or_default()
             ),
         }
     }
@@ -349,6 +359,7 @@ pub fn patterns_in(text: &str, kind: FileKind) -> Result<Vec<FoundPattern>, File
                 column,
                 pointer: String::new(),
                 intrinsic: None,
+                assumed: None,
                 verbatim_at: Some((1, 1)),
             }])
         }
@@ -365,6 +376,7 @@ pub fn patterns_in(text: &str, kind: FileKind) -> Result<Vec<FoundPattern>, File
                     column,
                     pointer: String::new(),
                     intrinsic: None,
+                    assumed: None,
                     verbatim_at: Some((i + 1, 1)),
                 }
             })
@@ -373,17 +385,43 @@ pub fn patterns_in(text: &str, kind: FileKind) -> Result<Vec<FoundPattern>, File
     }
 }
 
-/// Check one found pattern.
+/// What to do with a template pattern that uses intrinsic functions.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Intrinsics {
+    /// Skip it (the default).
+    #[default]
+    Skip,
+    /// Check it with each function standing for an unknown string where that is sound (a
+    /// function that gives one string, as an element of a field's list of values or the
+    /// operand of `prefix`, `suffix`, `equals-ignore-case` or `anything-but`); skip it, saying
+    /// why, otherwise.
+    Unknown,
+}
+
+/// Check one found pattern (a pattern with an intrinsic function is skipped).
 pub fn check(path: &str, found: &FoundPattern) -> Finding {
-    let (outcome, (line, column)) = match &found.intrinsic {
-        Some(name) => (Outcome::Skipped(name.clone()), (found.line, found.column)),
-        None => match evmatch::Pattern::parse(&found.text) {
-            Ok(_) => (Outcome::Valid, (found.line, found.column)),
-            Err(err) => {
-                let at = found.position_of(&err);
-                (Outcome::Invalid(err), at)
-            }
-        },
+    check_with(path, found, Intrinsics::Skip)
+}
+
+/// Check one found pattern, treating intrinsic functions as `intrinsics` says.
+pub fn check_with(path: &str, found: &FoundPattern, intrinsics: Intrinsics) -> Finding {
+    let mut note = None;
+    let parsed = |text: &str| match evmatch::Pattern::parse(text) {
+        Ok(_) => (Outcome::Valid, (found.line, found.column)),
+        Err(err) => {
+            let at = found.position_of(&err);
+            (Outcome::Invalid(err), at)
+        }
+    };
+    let (outcome, (line, column)) = match (&found.intrinsic, &found.assumed, intrinsics) {
+        (Some(_), Some(Ok(text)), Intrinsics::Unknown) => parsed(text),
+        (Some(_), Some(Err((name, why))), Intrinsics::Unknown) => {
+            note = Some(why.clone());
+            (Outcome::Skipped(name.clone()), (found.line, found.column))
+        }
+        (Some(name), _, _) => (Outcome::Skipped(name.clone()), (found.line, found.column)),
+        (None, _, _) => parsed(&found.text),
     };
     Finding {
         path: path.to_owned(),
@@ -392,6 +430,7 @@ pub fn check(path: &str, found: &FoundPattern) -> Finding {
         pointer: found.pointer.clone(),
         outcome,
         subject: Subject::EventPattern,
+        note,
     }
 }
 
@@ -400,6 +439,16 @@ pub fn check(path: &str, found: &FoundPattern) -> Finding {
 /// In a template, the other settings of rules are checked too ([`Subject`]); findings come in
 /// the order of their positions.
 pub fn validate_text(path: &str, text: &str, kind: FileKind) -> Result<Vec<Finding>, FileError> {
+    validate_text_with(path, text, kind, Intrinsics::Skip)
+}
+
+/// [`validate_text`], treating intrinsic functions as `intrinsics` says.
+pub fn validate_text_with(
+    path: &str,
+    text: &str,
+    kind: FileKind,
+    intrinsics: Intrinsics,
+) -> Result<Vec<Finding>, FileError> {
     if kind != FileKind::Template {
         return Ok(patterns_in(text, kind)?
             .iter()
@@ -409,7 +458,7 @@ pub fn validate_text(path: &str, text: &str, kind: FileKind) -> Result<Vec<Findi
     let doc = template(text)?;
     let mut findings: Vec<Finding> = cloudformation::find_patterns(&doc)
         .iter()
-        .map(|found| check(path, found))
+        .map(|found| check_with(path, found, intrinsics))
         .collect();
     let others = rule_checks::rule_findings(&doc);
     if !others.is_empty() {
@@ -420,6 +469,7 @@ pub fn validate_text(path: &str, text: &str, kind: FileKind) -> Result<Vec<Findi
             pointer: f.pointer,
             outcome: f.outcome,
             subject: f.subject,
+            note: None,
         }));
         // Stable: patterns keep their order among themselves.
         findings.sort_by_key(|f| (f.line, f.column));
@@ -439,12 +489,17 @@ fn template(text: &str) -> Result<tree::Document, FileError> {
 
 /// Read `path`, detect its kind and check every pattern in it.
 pub fn validate_file(path: &Path) -> Result<Vec<Finding>, FileError> {
+    validate_file_with(path, Intrinsics::Skip)
+}
+
+/// [`validate_file`], treating intrinsic functions as `intrinsics` says.
+pub fn validate_file_with(path: &Path, intrinsics: Intrinsics) -> Result<Vec<Finding>, FileError> {
     let bytes = std::fs::read(path)?;
     let text = String::from_utf8(bytes).map_err(|e| FileError::NotUtf8 {
         offset: e.utf8_error().valid_up_to(),
     })?;
     let kind = FileKind::detect(path, &text);
-    validate_text(&path.display().to_string(), &text, kind)
+    validate_text_with(&path.display().to_string(), &text, kind, intrinsics)
 }
 
 /// The position of the first non-whitespace character of `text`, which starts at `line:column`.

@@ -34,6 +34,7 @@ use evmatch_eventbridge::api::targets::{InputTransformer, Target};
 use evmatch_eventbridge::bus::schedule::Schedule;
 use evmatch_eventbridge::bus::transform::validate_target;
 
+use super::intrinsics::intrinsic_at;
 use super::tree::{Document, NodeId, NodeKind};
 use super::{Outcome, Subject};
 
@@ -233,7 +234,7 @@ fn target_finding(doc: &Document, node: NodeId, id: String, base: &str) -> Optio
 /// The `InputTransformer` at `node`; `Err` with the intrinsic function that computes part of it
 /// that matters (the template, a key of the paths map, the map itself).
 fn transformer_of(doc: &Document, node: NodeId) -> Result<Option<InputTransformer>, String> {
-    if let Some(name) = find_intrinsic_here(doc, node) {
+    if let Some(name) = intrinsic_at(doc, node) {
         return Err(name);
     }
     let input_template = match member(doc, node, "InputTemplate").map(|n| text(doc, n)) {
@@ -244,7 +245,7 @@ fn transformer_of(doc: &Document, node: NodeId) -> Result<Option<InputTransforme
     let input_paths_map = match member(doc, node, "InputPathsMap") {
         None => None,
         Some(map) => {
-            if let Some(name) = find_intrinsic_here(doc, map) {
+            if let Some(name) = intrinsic_at(doc, map) {
                 return Err(name);
             }
             let mut paths = BTreeMap::new();
@@ -263,18 +264,6 @@ fn transformer_of(doc: &Document, node: NodeId) -> Result<Option<InputTransforme
         input_paths_map,
         input_template,
     }))
-}
-
-/// The intrinsic function `node` itself is (a tag, or a one-key `Ref` / `Fn::…` mapping).
-fn find_intrinsic_here(doc: &Document, node: NodeId) -> Option<String> {
-    match doc.kind(node) {
-        NodeKind::Tagged(tag) => Some(tag.clone()),
-        NodeKind::Object(m) => match m.as_slice() {
-            [(key, _)] if key == "Ref" || key.starts_with("Fn::") => Some(key.clone()),
-            _ => None,
-        },
-        _ => None,
-    }
 }
 
 fn outcome_of(checked: Result<(), evmatch_eventbridge::Error>) -> Outcome {
@@ -304,7 +293,7 @@ fn finding(
 
 /// The value at `node` as text.
 fn text(doc: &Document, node: NodeId) -> Text {
-    if let Some(name) = find_intrinsic_here(doc, node) {
+    if let Some(name) = intrinsic_at(doc, node) {
         return Text::Intrinsic(name);
     }
     match doc.kind(node) {

@@ -221,14 +221,19 @@ impl Reader {
     fn event(&mut self, event: Event<'_>, mark: Marker) -> Result<(), FileError> {
         match event {
             Event::Scalar(value, style, anchor, tag) => {
-                let (line, column) = self
-                    .source
-                    .position(mark, intrinsic_tag(tag.as_deref()).as_deref());
-                let id = self.builder.scalar(
-                    line,
-                    column,
-                    scalar_kind(value.into_owned(), style, tag.as_deref()),
-                );
+                let intrinsic = intrinsic_tag(tag.as_deref());
+                let (line, column) = self.source.position(mark, intrinsic.as_deref());
+                let id = match intrinsic {
+                    Some(name) => {
+                        // Kept for the intrinsic check (`!Ref Name`: which parameter).
+                        self.builder
+                            .tagged_scalar(line, column, name, value.into_owned())
+                    }
+                    None => {
+                        let kind = scalar_kind(value.into_owned(), style, tag.as_deref());
+                        self.builder.scalar(line, column, kind)
+                    }
+                };
                 self.anchor(anchor, id);
             }
             Event::SequenceStart(anchor, tag) => self.open(mark, anchor, tag.as_deref(), true),
