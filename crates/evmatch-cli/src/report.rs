@@ -31,7 +31,7 @@
 //! assert_eq!(report.exit_code(), 1);
 //! ```
 
-use serde_json::{Value, json};
+use serde::Serialize;
 
 use crate::discovery::{FileError, Finding, Outcome, Subject};
 
@@ -71,9 +71,11 @@ impl FileFailure {
 }
 
 /// Valid, invalid and skipped counts of one kind of check.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct Counts {
+    /// All of them ([`total`](Self::total)).
+    pub checked: usize,
     /// Checked and valid.
     pub valid: usize,
     /// Checked and refused.
@@ -85,24 +87,16 @@ pub struct Counts {
 impl Counts {
     /// All of them.
     pub fn total(&self) -> usize {
-        self.valid + self.invalid + self.skipped
+        self.checked
     }
 
     fn add(&mut self, outcome: &Outcome) {
+        self.checked += 1;
         match outcome {
             Outcome::Valid => self.valid += 1,
             Outcome::Invalid(_) => self.invalid += 1,
             Outcome::Skipped(_) => self.skipped += 1,
         }
-    }
-
-    fn json(&self) -> Value {
-        json!({
-            "checked": self.total(),
-            "valid": self.valid,
-            "invalid": self.invalid,
-            "skipped": self.skipped,
-        })
     }
 }
 
@@ -210,48 +204,43 @@ impl Report {
     /// error code) is there for invalid findings only; `pointer` is `""` outside templates. A
     /// file error's `line` and `column` are `null` when unknown.
     pub fn json(&self) -> String {
-        let findings: Vec<Value> = self
+        let findings = self
             .findings
             .iter()
-            .map(|f| {
-                let mut v = json!({
-                    "file": f.path,
-                    "line": f.line,
-                    "column": f.column,
-                    "pointer": f.pointer,
-                    "check": f.subject.id(),
-                    "result": result(&f.outcome),
-                    "message": f.message(),
-                });
-                if let Outcome::Invalid(e) = &f.outcome {
-                    v["code"] = json!(e.code().as_str());
-                }
-                v
+            .map(|f| JsonFinding {
+                file: &f.path,
+                line: f.line,
+                column: f.column,
+                pointer: &f.pointer,
+                check: f.subject.id(),
+                result: result(&f.outcome),
+                code: match &f.outcome {
+                    Outcome::Invalid(e) => Some(e.code().as_str()),
+                    _ => None,
+                },
+                message: f.message(),
             })
             .collect();
-        let file_errors: Vec<Value> = self
+        let file_errors = self
             .failures
             .iter()
-            .map(|e| {
-                json!({
-                    "file": e.path,
-                    "line": e.position.map(|p| p.0),
-                    "column": e.position.map(|p| p.1),
-                    "message": e.message,
-                })
+            .map(|e| JsonFileError {
+                file: &e.path,
+                line: e.position.map(|p| p.0),
+                column: e.position.map(|p| p.1),
+                message: &e.message,
             })
             .collect();
-        let report = json!({
-            "findings": findings,
-            "file_errors": file_errors,
-            "summary": {
-                "patterns": self.patterns().json(),
-                "rule_settings": self.rule_settings().json(),
-                "files_failed": self.failures.len(),
-                "exit_code": self.exit_code(),
+        pretty(&JsonReport {
+            findings,
+            file_errors,
+            summary: JsonSummary {
+                patterns: self.patterns(),
+                rule_settings: self.rule_settings(),
+                files_failed: self.failures.len(),
+                exit_code: self.exit_code(),
             },
-        });
-        pretty(&report)
+        })
     }
 
     /// A SARIF 2.1.0 log with one run of the `evmatch` tool: one result per invalid finding
@@ -260,60 +249,50 @@ impl Report {
     /// its file (a relative URI reference, as given) and, when known, its start line and
     /// column (in Unicode code points, as the run's `columnKind` says).
     pub fn sarif(&self) -> String {
-        let mut results: Vec<Value> = self
+        let mut results: Vec<SarifResult<'_>> = self
             .findings
             .iter()
             .filter(|f| !matches!(f.outcome, Outcome::Valid))
             .map(|f| {
                 let level = if is_invalid(f) { "error" } else { "note" };
-                sarif_result(
-                    f.subject.id(),
-                    level,
-                    &f.message(),
-                    &f.path,
-                    Some((f.line, f.column)),
-                )
+                let at = Some((f.line, f.column));
+                sarif_result(f.subject.id(), level, f.message(), &f.path, at)
             })
             .collect();
-        results.extend(
-            self.failures
-                .iter()
-                .map(|e| sarif_result("file-error", "error", &e.message, &e.path, e.position)),
-        );
-        let rules: Vec<Value> = [
-            (
-                "event-pattern",
-                "An event pattern EventBridge would refuse (PutRule, TestEventPattern).",
-            ),
-            (
-                "schedule-expression",
-                "A schedule expression EventBridge would refuse (PutRule).",
-            ),
-            (
-                "target-input",
-                "A target's Input, InputPath or InputTransformer EventBridge would refuse \
-                 (PutTargets).",
-            ),
-            ("file-error", "A file that could not be read or parsed."),
-        ]
-        .iter()
-        .map(|(id, text)| json!({"id": id, "shortDescription": {"text": text}}))
-        .collect();
-        let log = json!({
-            "$schema": SARIF_SCHEMA,
-            "version": "2.1.0",
-            "runs": [{
-                "tool": {"driver": {
-                    "name": "evmatch",
-                    "version": env!("CARGO_PKG_VERSION"),
-                    "informationUri": env!("CARGO_PKG_REPOSITORY"),
-                    "rules": rules,
-                }},
-                "columnKind": "unicodeCodePoints",
-                "results": results,
+        results.extend(self.failures.iter().map(|e| {
+            sarif_result(
+                "file-error",
+                "error",
+                e.message.clone(),
+                &e.path,
+                e.position,
+            )
+        }));
+        let rules = SARIF_RULES
+            .iter()
+            .map(|&(id, text)| SarifRule {
+                id,
+                short_description: SarifText {
+                    text: text.to_owned(),
+                },
+            })
+            .collect();
+        pretty(&SarifLog {
+            schema: SARIF_SCHEMA,
+            version: "2.1.0",
+            runs: vec![SarifRun {
+                tool: SarifTool {
+                    driver: SarifDriver {
+                        name: "evmatch",
+                        version: env!("CARGO_PKG_VERSION"),
+                        information_uri: env!("CARGO_PKG_REPOSITORY"),
+                        rules,
+                    },
+                },
+                column_kind: "unicodeCodePoints",
+                results,
             }],
-        });
-        pretty(&log)
+        })
     }
 
     /// GitHub Actions workflow commands, one line each: `::error file=…,line=…,col=…::message`
@@ -367,29 +346,165 @@ pub fn failure_line(e: &FileFailure) -> String {
     }
 }
 
-fn pretty(value: &Value) -> String {
-    let mut text = serde_json::to_string_pretty(value).expect("a JSON value always serializes");
+fn pretty(value: &impl Serialize) -> String {
+    let mut text = serde_json::to_string_pretty(value).expect("the report types always serialize");
     text.push('\n');
     text
 }
 
-fn sarif_result(
-    rule: &str,
-    level: &str,
-    message: &str,
+/// The rules of the SARIF log: id and short description.
+const SARIF_RULES: &[(&str, &str)] = &[
+    (
+        "event-pattern",
+        "An event pattern EventBridge would refuse (PutRule, TestEventPattern).",
+    ),
+    (
+        "schedule-expression",
+        "A schedule expression EventBridge would refuse (PutRule).",
+    ),
+    (
+        "target-input",
+        "A target's Input, InputPath or InputTransformer EventBridge would refuse (PutTargets).",
+    ),
+    ("file-error", "A file that could not be read or parsed."),
+];
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    findings: Vec<JsonFinding<'a>>,
+    file_errors: Vec<JsonFileError<'a>>,
+    summary: JsonSummary,
+}
+
+#[derive(Serialize)]
+struct JsonFinding<'a> {
+    file: &'a str,
+    line: usize,
+    column: usize,
+    pointer: &'a str,
+    check: &'static str,
+    result: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    code: Option<&'static str>,
+    message: String,
+}
+
+#[derive(Serialize)]
+struct JsonFileError<'a> {
+    file: &'a str,
+    line: Option<usize>,
+    column: Option<usize>,
+    message: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonSummary {
+    patterns: Counts,
+    rule_settings: Counts,
+    files_failed: usize,
+    exit_code: u8,
+}
+
+#[derive(Serialize)]
+struct SarifLog<'a> {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    version: &'static str,
+    runs: Vec<SarifRun<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifRun<'a> {
+    tool: SarifTool,
+    column_kind: &'static str,
+    results: Vec<SarifResult<'a>>,
+}
+
+#[derive(Serialize)]
+struct SarifTool {
+    driver: SarifDriver,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifDriver {
+    name: &'static str,
+    version: &'static str,
+    information_uri: &'static str,
+    rules: Vec<SarifRule>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifRule {
+    id: &'static str,
+    short_description: SarifText,
+}
+
+#[derive(Serialize)]
+struct SarifText {
+    text: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifResult<'a> {
+    rule_id: &'a str,
+    level: &'static str,
+    message: SarifText,
+    locations: Vec<SarifLocation>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifLocation {
+    physical_location: SarifPhysical,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifPhysical {
+    artifact_location: SarifArtifact,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    region: Option<SarifRegion>,
+}
+
+#[derive(Serialize)]
+struct SarifArtifact {
+    uri: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifRegion {
+    start_line: usize,
+    start_column: usize,
+}
+
+fn sarif_result<'a>(
+    rule: &'a str,
+    level: &'static str,
+    message: String,
     path: &str,
     position: Option<(usize, usize)>,
-) -> Value {
-    let mut physical = json!({"artifactLocation": {"uri": uri_reference(path)}});
-    if let Some((line, column)) = position {
-        physical["region"] = json!({"startLine": line, "startColumn": column});
+) -> SarifResult<'a> {
+    SarifResult {
+        rule_id: rule,
+        level,
+        message: SarifText { text: message },
+        locations: vec![SarifLocation {
+            physical_location: SarifPhysical {
+                artifact_location: SarifArtifact {
+                    uri: uri_reference(path),
+                },
+                region: position.map(|(start_line, start_column)| SarifRegion {
+                    start_line,
+                    start_column,
+                }),
+            },
+        }],
     }
-    json!({
-        "ruleId": rule,
-        "level": level,
-        "message": {"text": message},
-        "locations": [{"physicalLocation": physical}],
-    })
 }
 
 /// `path` as a URI reference: `\` becomes `/`, and every byte outside the unreserved

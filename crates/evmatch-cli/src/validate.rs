@@ -25,11 +25,21 @@ the Properties of a SAM event source of Type EventBridgeRule or CloudWatchEvent 
 FilterCriteria.Filters of an AWS::Pipes::Pipe. A pattern written as a mapping is checked as its
 compact JSON; one written as a string is checked as that JSON text. YAML short-form tags (!Ref,
 !Sub, !GetAtt, !If, ...) are understood; a pattern that uses an intrinsic function cannot be
-checked offline and is counted as skipped. A directory is searched recursively for *.json,
-*.jsonl, *.ndjson, *.yaml and *.yml files (names starting with `.` are ignored); note that every
-such JSON file is then taken for a pattern or a template. YAML aliases are expanded within a
-budget (at most 10,000 aliases adding at most 1,000,000 nodes per file); a file over it is a
-file error, like an unparsable one.
+checked offline and is counted as skipped (but see --intrinsics). A directory is searched
+recursively for *.json, *.jsonl, *.ndjson, *.yaml and *.yml files (names starting with `.` are
+ignored); note that every such JSON file is then taken for a pattern or a template. YAML aliases
+are expanded within a budget (at most 10,000 aliases adding at most 1,000,000 nodes per file); a
+file over it is a file error, like an unparsable one. YAML is read as CloudFormation reads it:
+flow collections whose lines sit at the parent key's indentation, and single-pair mappings
+inside flow sequences, are accepted.
+
+Rule settings: in an AWS::Events::Rule, ScheduleExpression (as PutRule checks it, with the
+rule's EventBusName) and each target's Input, InputPath and InputTransformer (as PutTargets
+checks them); in the Events of an AWS::Serverless::Function or StateMachine, the Schedule of a
+Schedule source, the ScheduleExpression of a ScheduleV2 source (rate and cron; at(...) is not
+checked), and the Input, InputPath and InputTransformer of Schedule, EventBridgeRule and
+CloudWatchEvent sources. Their findings carry AWS's messages and are counted apart:
+  ...; N rule settings checked: V valid, I invalid, S skipped
 
 Output: stdout gets one line per invalid pattern,
   <file>:<line>:<column>: Event pattern is not valid. Reason: <AWS reason>
@@ -38,6 +48,13 @@ where line:column is the error location in the file for a pattern file or a JSON
 template. Notes on skipped patterns, file errors and the summary
   N patterns checked: V valid, I invalid, S skipped
 go to stderr.
+
+With --format json, sarif or github, stdout gets that report instead (every format lists the
+same problems; one unreadable file is reported without hiding the findings of the others) and
+stderr only the summary:
+  json    {\"findings\": [...], \"file_errors\": [...], \"summary\": {...}}, every finding listed
+  sarif   a SARIF 2.1.0 log (rules event-pattern, schedule-expression, target-input, file-error)
+  github  ::error file=F,line=L,col=C::message per problem, ::notice ... per skipped pattern
 
 Exit status: 0 every pattern is valid (or skipped), 1 at least one is invalid, 2 a file could not
 be read or parsed (file errors win over invalid patterns).";
