@@ -166,7 +166,7 @@ fn to_value(nodes: &[Node], id: NodeId, replace: &dyn Fn(NodeId) -> Option<Value
 struct Open {
     line: usize,
     column: usize,
-    /// Whether `line:column` is final. Otherwise (YAML block collections, which yaml-rust2
+    /// Whether `line:column` is final. Otherwise (YAML block collections, which the YAML parser
     /// marks after their first key) the collection takes its first entry's position.
     exact: bool,
     /// Short-form intrinsic tag on the collection (`!If [...]`, `!Sub [...]`).
