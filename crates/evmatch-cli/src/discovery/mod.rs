@@ -16,8 +16,14 @@
 //! [`Pattern::parse`](evmatch::Pattern::parse) and yields a [`Finding`]; [`validate_file`] does
 //! both for a path; [`pattern_files`] lists the files of a directory.
 //!
-//! The parts: `json` and `yaml` read a template into the positioned document `tree`,
-//! `cloudformation` finds the patterns in it, `walk` lists a directory.
+//! In a template, [`validate_text`] also checks the other settings of rules ([`Subject`]):
+//! schedule expressions as `PutRule` does and target inputs as `PutTargets` does.
+//!
+//! The parts: `json` and `yaml` read a template into the positioned document `tree` (`yaml`
+//! with `flow_indent` for the flow collections YAML 1.2 refuses and CloudFormation accepts),
+//! `cloudformation` finds the patterns in it, `intrinsics` decides where an intrinsic
+//! function's value can be assumed, `rule_checks` checks the rules' other settings, `walk`
+//! lists a directory.
 //!
 //! Invariants:
 //!
@@ -27,7 +33,9 @@
 //!   finding points at the start of the pattern's value in the template.
 //! * A template pattern that uses a CloudFormation intrinsic function anywhere inside it (a short
 //!   form tag such as `!Sub`, or a one-key mapping `Ref` / `Fn::…`) cannot be resolved offline:
-//!   it is reported as [`Outcome::Skipped`], never as invalid.
+//!   it is reported as [`Outcome::Skipped`], never as invalid — unless [`Intrinsics::Unknown`]
+//!   is asked for and every function stands where any string it gives is as valid as another;
+//!   then the pattern is checked with stand-ins.
 //! * Nothing here panics on malformed input: unreadable files, bad UTF-8, unparseable templates
 //!   and YAML templates whose aliases expand beyond the budget ([`MAX_YAML_ALIASES`],
 //!   [`MAX_YAML_ALIAS_NODES`]) are [`FileError`]s; a pattern that does not parse is an
@@ -443,6 +451,30 @@ pub fn validate_text(path: &str, text: &str, kind: FileKind) -> Result<Vec<Findi
 }
 
 /// [`validate_text`], treating intrinsic functions as `intrinsics` says.
+///
+/// ```
+/// use evmatch_cli::discovery::{validate_text_with, FileKind, Intrinsics, Outcome, Subject};
+///
+/// let template = "\
+/// Resources:
+///   Rule:
+///     Type: AWS::Events::Rule
+///     Properties:
+///       ScheduleExpression: rate(1 minutes)
+///       EventPattern:
+///         account: [!Ref AWS::AccountId]
+/// ";
+/// let findings =
+///     validate_text_with("t.yaml", template, FileKind::Template, Intrinsics::Unknown).unwrap();
+/// assert_eq!(findings[0].subject, Subject::ScheduleExpression);
+/// assert_eq!(
+///     findings[0].to_string(),
+///     "t.yaml:5:27: Parameter ScheduleExpression is not valid."
+/// );
+/// // `!Ref AWS::AccountId` gives one string, and any string is a valid list element.
+/// assert_eq!(findings[1].subject, Subject::EventPattern);
+/// assert_eq!(findings[1].outcome, Outcome::Valid);
+/// ```
 pub fn validate_text_with(
     path: &str,
     text: &str,
