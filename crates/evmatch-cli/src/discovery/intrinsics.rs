@@ -208,3 +208,90 @@ fn placement(ctx: Ctx<'_>) -> Option<String> {
         _ => Some(", where the value's form decides validity,".to_owned()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `assume` on the `EventPattern` of resource `R` in a YAML template.
+    fn assumed(template: &str) -> Result<String, (String, String)> {
+        let doc = super::super::yaml::parse(template).unwrap();
+        let NodeKind::Object(top) = doc.kind(doc.root()) else {
+            panic!("not a mapping")
+        };
+        let mut id = top.iter().find(|(k, _)| k == "Resources").unwrap().1;
+        for key in ["R", "Properties", "EventPattern"] {
+            let NodeKind::Object(members) = doc.kind(id) else {
+                panic!("not a mapping")
+            };
+            id = members.iter().find(|(k, _)| k == key).unwrap().1;
+        }
+        assume(&doc, id, &list_parameters(&doc))
+    }
+
+    fn pattern(body: &str) -> String {
+        format!(
+            "Parameters:\n  L: {{Type: CommaDelimitedList}}\n  S: {{Type: String}}\nResources:\n  \
+             R:\n    Properties:\n      EventPattern:\n{body}"
+        )
+    }
+
+    #[test]
+    fn functions_giving_a_string_where_any_string_is_valid_become_stand_ins() {
+        let text = pattern(
+            "        source: [aws.ec2, !Ref S]\n        account: [{Ref: AWS::AccountId}]\n        \
+             detail:\n          a: [{prefix: !Sub '${S}-'}, {suffix: !Join ['', [x]]}]\n          \
+             b: [{anything-but: [c, !GetAtt X.Y]}, {anything-but: {prefix: !Select [0, [p]]}}]\n          \
+             c: [{equals-ignore-case: !ImportValue E}]\n          \
+             $or: [{d: [!Base64 q]}, {e: [1]}]\n",
+        );
+        assert_eq!(
+            assumed(&text).unwrap(),
+            r#"{"source":["aws.ec2","x"],"account":["x"],"detail":{"a":[{"prefix":"x"},{"suffix":"x"}],"b":[{"anything-but":["c","x"]},{"anything-but":{"prefix":"x"}}],"c":[{"equals-ignore-case":"x"}],"$or":[{"d":["x"]},{"e":[1]}]}}"#
+        );
+    }
+
+    #[test]
+    fn elsewhere_the_first_offending_function_and_why() {
+        let why = |body: &str| assumed(&pattern(body)).unwrap_err();
+        let pair = |name: &str, reason: &str| (name.to_owned(), reason.to_owned());
+        assert_eq!(
+            why("        source: !Ref S\n"),
+            pair("!Ref", " for the whole value of a field")
+        );
+        assert_eq!(
+            why("        n: [{numeric: ['>', !Ref S]}]\n"),
+            pair(
+                "!Ref",
+                " in \"numeric\", where the value's form decides validity,"
+            )
+        );
+        assert_eq!(
+            why("        n: [{wildcard: !Sub '${S}*'}]\n"),
+            pair(
+                "!Sub",
+                " in \"wildcard\", where the value's form decides validity,"
+            )
+        );
+        assert_eq!(
+            why("        n: [ok, !Ref L]\n"),
+            pair("!Ref", " of L, which gives a list,")
+        );
+        assert_eq!(
+            why("        n: [{Fn::FindInMap: [M, a, b]}]\n"),
+            pair(
+                "Fn::FindInMap",
+                ", which may give a list, a mapping or a number,"
+            )
+        );
+        assert_eq!(
+            why("        $or: [!Ref S]\n"),
+            pair("!Ref", ", where the value's form decides validity,")
+        );
+        let whole = "Resources:\n  R:\n    Properties:\n      EventPattern: !Sub '{}'\n";
+        assert_eq!(
+            assumed(whole).unwrap_err(),
+            pair("!Sub", " for the whole pattern")
+        );
+    }
+}
