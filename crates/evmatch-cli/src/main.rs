@@ -32,6 +32,8 @@ Summary:
       Checks pattern files, JSON Lines files of patterns and CloudFormation/SAM templates (JSON
       or YAML; every EventPattern). Prints `file:line:column: <AWS reason>` per invalid pattern
       on stdout and a summary on stderr. Exit 0 all valid, 1 any invalid, 2 file error.
+      Also checks rules' ScheduleExpression and target inputs; --format json|sarif|github
+      for CI, --intrinsics unknown to check patterns with intrinsic functions where sound.
   evmatch match --rules <FILE> [EVENTS...]
       Matches JSON Lines events (files or stdin) against many rules on every core; writes
       {\"line\": n, \"matches\": [ids]} per event, in input order.
