@@ -33,7 +33,7 @@ Summary:
       or YAML; every EventPattern). Prints `file:line:column: <AWS reason>` per invalid pattern
       on stdout and a summary on stderr. Exit 0 all valid, 1 any invalid, 2 file error.
       Also checks rules' ScheduleExpression and target inputs; --format json|sarif|github
-      for CI, --intrinsics unknown to check patterns with intrinsic functions where sound.
+      for CI; --intrinsics skip to skip every pattern holding an intrinsic function.
   evmatch match --rules <FILE> [EVENTS...]
       Matches JSON Lines events (files or stdin) against many rules on every core; writes
       {\"line\": n, \"matches\": [ids]} per event, in input order.

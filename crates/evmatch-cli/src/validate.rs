@@ -72,7 +72,7 @@ pub struct ValidateArgs {
     /// What to do with a template pattern that uses CloudFormation intrinsic functions: `skip`
     /// it, or check it with each function as an `unknown` string where that is sound (skipping
     /// it, with the reason, otherwise).
-    #[arg(long, value_enum, default_value_t = IntrinsicsArg::Skip)]
+    #[arg(long, value_enum, default_value_t = IntrinsicsArg::Unknown)]
     intrinsics: IntrinsicsArg,
 }
 

@@ -70,6 +70,22 @@ fn validate_cloudformation_json_template() {
          tests/data/cli/template.json:23:25: Event pattern is not valid. Reason: \"a\" must be \
          an object or an array\n"
     );
+    // The `Ref` there is one element of a value list: checked as an unknown string.
+    assert_eq!(
+        stderr(&out),
+        "4 patterns checked: 2 valid, 2 invalid, 0 skipped\n"
+    );
+    assert_eq!(out.status.code(), Some(1));
+    // `--intrinsics skip` skips it, as before intrinsics were checked.
+    let out = evmatch(
+        &[
+            "validate",
+            "--intrinsics",
+            "skip",
+            "tests/data/cli/template.json",
+        ],
+        b"",
+    );
     assert_eq!(
         stderr(&out),
         "tests/data/cli/template.json:29:25: skipped: pattern uses the CloudFormation intrinsic \
@@ -92,7 +108,7 @@ fn validate_yaml_template_with_short_forms_sam_and_pipes() {
     assert_eq!(
         stderr(&out),
         "tests/data/cli/template.yaml:35:21: skipped: pattern uses the CloudFormation intrinsic \
-         function !Sub and cannot be checked offline\n\
+         function !Sub for the whole pattern and cannot be checked offline\n\
          6 patterns checked: 3 valid, 2 invalid, 1 skipped\n"
     );
     assert_eq!(out.status.code(), Some(1));
@@ -101,6 +117,16 @@ fn validate_yaml_template_with_short_forms_sam_and_pipes() {
 #[test]
 fn validate_valid_and_skipped_only_exits_0() {
     let out = evmatch(&["validate", "tests/data/cli/ok"], b"");
+    assert_eq!(stdout(&out), "");
+    assert_eq!(
+        stderr(&out),
+        "2 patterns checked: 2 valid, 0 invalid, 0 skipped\n"
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let out = evmatch(
+        &["validate", "--intrinsics", "skip", "tests/data/cli/ok"],
+        b"",
+    );
     assert_eq!(stdout(&out), "");
     assert_eq!(
         stderr(&out),
