@@ -153,6 +153,9 @@ pub use machine::config::MachineConfig;
 pub use machine::rule_change::RuleChange;
 pub use machine::shared::SharedMachine;
 pub use pattern::Pattern;
+pub use pattern::explain::model::{
+    BranchExplanation, Explanation, FieldExplanation, MAX_VALUES_SHOWN, ValueKind, Verdict,
+};
 pub use util::Published;
 
 /// The envelope members `TestEventPattern` requires in an event.
