@@ -37,6 +37,11 @@ lines are skipped. For every other line, one line is written to stdout, in input
 `line` is the 1-based line number in its file; with several event files each output line also
 carries \"file\". A progress bar is shown on stderr when it is a terminal.
 
+With --explain <ID>, every matched line also carries \"explain\": why rule <ID> matched the
+event or not, per branch and per condition (the JSON shape of docs/explain.md):
+
+  {\"line\": 3, \"matches\": [], \"explain\": {\"matched\": false, …}}
+
 Exit status: 0 all event lines were matched, 1 some lines were not valid events (each reported
 with its line number), 2 the rules could not be loaded or an input could not be read.";
 
@@ -55,6 +60,10 @@ pub struct MatchArgs {
     /// Worker threads (default: every core).
     #[arg(long, value_name = "N")]
     threads: Option<usize>,
+
+    /// Add to each output line an "explain" member: why rule ID matched the event or not.
+    #[arg(long, value_name = "ID")]
+    explain: Option<String>,
 }
 
 /// Run `evmatch match`.
@@ -222,6 +231,19 @@ impl Drop for PanicAlarm {
 
 fn run_inner(args: MatchArgs) -> Result<bool, String> {
     let rules = Rules::load(&args.rules)?;
+    let explain = match &args.explain {
+        None => None,
+        Some(id) => {
+            let json = serde_json::Value::from(id.as_str()).to_string();
+            let index = rules.ids_json.iter().position(|x| *x == json);
+            Some(index.ok_or_else(|| {
+                format!(
+                    "evmatch: match --explain: no rule has the id {json} in {}",
+                    args.rules.display()
+                )
+            })? as u32)
+        }
+    };
     let threads = args
         .threads
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
@@ -252,7 +274,7 @@ fn run_inner(args: MatchArgs) -> Result<bool, String> {
             let items = items.clone();
             move |jobs| {
                 let items = items.clone();
-                s.spawn(move || work(rules, labels, jobs, items));
+                s.spawn(move || work(rules, labels, explain, jobs, items));
             }
         };
         let sources = &sources;
@@ -373,7 +395,8 @@ impl Reader<'_> {
 
 /// A worker thread: match and render batches until the reader is done. Once the writer has
 /// gone it only drains the queue, so that the reader is never left blocked.
-fn work(rules: &Rules, labels: &[Option<String>], jobs: Jobs, items: Items) {
+/// `explain` is the rule index whose explanation each line carries, if any.
+fn work(rules: &Rules, labels: &[Option<String>], explain: Option<u32>, jobs: Jobs, items: Items) {
     let alarm = PanicAlarm(items);
     let mut writer_gone = false;
     loop {
@@ -383,7 +406,7 @@ fn work(rules: &Rules, labels: &[Option<String>], jobs: Jobs, items: Items) {
             continue;
         }
         let file = labels[job.source].as_deref();
-        render_batch(rules, &mut job, file);
+        render_batch(rules, &mut job, file, explain);
         writer_gone = alarm.0.send((job.seq, Item::Done(job))).is_err();
     }
 }
@@ -450,8 +473,9 @@ fn progress_bar(size: Option<u64>) -> Option<ProgressBar> {
 }
 
 /// Match the lines of `job` and render their output lines into its output buffer, clearing
-/// `valid` if any line is not a valid event. `file` is the `"file"` member's JSON value.
-fn render_batch(rules: &Rules, job: &mut Job, file: Option<&str>) {
+/// `valid` if any line is not a valid event. `file` is the `"file"` member's JSON value;
+/// `explain` the rule whose explanation goes into an `"explain"` member.
+fn render_batch(rules: &Rules, job: &mut Job, file: Option<&str>, explain: Option<u32>) {
     let out = &mut job.output;
     out.clear();
     let mut matches = Vec::new();
@@ -471,7 +495,13 @@ fn render_batch(rules: &Rules, job: &mut Job, file: Option<&str>) {
                     }
                     out.extend_from_slice(rules.ids_json[m as usize].as_bytes());
                 }
-                out.extend_from_slice(b"]}\n");
+                out.push(b']');
+                if let Some(Ok(Some(why))) = explain.map(|r| rules.machine.explain(&r, bytes)) {
+                    out.extend_from_slice(b", \"explain\": ");
+                    // Serializing to a Vec cannot fail.
+                    let _ = serde_json::to_writer(&mut *out, &why);
+                }
+                out.extend_from_slice(b"}\n");
             }
             Err(e) => {
                 job.valid = false;

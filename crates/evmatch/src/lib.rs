@@ -158,8 +158,9 @@ pub use pattern::explain::model::{
 };
 pub use util::Published;
 
-/// The envelope members `TestEventPattern` requires in an event.
-const MANDATORY_EVENT_FIELDS: [&str; 6] =
+/// The envelope members `TestEventPattern` requires in an event ([`test_event_pattern`]
+/// refuses an event that lacks one).
+pub const MANDATORY_EVENT_FIELDS: [&str; 6] =
     ["id", "account", "source", "time", "region", "detail-type"];
 
 /// AWS `TestEventPattern`: whether `pattern` matches `event`.
