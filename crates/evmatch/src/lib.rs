@@ -88,6 +88,22 @@
 //! # Ok::<(), evmatch::Error>(())
 //! ```
 //!
+//! # Why (not): [`Explanation`]
+//!
+//! [`Pattern::explain`] (and [`Machine::explain`] for one rule) says why a pattern matched an
+//! event or not: per `$or` branch, per field condition, the value list, the values found and a
+//! [`Verdict`] (matched, absent path, wrong type, no value satisfied, `exists` mismatch, array
+//! consistency). Its answer is always the pattern's; `Display` is for people, `Serialize` gives
+//! a stable JSON shape.
+//!
+//! ```
+//! let p = evmatch::Pattern::parse(r#"{"detail": {"state": ["stopped"]}}"#)?;
+//! let why = p.explain(r#"{"detail": {"state": ["running", "pending"]}}"#)?;
+//! assert!(!why.matched());
+//! assert_eq!(why.to_string(), "no match\n  miss  detail.state  [\"stopped\"]  no value matched: \"running\", \"pending\"\n");
+//! # Ok::<(), evmatch::Error>(())
+//! ```
+//!
 //! # Errors
 //!
 //! Every error is an [`Error`] whose `Display` is AWS's message, word for word, and whose
