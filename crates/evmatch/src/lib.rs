@@ -169,6 +169,7 @@ pub use machine::config::MachineConfig;
 pub use machine::rule_change::RuleChange;
 pub use machine::shared::SharedMachine;
 pub use pattern::Pattern;
+pub use pattern::example::Unsatisfiable;
 pub use pattern::explain::model::{
     BranchExplanation, Explanation, FieldExplanation, MAX_VALUES_SHOWN, ValueKind, Verdict,
 };
