@@ -24,6 +24,7 @@ const OVERVIEW: &str = "\
 Summary:
   evmatch test --pattern <FILE|-> --event <FILE|->
       Prints `true` or `false`. Exit 0 match, 1 no match, 2 error (AWS's message on stderr).
+      --explain adds why: per branch and condition, the verdict and the values found.
   evmatch test --jsonl
       Reads {\"pattern\": \"<text>\", \"event\": \"<text>\"} requests, one per line, on stdin;
       writes one line per request, in order, flushed: {\"result\": true}, {\"result\": false}
@@ -37,6 +38,7 @@ Summary:
   evmatch match --rules <FILE> [EVENTS...]
       Matches JSON Lines events (files or stdin) against many rules on every core; writes
       {\"line\": n, \"matches\": [ids]} per event, in input order.
+      --explain <ID> adds an \"explain\" member: why rule ID matched the event or not.
   evmatch filter (-e <PATTERN> | --pattern <FILE|-> | --rules <FILE>) [-v|-c|-q|-n|-H|-h]
                  [--with-ids] [FILES...]
       grep for JSON Lines events: prints the lines the pattern (any rule) matches, unchanged and

@@ -32,6 +32,11 @@ lines are skipped. For every other line, one line is written to stdout, in input
 `line` is the 1-based line number in its file; with several event files each output line also
 carries \"file\". A progress bar is shown on stderr when it is a terminal.
 
+With --explain <ID>, every matched line also carries \"explain\": why rule <ID> matched the
+event or not, per branch and per condition (the JSON shape of docs/explain.md):
+
+  {\"line\": 3, \"matches\": [], \"explain\": {\"matched\": false, …}}
+
 Exit status: 0 all event lines were matched, 1 some lines were not valid events (each reported
 with its line number), 2 the rules could not be loaded or an input could not be read.";
 
@@ -50,6 +55,10 @@ pub struct MatchArgs {
     /// Worker threads (default: every core).
     #[arg(long, value_name = "N")]
     threads: Option<usize>,
+
+    /// Add to each output line an "explain" member: why rule ID matched the event or not.
+    #[arg(long, value_name = "ID")]
+    explain: Option<String>,
 }
 
 /// Run `evmatch match`.
@@ -66,6 +75,19 @@ pub fn run(args: MatchArgs) -> ExitCode {
 
 fn run_inner(args: MatchArgs) -> Result<bool, String> {
     let rules = Rules::load(&args.rules)?;
+    let explain = match &args.explain {
+        None => None,
+        Some(id) => {
+            let json = serde_json::Value::from(id.as_str()).to_string();
+            let index = rules.ids_json.iter().position(|x| *x == json);
+            Some(index.ok_or_else(|| {
+                format!(
+                    "evmatch: match --explain: no rule has the id {json} in {}",
+                    args.rules.display()
+                )
+            })? as u32)
+        }
+    };
     let threads = args
         .threads
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
@@ -93,6 +115,7 @@ fn run_inner(args: MatchArgs) -> Result<bool, String> {
     let render = MatchLines {
         rules: &rules,
         labels: &labels,
+        explain,
     };
     let summary = pipeline::run(&sources, &render, &options, &mut out).map_err(|e| match e {
         Failure::Input(message) => message,
@@ -108,6 +131,8 @@ struct MatchLines<'a> {
     rules: &'a Rules,
     /// The `"file"` member's JSON value per input, when there are several.
     labels: &'a [Option<String>],
+    /// The rule whose explanation goes into an `"explain"` member of each line, if any.
+    explain: Option<u32>,
 }
 
 impl Render for MatchLines<'_> {
@@ -131,7 +156,14 @@ impl Render for MatchLines<'_> {
                         }
                         out.extend_from_slice(rules.ids_json[m as usize].as_bytes());
                     }
-                    out.extend_from_slice(b"]}\n");
+                    out.push(b']');
+                    let why = self.explain.map(|r| rules.machine.explain(&r, bytes));
+                    if let Some(Ok(Some(why))) = why {
+                        out.extend_from_slice(b", \"explain\": ");
+                        // Serializing to a Vec cannot fail.
+                        let _ = serde_json::to_writer(&mut *out, &why);
+                    }
+                    out.extend_from_slice(b"}\n");
                 }
                 Err(e) => {
                     into.invalid += 1;

@@ -1,7 +1,8 @@
 //! `evmatch test`: TestEventPattern for one pair, or for a stream of JSON Lines requests.
 //!
-//! Invariants: in single mode the files reach the matcher verbatim and stderr holds exactly
-//! AWS's message; in `--jsonl` mode every input line gets one output line, in order, flushed
+//! Invariants: in single mode the files reach the matcher verbatim and stderr's first line(s)
+//! are exactly AWS's message (for a refused event a `hint:` line follows, naming what is
+//! wrong); stdout is `true` or `false`, then the explanation with `--explain`; in `--jsonl` mode every input line gets one output line, in order, flushed
 //! before the next line is read ([`evmatch_cli::protocol`]).
 //! Costs: single mode holds both texts; `--jsonl` holds one line at a time.
 
@@ -25,6 +26,20 @@ AWS returns, e.g.
 
   Event pattern is not valid. Reason: \"a\" must be an object or an array
    at [Source: (String)\"{\"a\":1}\"; line: 1, column: 7]
+
+AWS refuses every unacceptable event with the same words; a second line says why:
+
+  Parameter Event is not valid.
+  hint: the event lacks \"id\" (TestEventPattern requires \"id\", \"account\", \"source\", \"time\", \"region\", \"detail-type\")
+
+--explain prints, after `true` or `false`, why the pattern matched or not: the branch that
+matched, or per branch the conditions that failed (first) and held, each with its path, value
+list, verdict and the values found:
+
+  false
+  no match
+    miss  detail.state  [{\"anything-but\":[\"pending\",\"running\"]}]  no value matched: \"running\"
+    ok    detail-type   [\"EC2 Instance State-change Notification\"]      matched …
 
 JSON Lines mode (--jsonl): reads requests from stdin, one per line:
 
@@ -69,13 +84,18 @@ pub struct TestArgs {
     /// below).
     #[arg(long)]
     jsonl: bool,
+
+    /// After `true` or `false`, print why: per branch and condition, the verdict and the
+    /// values found.
+    #[arg(long, conflicts_with = "jsonl")]
+    explain: bool,
 }
 
 /// Run `evmatch test`.
 pub fn run(args: TestArgs) -> ExitCode {
     match (args.jsonl, args.pattern, args.event) {
         (true, _, _) => run_jsonl(),
-        (false, Some(pattern), Some(event)) => run_single(&pattern, &event),
+        (false, Some(pattern), Some(event)) => run_single(&pattern, &event, args.explain),
         // clap's `required_unless_present` rules this out.
         _ => usage_error("evmatch: test: --pattern and --event are required (or use --jsonl)"),
     }
@@ -86,7 +106,7 @@ fn usage_error(message: &str) -> ExitCode {
     ExitCode::from(2)
 }
 
-fn run_single(pattern: &Path, event: &Path) -> ExitCode {
+fn run_single(pattern: &Path, event: &Path, explain: bool) -> ExitCode {
     if pattern.as_os_str() == "-" && event.as_os_str() == "-" {
         return usage_error("evmatch: test: --pattern and --event cannot both read stdin (`-`)");
     }
@@ -99,14 +119,62 @@ fn run_single(pattern: &Path, event: &Path) -> ExitCode {
         Ok(matched) => {
             // A closed stdout is no reason to fail: the exit status carries the answer.
             let _ = writeln!(std::io::stdout(), "{matched}");
+            if explain {
+                // The pattern and the event were just accepted: explaining cannot fail.
+                if let Ok(why) = evmatch::Pattern::parse(&pattern).and_then(|p| p.explain(&event)) {
+                    let _ = write!(std::io::stdout(), "{why}");
+                }
+            }
             if matched {
                 ExitCode::SUCCESS
             } else {
                 ExitCode::from(1)
             }
         }
-        Err(err) => usage_error(&err.to_string()),
+        Err(err) => {
+            let message = err.to_string();
+            match event_hint(&message, &event) {
+                Some(hint) => usage_error(&format!("{message}\nhint: {hint}")),
+                None => usage_error(&message),
+            }
+        }
     }
+}
+
+/// Why TestEventPattern refused `event`, when `message` is its refusal: AWS says only
+/// `Parameter Event is not valid.` for every cause.
+fn event_hint(message: &str, event: &str) -> Option<String> {
+    if message != "Parameter Event is not valid." {
+        return None;
+    }
+    let max = evmatch::EventLimits::default().max_bytes;
+    if event.len() > max {
+        return Some(format!(
+            "the event is {} bytes, over the limit of {max}",
+            event.len()
+        ));
+    }
+    let doc = match event.parse::<evmatch::json::Value>() {
+        Ok(doc) => doc,
+        Err(e) => return Some(format!("the event is not valid JSON: {e}")),
+    };
+    let evmatch::json::Value::Object(members) = &doc else {
+        return Some("the event is not a JSON object".to_string());
+    };
+    let quoted = |f: &&str| format!("{f:?}");
+    let missing: Vec<String> = evmatch::MANDATORY_EVENT_FIELDS
+        .iter()
+        .filter(|f| !members.iter().any(|(k, _)| k == *f))
+        .map(quoted)
+        .collect();
+    let all: Vec<String> = evmatch::MANDATORY_EVENT_FIELDS.iter().map(quoted).collect();
+    (!missing.is_empty()).then(|| {
+        format!(
+            "the event lacks {} (TestEventPattern requires {})",
+            missing.join(", "),
+            all.join(", ")
+        )
+    })
 }
 
 fn run_jsonl() -> ExitCode {

@@ -75,7 +75,11 @@ fn test_invalid_event_exits_2_with_the_aws_message() {
     );
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(stdout(&out), "");
-    assert_eq!(stderr(&out), "Parameter Event is not valid.\n");
+    // AWS's message on its line, then a hint naming the missing envelope member.
+    assert_eq!(
+        stderr(&out),
+        "Parameter Event is not valid.\nhint: the event lacks \"id\" (TestEventPattern requires \"id\", \"account\", \"source\", \"time\", \"region\", \"detail-type\")\n"
+    );
 }
 
 #[test]

@@ -88,6 +88,22 @@
 //! # Ok::<(), evmatch::Error>(())
 //! ```
 //!
+//! # Why (not): [`Explanation`]
+//!
+//! [`Pattern::explain`] (and [`Machine::explain`] for one rule) says why a pattern matched an
+//! event or not: per `$or` branch, per field condition, the value list, the values found and a
+//! [`Verdict`] (matched, absent path, wrong type, no value satisfied, `exists` mismatch, array
+//! consistency). Its answer is always the pattern's; `Display` is for people, `Serialize` gives
+//! a stable JSON shape.
+//!
+//! ```
+//! let p = evmatch::Pattern::parse(r#"{"detail": {"state": ["stopped"]}}"#)?;
+//! let why = p.explain(r#"{"detail": {"state": ["running", "pending"]}}"#)?;
+//! assert!(!why.matched());
+//! assert_eq!(why.to_string(), "no match\n  miss  detail.state  [\"stopped\"]  no value matched: \"running\", \"pending\"\n");
+//! # Ok::<(), evmatch::Error>(())
+//! ```
+//!
 //! # Errors
 //!
 //! Every error is an [`Error`] whose `Display` is AWS's message, word for word, and whose
@@ -154,10 +170,14 @@ pub use machine::rule_change::RuleChange;
 pub use machine::shared::SharedMachine;
 pub use pattern::Pattern;
 pub use pattern::example::Unsatisfiable;
+pub use pattern::explain::model::{
+    BranchExplanation, Explanation, FieldExplanation, MAX_VALUES_SHOWN, ValueKind, Verdict,
+};
 pub use util::Published;
 
-/// The envelope members `TestEventPattern` requires in an event.
-const MANDATORY_EVENT_FIELDS: [&str; 6] =
+/// The envelope members `TestEventPattern` requires in an event ([`test_event_pattern`]
+/// refuses an event that lacks one).
+pub const MANDATORY_EVENT_FIELDS: [&str; 6] =
     ["id", "account", "source", "time", "region", "detail-type"];
 
 /// AWS `TestEventPattern`: whether `pattern` matches `event`.

@@ -51,6 +51,7 @@ impl TriggerIndex {
                 rule,
                 path,
                 value: s.as_str().into(),
+                exactly: matches!(field.conditions[0], Condition::Exactly(_)),
             };
             return id;
         }

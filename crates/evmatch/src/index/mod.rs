@@ -139,6 +139,9 @@ pub(crate) enum BranchEntry {
         rule: u32,
         path: u32,
         value: Box<str>,
+        /// Written `{"exactly": value}` rather than `value` (same meaning; kept for
+        /// explanations, which show the condition as written).
+        exactly: bool,
     },
     /// Anything else.
     General {

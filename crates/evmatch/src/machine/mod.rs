@@ -1,9 +1,11 @@
 //! [`Machine`]: many rules matched together through one trigger index, with recycled rule
 //! slots; [`MachineConfig`] its limits ([`config`]); [`SharedMachine`](shared::SharedMachine)
 //! its publication to reader threads ([`shared`]), changed by replaying
-//! [`RuleChange`](rule_change::RuleChange)s ([`rule_change`]).
+//! [`RuleChange`](rule_change::RuleChange)s ([`rule_change`]); `Machine::explain` rebuilds one
+//! rule's branches from the index to explain a match or a miss ([`explain`]).
 
 pub(crate) mod config;
+mod explain;
 pub(crate) mod rule_change;
 pub(crate) mod shared;
 

@@ -21,6 +21,11 @@ pub struct CaseExpansion {
 }
 
 impl CaseExpansion {
+    /// The operand as written.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
     /// Approximate heap bytes (for machine statistics).
     pub(crate) fn heap_bytes(&self) -> usize {
         self.text.capacity()

@@ -7,6 +7,10 @@
 //! event-ruler's order-dependent handling of `exists: false` (absence is judged against the
 //! elements chosen for the paths before it). Failed (path, constraints) pairs are memoised so
 //! that wide arrays cannot make the search exponential.
+//!
+//! The explainer (`super::explain`) reuses [`flatten_recording`] (which also names each array)
+//! and [`search_witness`] (which also reports the fields a successful search chose), so that an
+//! explanation's verdicts come from this very search.
 
 use std::collections::{HashMap, HashSet};
 
@@ -15,17 +19,30 @@ use super::number::comparable;
 use crate::json::Value;
 
 /// One flattened event field.
-struct Field<'e> {
-    value: &'e Value,
+pub(crate) struct Field<'e> {
+    pub(crate) value: &'e Value,
     /// (array id, element index) for every enclosing array whose element here is a container.
-    trail: Trail,
+    pub(crate) trail: Trail,
 }
 
 /// Array trail: (array id, element index) pairs.
-type Trail = Vec<(usize, usize)>;
+pub(crate) type Trail = Vec<(usize, usize)>;
+
+/// Flattened fields grouped by path.
+pub(crate) type Fields<'e> = HashMap<String, Vec<Field<'e>>>;
 
 /// Flatten `event` into fields grouped by path, keeping only `wanted` paths.
-fn flatten<'e>(event: &'e Value, wanted: &HashSet<&str>) -> HashMap<String, Vec<Field<'e>>> {
+fn flatten<'e>(event: &'e Value, wanted: &HashSet<&str>) -> Fields<'e> {
+    flatten_recording(event, wanted, None)
+}
+
+/// [`flatten`], also pushing onto `arrays` (when given) the path of each array, indexed by its
+/// array id (the ids of [`Field::trail`]).
+pub(crate) fn flatten_recording<'e>(
+    event: &'e Value,
+    wanted: &HashSet<&str>,
+    mut arrays: Option<&mut Vec<String>>,
+) -> Fields<'e> {
     let mut fields: HashMap<String, Vec<Field<'e>>> = HashMap::new();
     let mut next_array = 0;
     // (value, path, trail); objects and arrays are expanded without recursion.
@@ -45,6 +62,9 @@ fn flatten<'e>(event: &'e Value, wanted: &HashSet<&str>) -> HashMap<String, Vec<
             Value::Array(items) => {
                 let id = next_array;
                 next_array += 1;
+                if let Some(arrays) = arrays.as_deref_mut() {
+                    arrays.push(path.clone());
+                }
                 for (i, item) in items.iter().enumerate().rev() {
                     let mut t = trail.clone();
                     if matches!(item, Value::Object(_) | Value::Array(_)) {
@@ -75,11 +95,11 @@ pub(crate) fn matches(branches: &[Branch], event: &Value) -> bool {
     let fields = flatten(event, &wanted);
     branches.iter().any(|c| {
         let mut failed = HashSet::new();
-        search(&c.fields, &mut Vec::new(), &fields, &mut failed)
+        search(&c.fields, &mut Vec::new(), &fields, &mut failed, None)
     })
 }
 
-fn consistent(trail: &[(usize, usize)], constraints: &[(usize, usize)]) -> bool {
+pub(crate) fn consistent(trail: &[(usize, usize)], constraints: &[(usize, usize)]) -> bool {
     trail
         .iter()
         .all(|&(array, index)| constraints.iter().all(|&(a, i)| a != array || i == index))
@@ -91,11 +111,15 @@ fn consistent(trail: &[(usize, usize)], constraints: &[(usize, usize)]) -> bool 
 /// pairs that failed. A path whose condition accepts absence and which has no consistent field
 /// is satisfied by its absence. The search keeps its own stack (one frame per path of the
 /// branch), so its depth costs heap, not call stack.
+///
+/// On success, `witness` (when given) receives one entry per path: the index, among the
+/// path's fields, of the field chosen for it, or `None` where the path's absence was taken.
 fn search(
     paths: &[FieldCondition],
     constraints: &mut Vec<(usize, usize)>,
-    fields: &HashMap<String, Vec<Field<'_>>>,
+    fields: &Fields<'_>,
     failed: &mut HashSet<(usize, Vec<(usize, usize)>)>,
+    mut witness: Option<&mut Vec<Option<usize>>>,
 ) -> bool {
     /// The search at path `i`.
     struct Frame {
@@ -117,6 +141,11 @@ fn search(
     loop {
         if let Some(i) = enter.take() {
             if i == paths.len() {
+                if let Some(w) = witness.take() {
+                    // Every frame is on the stack: each holds its choice.
+                    w.clear();
+                    w.extend(stack.iter().map(|f| (!f.absent).then(|| f.next - 1)));
+                }
                 answer = Some(true);
             } else {
                 let mut key = constraints.clone();
@@ -192,6 +221,16 @@ fn search(
             answer = Some(false);
         }
     }
+}
+
+/// [`search`] from no constraints with a fresh memo, reporting the choices of a success in
+/// `witness` (see [`search`]).
+pub(crate) fn search_witness(
+    paths: &[FieldCondition],
+    fields: &Fields<'_>,
+    witness: Option<&mut Vec<Option<usize>>>,
+) -> bool {
+    search(paths, &mut Vec::new(), fields, &mut HashSet::new(), witness)
 }
 
 /// Whether one value-list element accepts one leaf.

@@ -9,6 +9,7 @@
 pub(crate) mod case;
 pub(crate) mod eval;
 pub(crate) mod example;
+pub(crate) mod explain;
 pub(crate) mod ip;
 pub(crate) mod ir;
 pub(crate) mod number;

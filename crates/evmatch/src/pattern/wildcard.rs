@@ -28,6 +28,11 @@ enum Tok {
 }
 
 impl Wildcard {
+    /// The operand as written (decoded JSON string content, escapes of `*` and `\\` kept).
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
     /// Approximate heap bytes (for machine statistics).
     pub(crate) fn heap_bytes(&self) -> usize {
         self.text.capacity()
