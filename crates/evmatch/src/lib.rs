@@ -153,6 +153,7 @@ pub use machine::config::MachineConfig;
 pub use machine::rule_change::RuleChange;
 pub use machine::shared::SharedMachine;
 pub use pattern::Pattern;
+pub use pattern::builder::{FieldPath, Literal, Match, Number, Numeric, Operands, PatternBuilder};
 pub use util::Published;
 
 /// The envelope members `TestEventPattern` requires in an event.
