@@ -143,6 +143,7 @@ pub mod json;
 mod limits;
 mod machine;
 mod pattern;
+mod rules_file;
 mod util;
 
 pub use error::{Error, ErrorCode, EventError, Location, PatternError};
@@ -154,6 +155,7 @@ pub use machine::rule_change::RuleChange;
 pub use machine::shared::SharedMachine;
 pub use pattern::Pattern;
 pub use pattern::builder::{FieldPath, Literal, Match, Number, Numeric, Operands, PatternBuilder};
+pub use rules_file::{Rule, RulesFile, RulesFileError, RulesWarning};
 pub use util::Published;
 
 /// The envelope members `TestEventPattern` requires in an event.

@@ -4,6 +4,7 @@
 //! [`RuleChange`](rule_change::RuleChange)s ([`rule_change`]).
 
 pub(crate) mod config;
+mod load;
 pub(crate) mod rule_change;
 pub(crate) mod shared;
 
