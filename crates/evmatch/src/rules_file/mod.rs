@@ -38,7 +38,6 @@ use crate::pattern::Pattern;
 
 /// One rule of a rules file: its id and its patterns (it matches when any of them does).
 #[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
 pub struct Rule {
     id: String,
     patterns: Vec<Pattern>,

@@ -10,6 +10,15 @@ use crate::error::Error;
 ///
 /// `Display` is `line N: <message>` (`line N, column C: …` for JSON syntax); [`line`](Self::line)
 /// and [`message`](Self::message) give the parts, for tools that print `file:line: message`.
+///
+/// ```
+/// use evmatch::RulesFile;
+///
+/// let err = RulesFile::parse("{\"id\": \"a\", \"pattern\": {\"x\": [1]}}\n{\"id\": \"b\"}").unwrap_err();
+/// assert_eq!(err.line(), Some(2));
+/// assert_eq!(err.message(), "not a rule line: it has no \"pattern\" member (a rule line is {\"id\": …, \"pattern\": …})");
+/// println!("rules.jsonl:{}: {}", err.line().unwrap(), err.message());
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum RulesFileError {

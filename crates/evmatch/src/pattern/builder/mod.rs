@@ -35,6 +35,21 @@ use crate::limits::PatternLimits;
 /// From one name (`"source"`, `"detail.state"`: a name with a dot is still one member) or from
 /// an array, slice or `Vec` of names (`["detail", "state"]`: nested objects). No names at all
 /// is the empty path, the same as the one name `""`.
+///
+/// ```
+/// use evmatch::{FieldPath, Pattern};
+///
+/// assert_eq!(FieldPath::from(["detail", "state"]).names(), ["detail", "state"]);
+/// assert_eq!(FieldPath::from("detail.state").names(), ["detail.state"]);
+///
+/// // Different text, the same path: EventBridge joins names with dots.
+/// let nested = Pattern::builder().field(["detail", "state"], ["on"]).build()?;
+/// let dotted = Pattern::builder().field("detail.state", ["on"]).build()?;
+/// assert_eq!(nested.to_json(), r#"{"detail":{"state":["on"]}}"#);
+/// assert_eq!(dotted.to_json(), r#"{"detail.state":["on"]}"#);
+/// assert_eq!(nested, dotted);
+/// # Ok::<(), evmatch::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct FieldPath(Vec<String>);
 

@@ -94,6 +94,15 @@ impl FromStr for Number {
 /// A literal value: a string, a number, `true`, `false` or `null`.
 ///
 /// Converted from `&str`, `String`, [`Number`], any Rust number, `bool`, and `()` for `null`.
+///
+/// ```
+/// use evmatch::{Literal, Match, Pattern};
+///
+/// // A list mixing types, which AWS refuses inside `anything-but`:
+/// let mixed = Match::anything_but(vec![Literal::from("x"), Literal::from(1)]);
+/// let err = Pattern::builder().field("a", [mixed]).build().unwrap_err();
+/// assert!(err.to_string().contains("mixed type is not supported"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Literal(pub(super) String);
 
@@ -161,6 +170,16 @@ literal_from_number!(
 /// slice or `Vec` of them. Lists AWS refuses (mixed strings and numbers, booleans, numbers
 /// where strings are required) are refused by [`PatternBuilder::build`](crate::PatternBuilder::build)
 /// with AWS's message.
+///
+/// ```
+/// use evmatch::Match;
+///
+/// assert_eq!(Match::anything_but("x").to_json(), r#"{"anything-but":"x"}"#);
+/// assert_eq!(Match::anything_but(["x"]).to_json(), r#"{"anything-but":["x"]}"#);
+/// assert_eq!(Match::anything_but(vec![1, 2]).to_json(), r#"{"anything-but":[1,2]}"#);
+/// assert_eq!(Match::anything_but_suffix([".tmp", ".bak"]).to_json(),
+///            r#"{"anything-but":{"suffix":[".tmp",".bak"]}}"#);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Operands(pub(super) String);
 
