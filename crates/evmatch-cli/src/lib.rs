@@ -4,3 +4,4 @@
 
 pub mod discovery;
 pub mod protocol;
+pub mod report;

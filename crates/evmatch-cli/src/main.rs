@@ -1,7 +1,8 @@
 //! The `evmatch` command line: a thin layer over the library.
 //!
-//! One module per subcommand (`test`, `validate`, `matching`, `bench`), plus the readers they
-//! share (`input` for a file or stdin, `rules_file` for the rules of `match`); `main` parses the
+//! One module per subcommand (`test`, `validate`, `matching`, `bench`, `filter`, `example`),
+//! plus what they share (`input` for a file or stdin, `rules_file` for the rules of `match` and
+//! `filter`, `pipeline` for their parallel, order-keeping pass over JSON Lines); `main` parses the
 //! arguments with clap and dispatches. To add a subcommand, add a variant to [`Command`] holding
 //! its clap `Args` struct and a `run` function in a new module, and one match arm in `main`.
 
@@ -10,8 +11,11 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod bench;
+mod example;
+mod filter;
 mod input;
 mod matching;
+mod pipeline;
 mod rules_file;
 mod test;
 mod validate;
@@ -28,9 +32,19 @@ Summary:
       Checks pattern files, JSON Lines files of patterns and CloudFormation/SAM templates (JSON
       or YAML; every EventPattern). Prints `file:line:column: <AWS reason>` per invalid pattern
       on stdout and a summary on stderr. Exit 0 all valid, 1 any invalid, 2 file error.
+      Also checks rules' ScheduleExpression and target inputs; --format json|sarif|github
+      for CI, --intrinsics unknown to check patterns with intrinsic functions where sound.
   evmatch match --rules <FILE> [EVENTS...]
       Matches JSON Lines events (files or stdin) against many rules on every core; writes
       {\"line\": n, \"matches\": [ids]} per event, in input order.
+  evmatch filter (-e <PATTERN> | --pattern <FILE|-> | --rules <FILE>) [-v|-c|-q|-n|-H|-h]
+                 [--with-ids] [FILES...]
+      grep for JSON Lines events: prints the lines the pattern (any rule) matches, unchanged and
+      in input order, on every core. Exit 0 some line selected, 1 none, 2 error (bad lines are
+      reported on stderr with file and line number; the run goes on).
+  evmatch example (-e <PATTERN> | --pattern <FILE|->) [--all-branches]
+      Prints a small event the pattern matches (one per $or branch with --all-branches), or why
+      no event can. Exit 0 printed, 1 impossible, 2 error.
   evmatch bench [--events N] [--rules SET]
       Generates the citylots workload in memory and prints events/s and MB/s per CL2 rule set.
 
@@ -59,6 +73,10 @@ enum Command {
     Match(matching::MatchArgs),
     /// Benchmark matching throughput on the generated citylots workload.
     Bench(bench::BenchArgs),
+    /// Print the JSON Lines events a pattern (or any of many rules) matches, like grep.
+    Filter(filter::FilterArgs),
+    /// Print a small event a pattern matches, or why none can.
+    Example(example::ExampleArgs),
 }
 
 fn main() -> ExitCode {
@@ -68,5 +86,7 @@ fn main() -> ExitCode {
         Command::Validate(args) => validate::run(args),
         Command::Match(args) => matching::run(args),
         Command::Bench(args) => bench::run(args),
+        Command::Filter(args) => filter::run(args),
+        Command::Example(args) => example::run(args),
     }
 }

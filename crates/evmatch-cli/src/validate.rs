@@ -9,8 +9,9 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::Args;
-use evmatch_cli::discovery::{self, Outcome};
+use clap::{Args, ValueEnum};
+use evmatch_cli::discovery::{self, Intrinsics, Outcome};
+use evmatch_cli::report::{FileFailure, Report, failure_line};
 
 const AFTER_HELP: &str = "\
 Kinds of file, detected per file:
@@ -24,11 +25,21 @@ the Properties of a SAM event source of Type EventBridgeRule or CloudWatchEvent 
 FilterCriteria.Filters of an AWS::Pipes::Pipe. A pattern written as a mapping is checked as its
 compact JSON; one written as a string is checked as that JSON text. YAML short-form tags (!Ref,
 !Sub, !GetAtt, !If, ...) are understood; a pattern that uses an intrinsic function cannot be
-checked offline and is counted as skipped. A directory is searched recursively for *.json,
-*.jsonl, *.ndjson, *.yaml and *.yml files (names starting with `.` are ignored); note that every
-such JSON file is then taken for a pattern or a template. YAML aliases are expanded within a
-budget (at most 10,000 aliases adding at most 1,000,000 nodes per file); a file over it is a
-file error, like an unparsable one.
+checked offline and is counted as skipped (but see --intrinsics). A directory is searched
+recursively for *.json, *.jsonl, *.ndjson, *.yaml and *.yml files (names starting with `.` are
+ignored); note that every such JSON file is then taken for a pattern or a template. YAML aliases
+are expanded within a budget (at most 10,000 aliases adding at most 1,000,000 nodes per file); a
+file over it is a file error, like an unparsable one. YAML is read as CloudFormation reads it:
+flow collections whose lines sit at the parent key's indentation, and single-pair mappings
+inside flow sequences, are accepted.
+
+Rule settings: in an AWS::Events::Rule, ScheduleExpression (as PutRule checks it, with the
+rule's EventBusName) and each target's Input, InputPath and InputTransformer (as PutTargets
+checks them); in the Events of an AWS::Serverless::Function or StateMachine, the Schedule of a
+Schedule source, the ScheduleExpression of a ScheduleV2 source (rate and cron; at(...) is not
+checked), and the Input, InputPath and InputTransformer of Schedule, EventBridgeRule and
+CloudWatchEvent sources. Their findings carry AWS's messages and are counted apart:
+  ...; N rule settings checked: V valid, I invalid, S skipped
 
 Output: stdout gets one line per invalid pattern,
   <file>:<line>:<column>: Event pattern is not valid. Reason: <AWS reason>
@@ -37,6 +48,13 @@ where line:column is the error location in the file for a pattern file or a JSON
 template. Notes on skipped patterns, file errors and the summary
   N patterns checked: V valid, I invalid, S skipped
 go to stderr.
+
+With --format json, sarif or github, stdout gets that report instead (every format lists the
+same problems; one unreadable file is reported without hiding the findings of the others) and
+stderr only the summary:
+  json    {\"findings\": [...], \"file_errors\": [...], \"summary\": {...}}, every finding listed
+  sarif   a SARIF 2.1.0 log (rules event-pattern, schedule-expression, target-input, file-error)
+  github  ::error file=F,line=L,col=C::message per problem, ::notice ... per skipped pattern
 
 Exit status: 0 every pattern is valid (or skipped), 1 at least one is invalid, 2 a file could not
 be read or parsed (file errors win over invalid patterns).";
@@ -48,27 +66,60 @@ pub struct ValidateArgs {
     /// Pattern files, JSON Lines files, CloudFormation/SAM templates, or directories of them.
     #[arg(required = true, value_name = "PATH")]
     paths: Vec<PathBuf>,
+    /// How to write the report on stdout (the summary always goes to stderr).
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// What to do with a template pattern that uses CloudFormation intrinsic functions: `skip`
+    /// it, or check it with each function as an `unknown` string where that is sound (skipping
+    /// it, with the reason, otherwise).
+    #[arg(long, value_enum, default_value_t = IntrinsicsArg::Skip)]
+    intrinsics: IntrinsicsArg,
 }
 
-#[derive(Default)]
-struct Tally {
-    valid: usize,
-    invalid: usize,
-    skipped: usize,
-    failed_files: usize,
+/// `--intrinsics`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum IntrinsicsArg {
+    /// Skip the pattern.
+    Skip,
+    /// Check it with the functions as unknown strings, where sound.
+    Unknown,
+}
+
+/// The report formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// `file:line:column: message` per invalid finding; notes and file errors on stderr.
+    Text,
+    /// One JSON object: every finding, the file errors and the counts.
+    Json,
+    /// A SARIF 2.1.0 log, for code-scanning services.
+    Sarif,
+    /// GitHub Actions workflow commands (`::error file=…,line=…,col=…::message`).
+    Github,
 }
 
 /// Run `evmatch validate`.
 pub fn run(args: ValidateArgs) -> ExitCode {
-    let mut tally = Tally::default();
+    let text = args.format == Format::Text;
+    let intrinsics = match args.intrinsics {
+        IntrinsicsArg::Skip => Intrinsics::Skip,
+        IntrinsicsArg::Unknown => Intrinsics::Unknown,
+    };
+    let mut report = Report::default();
     let mut stdout = std::io::stdout().lock();
     for path in &args.paths {
         let files = if path.is_dir() {
             match discovery::pattern_files(path) {
                 Ok(files) => files,
                 Err(e) => {
-                    eprintln!("{}: error: cannot read directory: {e}", path.display());
-                    tally.failed_files += 1;
+                    let failure = FileFailure::new(
+                        &path.display().to_string(),
+                        format!("cannot read directory: {e}"),
+                    );
+                    if text {
+                        eprintln!("{}", failure_line(&failure));
+                    }
+                    report.add_failure(failure);
                     continue;
                 }
             }
@@ -76,63 +127,42 @@ pub fn run(args: ValidateArgs) -> ExitCode {
             vec![path.clone()]
         };
         for file in files {
-            match discovery::validate_file(&file) {
+            match discovery::validate_file_with(&file, intrinsics) {
                 Ok(findings) => {
-                    for finding in findings {
-                        match finding.outcome {
-                            Outcome::Valid => tally.valid += 1,
-                            Outcome::Invalid(_) => {
-                                tally.invalid += 1;
+                    if text {
+                        for finding in &findings {
+                            match finding.outcome {
+                                Outcome::Valid => {}
                                 // A closed stdout (`| head`) must not turn into a panic.
-                                let _ = writeln!(stdout, "{finding}");
-                            }
-                            Outcome::Skipped(_) => {
-                                tally.skipped += 1;
-                                eprintln!("{finding}");
+                                Outcome::Invalid(_) => {
+                                    let _ = writeln!(stdout, "{finding}");
+                                }
+                                Outcome::Skipped(_) => eprintln!("{finding}"),
                             }
                         }
                     }
+                    report.add_findings(findings);
                 }
                 Err(e) => {
-                    tally.failed_files += 1;
-                    match e.position() {
-                        Some((line, column)) => {
-                            eprintln!("{}:{line}:{column}: error: {e}", file.display())
-                        }
-                        None => eprintln!("{}: error: {e}", file.display()),
+                    let failure = FileFailure::from_error(&file.display().to_string(), &e);
+                    if text {
+                        eprintln!("{}", failure_line(&failure));
                     }
+                    report.add_failure(failure);
                 }
             }
         }
     }
+    let document = match args.format {
+        Format::Text => String::new(),
+        Format::Json => report.json(),
+        Format::Sarif => report.sarif(),
+        Format::Github => report.github(),
+    };
+    let _ = stdout.write_all(document.as_bytes());
     let _ = stdout.flush();
-    let total = tally.valid + tally.invalid + tally.skipped;
-    let mut summary = format!(
-        "{total} {} checked: {} valid, {} invalid, {} skipped",
-        if total == 1 { "pattern" } else { "patterns" },
-        tally.valid,
-        tally.invalid,
-        tally.skipped
-    );
-    if tally.failed_files > 0 {
-        summary.push_str(&format!(
-            "; {} {} could not be checked",
-            tally.failed_files,
-            if tally.failed_files == 1 {
-                "file"
-            } else {
-                "files"
-            }
-        ));
-    }
-    eprintln!("{summary}");
-    if tally.failed_files > 0 {
-        ExitCode::from(2)
-    } else if tally.invalid > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    }
+    eprintln!("{}", report.summary());
+    ExitCode::from(report.exit_code())
 }
 
 #[cfg(test)]

@@ -155,3 +155,22 @@ fn match_explains_a_rules_line_that_is_not_a_rule() {
         )
     );
 }
+
+#[test]
+fn match_reads_more_files_than_it_has_buffers() {
+    // One thread has 2 × 1 + 2 batch buffers; each file's end used to keep one for good, so the
+    // fifth file waited forever for a buffer.
+    let rules = temp_file("one-rule.json", r#"{"ec2": {"source": ["aws.ec2"]}}"#);
+    let events = temp_file("one-event.jsonl", "{\"source\":\"aws.ec2\"}\n");
+    let mut args = vec![
+        "match",
+        "--threads",
+        "1",
+        "--rules",
+        rules.to_str().unwrap(),
+    ];
+    args.extend(std::iter::repeat_n(events.to_str().unwrap(), 9));
+    let out = evmatch(&args, b"");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stdout(&out).lines().count(), 9);
+}

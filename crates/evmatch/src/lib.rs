@@ -178,6 +178,7 @@ pub use machine::rule_change::RuleChange;
 pub use machine::shared::SharedMachine;
 pub use pattern::Pattern;
 pub use pattern::builder::{FieldPath, Literal, Match, Number, Numeric, Operands, PatternBuilder};
+pub use pattern::example::Unsatisfiable;
 pub use rules_file::{Rule, RulesFile, RulesFileError, RulesWarning};
 pub use util::Published;
 

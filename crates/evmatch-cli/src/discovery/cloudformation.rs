@@ -18,7 +18,10 @@
 //! YAML reader's alias budget), plus, per pattern found, its expanded size and the length of
 //! its JSON Pointer.
 
+use std::collections::HashSet;
+
 use super::FoundPattern;
+use super::intrinsics;
 use super::tree::{Document, NodeId, NodeKind};
 
 /// Whether `doc` is a template: a mapping with a top-level `Resources`,
@@ -70,6 +73,7 @@ struct Visit<'d> {
 
 /// The patterns of a template, in document order.
 pub(super) fn find_patterns(doc: &Document) -> Vec<FoundPattern> {
+    let list_params = intrinsics::list_parameters(doc);
     let mut found = Vec::new();
     let mut path: Vec<Segment<'_>> = Vec::new();
     let mut work = vec![Visit {
@@ -83,7 +87,7 @@ pub(super) fn find_patterns(doc: &Document) -> Vec<FoundPattern> {
         path.truncate(visit.depth);
         path.extend(visit.segment);
         if visit.pattern {
-            found.push(found_pattern(doc, visit.id, &path));
+            found.push(found_pattern(doc, visit.id, &path, &list_params));
             continue;
         }
         let depth = path.len();
@@ -139,7 +143,12 @@ pub(super) fn find_patterns(doc: &Document) -> Vec<FoundPattern> {
 }
 
 /// The pattern at `id`, reached by `path`.
-fn found_pattern(doc: &Document, id: NodeId, path: &[Segment<'_>]) -> FoundPattern {
+fn found_pattern(
+    doc: &Document,
+    id: NodeId,
+    path: &[Segment<'_>],
+    list_params: &HashSet<String>,
+) -> FoundPattern {
     let mut pointer = String::new();
     for segment in path {
         pointer.push('/');
@@ -154,6 +163,9 @@ fn found_pattern(doc: &Document, id: NodeId, path: &[Segment<'_>]) -> FoundPatte
         (None, NodeKind::String(s)) => s.clone(),
         (None, _) => doc.to_value(id).to_string(),
     };
+    let assumed = intrinsic
+        .as_ref()
+        .map(|_| intrinsics::assume(doc, id, list_params));
     let node = doc.node(id);
     FoundPattern {
         text,
@@ -161,6 +173,7 @@ fn found_pattern(doc: &Document, id: NodeId, path: &[Segment<'_>]) -> FoundPatte
         column: node.column,
         pointer,
         intrinsic,
+        assumed,
         verbatim_at: None,
     }
 }

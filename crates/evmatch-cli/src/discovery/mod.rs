@@ -16,8 +16,14 @@
 //! [`Pattern::parse`](evmatch::Pattern::parse) and yields a [`Finding`]; [`validate_file`] does
 //! both for a path; [`pattern_files`] lists the files of a directory.
 //!
-//! The parts: `json` and `yaml` read a template into the positioned document `tree`,
-//! `cloudformation` finds the patterns in it, `walk` lists a directory.
+//! In a template, [`validate_text`] also checks the other settings of rules ([`Subject`]):
+//! schedule expressions as `PutRule` does and target inputs as `PutTargets` does.
+//!
+//! The parts: `json` and `yaml` read a template into the positioned document `tree` (`yaml`
+//! with `flow_indent` for the flow collections YAML 1.2 refuses and CloudFormation accepts),
+//! `cloudformation` finds the patterns in it, `intrinsics` decides where an intrinsic
+//! function's value can be assumed, `rule_checks` checks the rules' other settings, `walk`
+//! lists a directory.
 //!
 //! Invariants:
 //!
@@ -27,7 +33,9 @@
 //!   finding points at the start of the pattern's value in the template.
 //! * A template pattern that uses a CloudFormation intrinsic function anywhere inside it (a short
 //!   form tag such as `!Sub`, or a one-key mapping `Ref` / `Fn::…`) cannot be resolved offline:
-//!   it is reported as [`Outcome::Skipped`], never as invalid.
+//!   it is reported as [`Outcome::Skipped`], never as invalid — unless [`Intrinsics::Unknown`]
+//!   is asked for and every function stands where any string it gives is as valid as another;
+//!   then the pattern is checked with stand-ins.
 //! * Nothing here panics on malformed input: unreadable files, bad UTF-8, unparseable templates
 //!   and YAML templates whose aliases expand beyond the budget ([`MAX_YAML_ALIASES`],
 //!   [`MAX_YAML_ALIAS_NODES`]) are [`FileError`]s; a pattern that does not parse is an
@@ -67,7 +75,10 @@
 //! ```
 
 mod cloudformation;
+mod flow_indent;
+mod intrinsics;
 mod json;
+mod rule_checks;
 mod tree;
 mod walk;
 mod yaml;
@@ -143,8 +154,13 @@ pub struct FoundPattern {
     /// empty for pattern files and JSON Lines.
     pub pointer: String,
     /// The CloudFormation intrinsic function the pattern uses (`!Sub`, `Fn::Join`, `Ref`, …),
-    /// when it uses one: such a pattern cannot be checked offline.
+    /// when it uses one: such a pattern cannot be checked offline as written.
     pub intrinsic: Option<String>,
+    /// For a pattern with [`intrinsic`](Self::intrinsic) set: `Ok` with the pattern text where
+    /// every intrinsic function stands for an unknown string, when that is sound (see
+    /// [`Intrinsics::Unknown`]); else `Err((function, why))`, `why` a clause to follow the
+    /// function's name (`" for the whole pattern"`).
+    pub assumed: Option<Result<String, (String, String)>>,
     /// File position of the first character of `text`, when `text` is a verbatim slice of the
     /// file (pattern files, JSON Lines).
     verbatim_at: Option<(usize, usize)>,
@@ -192,7 +208,42 @@ pub enum Outcome {
     Skipped(String),
 }
 
-/// A checked pattern and where it is.
+/// What a finding is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Subject {
+    /// An event pattern.
+    EventPattern,
+    /// A rule's schedule expression (`ScheduleExpression`, or a SAM `Schedule` /
+    /// `ScheduleV2` event source's), checked as `PutRule` checks it.
+    ScheduleExpression,
+    /// A target's input settings (`Input`, `InputPath`, `InputTransformer`, of a rule target or
+    /// a SAM event source), checked as `PutTargets` checks them.
+    Target,
+}
+
+impl Subject {
+    /// A stable identifier: `event-pattern`, `schedule-expression`, `target-input` (the rule id
+    /// of the JSON and SARIF reports).
+    pub fn id(self) -> &'static str {
+        match self {
+            Subject::EventPattern => "event-pattern",
+            Subject::ScheduleExpression => "schedule-expression",
+            Subject::Target => "target-input",
+        }
+    }
+
+    /// How a note names it: `pattern`, `schedule expression`, `target input`.
+    pub fn noun(self) -> &'static str {
+        match self {
+            Subject::EventPattern => "pattern",
+            Subject::ScheduleExpression => "schedule expression",
+            Subject::Target => "target input",
+        }
+    }
+}
+
+/// A checked pattern (or rule setting) and where it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Finding {
@@ -207,6 +258,11 @@ pub struct Finding {
     pub pointer: String,
     /// What checking the pattern gave.
     pub outcome: Outcome,
+    /// What was checked: an event pattern, or another setting of a rule in a template.
+    pub subject: Subject,
+    /// For a skipped finding under [`Intrinsics::Unknown`]: why the function's value cannot be
+    /// assumed, a clause that follows its name in the message.
+    pub note: Option<String>,
 }
 
 impl Finding {
@@ -217,8 +273,10 @@ impl Finding {
             Outcome::Valid => "valid".to_owned(),
             Outcome::Invalid(err) => reason_line(err),
             Outcome::Skipped(name) => format!(
-                "skipped: pattern uses the CloudFormation intrinsic function {name} and cannot \
-                 be checked offline"
+                "skipped: {} uses the CloudFormation intrinsic function {name}{} and cannot be \
+                 checked offline",
+                self.subject.noun(),
+                self.note.as_deref().unwrap_or_default()
             ),
         }
     }
@@ -309,6 +367,7 @@ pub fn patterns_in(text: &str, kind: FileKind) -> Result<Vec<FoundPattern>, File
                 column,
                 pointer: String::new(),
                 intrinsic: None,
+                assumed: None,
                 verbatim_at: Some((1, 1)),
             }])
         }
@@ -325,33 +384,52 @@ pub fn patterns_in(text: &str, kind: FileKind) -> Result<Vec<FoundPattern>, File
                     column,
                     pointer: String::new(),
                     intrinsic: None,
+                    assumed: None,
                     verbatim_at: Some((i + 1, 1)),
                 }
             })
             .collect()),
-        FileKind::Template => {
-            let body = text.trim_start_matches('\u{feff}').trim_start();
-            let doc = if body.starts_with('{') {
-                json::parse(text)?
-            } else {
-                yaml::parse(text)?
-            };
-            Ok(cloudformation::find_patterns(&doc))
-        }
+        FileKind::Template => Ok(cloudformation::find_patterns(&template(text)?)),
     }
 }
 
-/// Check one found pattern.
+/// What to do with a template pattern that uses intrinsic functions.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Intrinsics {
+    /// Skip it (the default).
+    #[default]
+    Skip,
+    /// Check it with each function standing for an unknown string where that is sound (a
+    /// function that gives one string, as an element of a field's list of values or the
+    /// operand of `prefix`, `suffix`, `equals-ignore-case` or `anything-but`); skip it, saying
+    /// why, otherwise.
+    Unknown,
+}
+
+/// Check one found pattern (a pattern with an intrinsic function is skipped).
 pub fn check(path: &str, found: &FoundPattern) -> Finding {
-    let (outcome, (line, column)) = match &found.intrinsic {
-        Some(name) => (Outcome::Skipped(name.clone()), (found.line, found.column)),
-        None => match evmatch::Pattern::parse(&found.text) {
-            Ok(_) => (Outcome::Valid, (found.line, found.column)),
-            Err(err) => {
-                let at = found.position_of(&err);
-                (Outcome::Invalid(err), at)
-            }
-        },
+    check_with(path, found, Intrinsics::Skip)
+}
+
+/// Check one found pattern, treating intrinsic functions as `intrinsics` says.
+pub fn check_with(path: &str, found: &FoundPattern, intrinsics: Intrinsics) -> Finding {
+    let mut note = None;
+    let parsed = |text: &str| match evmatch::Pattern::parse(text) {
+        Ok(_) => (Outcome::Valid, (found.line, found.column)),
+        Err(err) => {
+            let at = found.position_of(&err);
+            (Outcome::Invalid(err), at)
+        }
+    };
+    let (outcome, (line, column)) = match (&found.intrinsic, &found.assumed, intrinsics) {
+        (Some(_), Some(Ok(text)), Intrinsics::Unknown) => parsed(text),
+        (Some(_), Some(Err((name, why))), Intrinsics::Unknown) => {
+            note = Some(why.clone());
+            (Outcome::Skipped(name.clone()), (found.line, found.column))
+        }
+        (Some(name), _, _) => (Outcome::Skipped(name.clone()), (found.line, found.column)),
+        (None, _, _) => parsed(&found.text),
     };
     Finding {
         path: path.to_owned(),
@@ -359,25 +437,101 @@ pub fn check(path: &str, found: &FoundPattern) -> Finding {
         column,
         pointer: found.pointer.clone(),
         outcome,
+        subject: Subject::EventPattern,
+        note,
     }
 }
 
 /// Find and check every pattern in `text`; `path` labels the findings.
+///
+/// In a template, the other settings of rules are checked too ([`Subject`]); findings come in
+/// the order of their positions.
 pub fn validate_text(path: &str, text: &str, kind: FileKind) -> Result<Vec<Finding>, FileError> {
-    Ok(patterns_in(text, kind)?
+    validate_text_with(path, text, kind, Intrinsics::Skip)
+}
+
+/// [`validate_text`], treating intrinsic functions as `intrinsics` says.
+///
+/// ```
+/// use evmatch_cli::discovery::{validate_text_with, FileKind, Intrinsics, Outcome, Subject};
+///
+/// let template = "\
+/// Resources:
+///   Rule:
+///     Type: AWS::Events::Rule
+///     Properties:
+///       ScheduleExpression: rate(1 minutes)
+///       EventPattern:
+///         account: [!Ref AWS::AccountId]
+/// ";
+/// let findings =
+///     validate_text_with("t.yaml", template, FileKind::Template, Intrinsics::Unknown).unwrap();
+/// assert_eq!(findings[0].subject, Subject::ScheduleExpression);
+/// assert_eq!(
+///     findings[0].to_string(),
+///     "t.yaml:5:27: Parameter ScheduleExpression is not valid."
+/// );
+/// // `!Ref AWS::AccountId` gives one string, and any string is a valid list element.
+/// assert_eq!(findings[1].subject, Subject::EventPattern);
+/// assert_eq!(findings[1].outcome, Outcome::Valid);
+/// ```
+pub fn validate_text_with(
+    path: &str,
+    text: &str,
+    kind: FileKind,
+    intrinsics: Intrinsics,
+) -> Result<Vec<Finding>, FileError> {
+    if kind != FileKind::Template {
+        return Ok(patterns_in(text, kind)?
+            .iter()
+            .map(|found| check(path, found))
+            .collect());
+    }
+    let doc = template(text)?;
+    let mut findings: Vec<Finding> = cloudformation::find_patterns(&doc)
         .iter()
-        .map(|found| check(path, found))
-        .collect())
+        .map(|found| check_with(path, found, intrinsics))
+        .collect();
+    let others = rule_checks::rule_findings(&doc);
+    if !others.is_empty() {
+        findings.extend(others.into_iter().map(|f| Finding {
+            path: path.to_owned(),
+            line: f.line,
+            column: f.column,
+            pointer: f.pointer,
+            outcome: f.outcome,
+            subject: f.subject,
+            note: None,
+        }));
+        // Stable: patterns keep their order among themselves.
+        findings.sort_by_key(|f| (f.line, f.column));
+    }
+    Ok(findings)
+}
+
+/// Read a template, JSON or YAML.
+fn template(text: &str) -> Result<tree::Document, FileError> {
+    let body = text.trim_start_matches('\u{feff}').trim_start();
+    if body.starts_with('{') {
+        json::parse(text)
+    } else {
+        yaml::parse(text)
+    }
 }
 
 /// Read `path`, detect its kind and check every pattern in it.
 pub fn validate_file(path: &Path) -> Result<Vec<Finding>, FileError> {
+    validate_file_with(path, Intrinsics::Skip)
+}
+
+/// [`validate_file`], treating intrinsic functions as `intrinsics` says.
+pub fn validate_file_with(path: &Path, intrinsics: Intrinsics) -> Result<Vec<Finding>, FileError> {
     let bytes = std::fs::read(path)?;
     let text = String::from_utf8(bytes).map_err(|e| FileError::NotUtf8 {
         offset: e.utf8_error().valid_up_to(),
     })?;
     let kind = FileKind::detect(path, &text);
-    validate_text(&path.display().to_string(), &text, kind)
+    validate_text_with(&path.display().to_string(), &text, kind, intrinsics)
 }
 
 /// The position of the first non-whitespace character of `text`, which starts at `line:column`.

@@ -23,6 +23,8 @@
 //! ([`Document::to_value`]) costs that much time and memory. The YAML reader budgets the
 //! expansion aliases add, which bounds every walk over the document.
 
+use std::collections::HashMap;
+
 use evmatch::json::Value;
 
 /// Index of a node in its [`Document`].
@@ -67,6 +69,8 @@ pub(super) enum NodeKind {
 pub(super) struct Document {
     nodes: Vec<Node>,
     root: NodeId,
+    /// The scalar argument of tagged scalars (`!Ref Name` → `Name`), by node.
+    tag_args: HashMap<NodeId, String>,
 }
 
 impl Document {
@@ -93,12 +97,27 @@ impl Document {
 
     /// The subtree at `id` as a JSON value, aliases expanded; a tagged node becomes `null`.
     pub fn to_value(&self, id: NodeId) -> Value {
-        to_value(&self.nodes, id)
+        to_value(&self.nodes, id, &|_| None)
+    }
+
+    /// [`to_value`](Self::to_value), with the nodes for which `replace` gives a value (looked
+    /// at before aliases are resolved and before their children) written as that value.
+    pub fn to_value_with(&self, id: NodeId, replace: &dyn Fn(NodeId) -> Option<Value>) -> Value {
+        to_value(&self.nodes, id, replace)
+    }
+
+    /// The scalar argument of a tagged scalar (`!Ref Name` → `Name`).
+    pub fn tag_arg(&self, id: NodeId) -> Option<&str> {
+        let mut id = id;
+        while let NodeKind::Alias(target) = self.nodes[id].kind {
+            id = target;
+        }
+        self.tag_args.get(&id).map(String::as_str)
     }
 }
 
 /// Convert without recursion: children are converted first, through an explicit stack.
-fn to_value(nodes: &[Node], id: NodeId) -> Value {
+fn to_value(nodes: &[Node], id: NodeId, replace: &dyn Fn(NodeId) -> Option<Value>) -> Value {
     enum Frame<'a> {
         Visit(NodeId),
         Array(usize),
@@ -114,6 +133,7 @@ fn to_value(nodes: &[Node], id: NodeId) -> Value {
     let mut done: Vec<Value> = Vec::new();
     while let Some(frame) = work.pop() {
         match frame {
+            Frame::Visit(id) if let Some(value) = replace(id) => done.push(value),
             Frame::Visit(id) => match kind(id) {
                 NodeKind::Null | NodeKind::Tagged(_) | NodeKind::Alias(_) => done.push(Value::Null),
                 NodeKind::Bool(b) => done.push(Value::Bool(*b)),
@@ -146,7 +166,7 @@ fn to_value(nodes: &[Node], id: NodeId) -> Value {
 struct Open {
     line: usize,
     column: usize,
-    /// Whether `line:column` is final. Otherwise (YAML block collections, which yaml-rust2
+    /// Whether `line:column` is final. Otherwise (YAML block collections, which the YAML parser
     /// marks after their first key) the collection takes its first entry's position.
     exact: bool,
     /// Short-form intrinsic tag on the collection (`!If [...]`, `!Sub [...]`).
@@ -166,6 +186,7 @@ pub(super) struct Builder {
     nodes: Vec<Node>,
     open: Vec<Open>,
     root: Option<NodeId>,
+    tag_args: HashMap<NodeId, String>,
 }
 
 impl Builder {
@@ -174,6 +195,7 @@ impl Builder {
             nodes: Vec::new(),
             open: Vec::new(),
             root: None,
+            tag_args: HashMap::new(),
         }
     }
 
@@ -231,6 +253,19 @@ impl Builder {
         self.add(line, column, size, kind)
     }
 
+    /// Add a tagged scalar (`!Ref Name`) at `line:column`, keeping its argument.
+    pub fn tagged_scalar(
+        &mut self,
+        line: usize,
+        column: usize,
+        tag: String,
+        arg: String,
+    ) -> NodeId {
+        let id = self.scalar(line, column, NodeKind::Tagged(tag));
+        self.tag_args.insert(id, arg);
+        id
+    }
+
     /// Add an alias at `line:column` of the complete node `target`, or a `null` when the anchor
     /// is not complete (an alias inside its own anchor).
     pub fn alias(&mut self, line: usize, column: usize, target: Option<NodeId>) -> NodeId {
@@ -269,6 +304,7 @@ impl Builder {
         Document {
             nodes: self.nodes,
             root,
+            tag_args: self.tag_args,
         }
     }
 
@@ -332,7 +368,9 @@ fn key_text(nodes: &[Node], mut id: NodeId) -> String {
             NodeKind::String(s) | NodeKind::Number(s) | NodeKind::Tagged(s) => return s.clone(),
             NodeKind::Bool(b) => return b.to_string(),
             NodeKind::Null => return "null".to_owned(),
-            NodeKind::Array(_) | NodeKind::Object(_) => return to_value(nodes, id).to_string(),
+            NodeKind::Array(_) | NodeKind::Object(_) => {
+                return to_value(nodes, id, &|_| None).to_string();
+            }
         }
     }
 }

@@ -1,4 +1,4 @@
-//! The YAML template reader: YAML text to a positioned [`Document`], on yaml-rust2's event
+//! The YAML template reader: YAML text to a positioned [`Document`], on saphyr-parser's event
 //! parser.
 //!
 //! Job: read the first document of a YAML CloudFormation/SAM template, keeping where every node
@@ -8,10 +8,10 @@
 //!
 //! Invariants:
 //!
-//! * No recursion. yaml-rust2's own loader (`Parser::load`, and so `YamlLoader`) recurses once
-//!   per nesting level, which a deep block-nested file turns into a stack overflow; this reader
-//!   pulls the parser's events one by one ([`Parser::next_token`], an iterative state machine)
-//!   and keeps open collections in an explicit stack. yaml-rust2's scanner refuses flow
+//! * No recursion. A YAML loader that builds a tree recurses once per nesting level, which a
+//!   deep block-nested file turns into a stack overflow; this reader pulls the parser's events
+//!   one by one ([`Parser::next_event`], an iterative state machine) and keeps open collections
+//!   in an explicit stack. The scanner refuses flow
 //!   collections (`[`, `{`) nested more than 255 deep ("recursion limit exceeded"); block
 //!   nesting is unbounded here.
 //! * Aliases share their anchored node instead of copying it, and their expansion has a budget:
@@ -20,8 +20,13 @@
 //!   text). A file over the budget is a [`FileError::AliasBudgetExceeded`] at the alias that
 //!   crossed it, so a "billion laughs" file (nine levels of ten aliases) is refused at once
 //!   instead of growing without bound. An alias inside its own anchor is `null`.
-//! * Nothing panics on malformed input: syntax errors are [`FileError::Parse`] with yaml-rust2's
+//! * Nothing panics on malformed input: syntax errors are [`FileError::Parse`] with the parser's
 //!   message and position.
+//! * What CloudFormation accepts is read: a single-pair mapping inside a flow sequence
+//!   (`!Sub ["x-${ID}", ID: !Ref Id]`) parses as a one-member mapping, and a file whose flow
+//!   collections have lines or a closing bracket at (or left of) the parent key's indentation,
+//!   which YAML 1.2 refuses and PyYAML and CloudFormation accept, is read again with those lines
+//!   re-indented ([`super::flow_indent`]); positions still point into the file as written.
 //!
 //! Costs: O(length of the text) for the parse and the tree; the position of a tagged node is
 //! found by binary search over the line starts. Every later walk over the document is bounded
@@ -29,10 +34,10 @@
 
 use std::collections::HashMap;
 
-use yaml_rust2::parser::{Event, Parser, Tag};
-use yaml_rust2::scanner::{Marker, ScanError, TScalarStyle};
+use saphyr_parser::{Event, Marker, Parser, ScalarStyle, ScanError, Tag};
 
 use super::FileError;
+use super::flow_indent;
 use super::tree::{Builder, Document, NodeKind};
 
 /// Most aliases (`*name`) one YAML file may use.
@@ -73,9 +78,34 @@ pub(super) fn parse(text: &str) -> Result<Document, FileError> {
 }
 
 /// Read the first YAML document of `text` within `budget`.
+///
+/// A file refused for the indentation of its flow collections is read again with those lines
+/// re-indented; if that fails too, the first error stands.
 pub(super) fn parse_with(text: &str, budget: AliasBudget) -> Result<Document, FileError> {
+    match read(text, Vec::new(), budget) {
+        Err(first @ FileError::Parse { .. }) if is_indentation_error(&first) => {
+            match flow_indent::reindent(text) {
+                Some(re) => match read(&re.text, re.pads, budget) {
+                    Err(e @ FileError::AliasBudgetExceeded { .. }) => Err(e),
+                    Err(_) => Err(first),
+                    ok => ok,
+                },
+                None => Err(first),
+            }
+        }
+        other => other,
+    }
+}
+
+fn is_indentation_error(e: &FileError) -> bool {
+    matches!(e, FileError::Parse { message, .. } if message.starts_with("invalid indentation"))
+}
+
+/// Read `text`, whose line `i` (0-based) was indented by `pads[i]` more characters than the file
+/// has it (none past the end of `pads`).
+fn read(text: &str, pads: Vec<usize>, budget: AliasBudget) -> Result<Document, FileError> {
     let mut reader = Reader {
-        source: Source::new(text),
+        source: Source::new(text, pads),
         builder: Builder::new(),
         open_anchors: Vec::new(),
         anchors: HashMap::new(),
@@ -84,43 +114,65 @@ pub(super) fn parse_with(text: &str, budget: AliasBudget) -> Result<Document, Fi
         alias_nodes: 0,
     };
     let mut parser = Parser::new_from_str(text);
-    loop {
-        let (event, mark) = parser.next_token().map_err(|e| scan_error(&e))?;
+    while let Some(next) = parser.next_event() {
+        let (event, span) = next.map_err(|e| reader.source.scan_error(&e))?;
         match event {
-            // Like yaml-rust2's loader with `multi == false`: the first document only.
+            // The first document only.
             Event::StreamEnd | Event::DocumentEnd => break,
-            event => reader.event(event, mark)?,
+            event => reader.event(event, span.start)?,
         }
     }
     Ok(reader.builder.finish())
 }
 
-fn scan_error(e: &ScanError) -> FileError {
-    FileError::Parse {
-        line: e.marker().line().max(1),
-        column: e.marker().col() + 1,
-        message: e.info().to_owned(),
-    }
-}
-
-/// The text, for finding where tags start.
+/// The text, for finding where tags start, and how to map its positions onto the file.
 struct Source {
     chars: Vec<char>,
     /// Character index of every `'\n'`, ascending.
     newlines: Vec<usize>,
+    /// Characters added at the start of each line (0-based) before parsing.
+    pads: Vec<usize>,
 }
 
 impl Source {
-    fn new(text: &str) -> Self {
+    fn new(text: &str, pads: Vec<usize>) -> Self {
         let chars: Vec<char> = text.chars().collect();
         let newlines = (0..chars.len()).filter(|&i| chars[i] == '\n').collect();
-        Source { chars, newlines }
+        Source {
+            chars,
+            newlines,
+            pads,
+        }
+    }
+
+    /// The file position of `(line, column)` of the parsed text.
+    fn unpad(&self, (line, column): (usize, usize)) -> (usize, usize) {
+        let pad = self.pads.get(line.wrapping_sub(1)).copied().unwrap_or(0);
+        (line, column.saturating_sub(pad).max(1))
+    }
+
+    /// The 1-based file position of `mark`.
+    fn at(&self, mark: Marker) -> (usize, usize) {
+        self.unpad((mark.line().max(1), mark.col() + 1))
+    }
+
+    fn scan_error(&self, e: &ScanError) -> FileError {
+        let (line, column) = self.at(*e.marker());
+        FileError::Parse {
+            line,
+            column,
+            message: e.info().to_owned(),
+        }
     }
 
     /// The 1-based position of a node marked at `mark`: that of its short-form tag when the
     /// tag stands just before it (`!Sub '…'`, or `!Join` ending the line above a block
     /// sequence), so the node is reported where it visibly starts.
     fn position(&self, mark: Marker, tag: Option<&str>) -> (usize, usize) {
+        self.unpad(self.parsed_position(mark, tag))
+    }
+
+    fn parsed_position(&self, mark: Marker, tag: Option<&str>) -> (usize, usize) {
         let at = (mark.line().max(1), mark.col() + 1);
         let Some(tag) = tag else {
             return at;
@@ -151,7 +203,7 @@ impl Source {
     }
 }
 
-/// Turns yaml-rust2's events into a [`Document`].
+/// Turns the parser's events into a [`Document`].
 struct Reader {
     source: Source,
     builder: Builder,
@@ -166,19 +218,26 @@ struct Reader {
 }
 
 impl Reader {
-    fn event(&mut self, event: Event, mark: Marker) -> Result<(), FileError> {
+    fn event(&mut self, event: Event<'_>, mark: Marker) -> Result<(), FileError> {
         match event {
             Event::Scalar(value, style, anchor, tag) => {
-                let (line, column) = self
-                    .source
-                    .position(mark, intrinsic_tag(tag.as_ref()).as_deref());
-                let id = self
-                    .builder
-                    .scalar(line, column, scalar_kind(value, style, tag));
+                let intrinsic = intrinsic_tag(tag.as_deref());
+                let (line, column) = self.source.position(mark, intrinsic.as_deref());
+                let id = match intrinsic {
+                    Some(name) => {
+                        // Kept for the intrinsic check (`!Ref Name`: which parameter).
+                        self.builder
+                            .tagged_scalar(line, column, name, value.into_owned())
+                    }
+                    None => {
+                        let kind = scalar_kind(value.into_owned(), style, tag.as_deref());
+                        self.builder.scalar(line, column, kind)
+                    }
+                };
                 self.anchor(anchor, id);
             }
-            Event::SequenceStart(anchor, tag) => self.open(mark, anchor, tag.as_ref(), true),
-            Event::MappingStart(anchor, tag) => self.open(mark, anchor, tag.as_ref(), false),
+            Event::SequenceStart(anchor, tag) => self.open(mark, anchor, tag.as_deref(), true),
+            Event::MappingStart(anchor, tag) => self.open(mark, anchor, tag.as_deref(), false),
             Event::SequenceEnd | Event::MappingEnd => {
                 if let Some(id) = self.builder.close() {
                     let anchor = self.open_anchors.pop().unwrap_or(0);
@@ -186,7 +245,7 @@ impl Reader {
                 }
             }
             Event::Alias(anchor) => {
-                let (line, column) = (mark.line().max(1), mark.col() + 1);
+                let (line, column) = self.source.at(mark);
                 let over = |message: String| FileError::AliasBudgetExceeded {
                     line,
                     column,
@@ -211,7 +270,7 @@ impl Reader {
                 self.builder.alias(line, column, target);
             }
             Event::Nothing | Event::StreamStart | Event::StreamEnd => {}
-            Event::DocumentStart | Event::DocumentEnd => {}
+            Event::DocumentStart(_) | Event::DocumentEnd => {}
         }
         Ok(())
     }
@@ -237,11 +296,11 @@ fn intrinsic_tag(tag: Option<&Tag>) -> Option<String> {
     (tag.handle == "!" && !tag.suffix.is_empty()).then(|| format!("!{}", tag.suffix))
 }
 
-fn scalar_kind(value: String, style: TScalarStyle, tag: Option<Tag>) -> NodeKind {
-    if let Some(name) = intrinsic_tag(tag.as_ref()) {
+fn scalar_kind(value: String, style: ScalarStyle, tag: Option<&Tag>) -> NodeKind {
+    if let Some(name) = intrinsic_tag(tag) {
         return NodeKind::Tagged(name);
     }
-    if tag.as_ref().is_some_and(|t| t.suffix == "str") || style != TScalarStyle::Plain {
+    if tag.is_some_and(|t| t.suffix == "str") || style != ScalarStyle::Plain {
         return NodeKind::String(value);
     }
     // YAML 1.2 core schema resolution of plain scalars.
@@ -387,5 +446,72 @@ mod tests {
             .map(|&i| (doc.node(i).line, doc.node(i).column))
             .collect();
         assert_eq!(at, vec![(3, 7), (3, 17)]);
+    }
+    #[test]
+    fn flow_collections_at_the_parent_key_indentation_are_read_as_cloudformation_does() {
+        let text = "\
+Resources:
+  P:
+    Properties:
+      CustomStatements: [{
+      Effect: Allow,
+      Action: 's3:*'
+      }]
+      Tail: [
+    1]
+";
+        assert_eq!(
+            compact(text),
+            r#"{"Resources":{"P":{"Properties":{"CustomStatements":[{"Effect":"Allow","Action":"s3:*"}],"Tail":[1]}}}}"#
+        );
+        // Positions point into the file as written.
+        let doc = parse(text).unwrap();
+        let statements = at_id(&doc, &["Resources", "P", "Properties", "CustomStatements"]);
+        let NodeKind::Array(items) = doc.kind(statements) else {
+            panic!("not a sequence")
+        };
+        let NodeKind::Object(members) = doc.kind(items[0]) else {
+            panic!("not a mapping")
+        };
+        let start = |id: usize| (doc.node(id).line, doc.node(id).column);
+        assert_eq!(start(items[0]), (4, 26));
+        assert_eq!(start(members[0].1), (5, 15));
+        let tail = at_id(&doc, &["Resources", "P", "Properties", "Tail"]);
+        let NodeKind::Array(items) = doc.kind(tail) else {
+            panic!("not a sequence")
+        };
+        assert_eq!(start(items[0]), (9, 5));
+    }
+
+    fn at_id(doc: &Document, pointer: &[&str]) -> usize {
+        let mut id = doc.root();
+        for key in pointer {
+            let NodeKind::Object(members) = doc.kind(id) else {
+                panic!("not a mapping")
+            };
+            id = members.iter().find(|(k, _)| k == key).unwrap().1;
+        }
+        id
+    }
+
+    #[test]
+    fn a_file_that_still_fails_keeps_its_first_error() {
+        let err = parse("a:\n  k: [\n  1,\n b: ]\n  c\n").unwrap_err();
+        assert!(matches!(err, FileError::Parse { .. }), "{err:?}");
+    }
+
+    #[test]
+    fn a_single_pair_mapping_in_a_flow_sequence_is_a_one_member_mapping() {
+        let text = "\
+Resources:
+  B:
+    Properties:
+      BucketName: !Sub [ \"x-${ID}\", ID: !Select [2, !Split [\"/\", !Ref AWS::StackId]] ]
+      Plain: [a, k: [1, 2], b]
+";
+        assert_eq!(
+            compact(text),
+            r#"{"Resources":{"B":{"Properties":{"BucketName":null,"Plain":["a",{"k":[1,2]},"b"]}}}}"#
+        );
     }
 }

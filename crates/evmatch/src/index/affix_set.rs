@@ -65,6 +65,9 @@ pub(crate) struct AffixSet<const FROM_END: bool, const FOLD: bool> {
     entries: usize,
     /// Updates since the representation last changed.
     updates: usize,
+    /// Registrations whose operand ends (suffixes: starts) with `"`: the only ones the value's
+    /// quote can complete, so without them the value plus its quote is not looked up.
+    quoted: usize,
 }
 
 impl<const FROM_END: bool, const FOLD: bool> Default for AffixSet<FROM_END, FOLD> {
@@ -74,6 +77,7 @@ impl<const FROM_END: bool, const FOLD: bool> Default for AffixSet<FROM_END, FOLD
             lengths: SmallVec::new(),
             entries: 0,
             updates: 0,
+            quoted: 0,
         }
     }
 }
@@ -145,6 +149,7 @@ impl<const FROM_END: bool, const FOLD: bool> AffixSet<FROM_END, FOLD> {
         }
         self.entries += 1;
         self.updates += 1;
+        self.quoted += usize::from(ends_in_quote::<FROM_END>(key));
         match &mut self.repr {
             Repr::Few(list) => match list.iter_mut().find(|(k, _)| k.as_slice() == key) {
                 Some((_, l)) => l.push(t),
@@ -206,6 +211,7 @@ impl<const FROM_END: bool, const FOLD: bool> AffixSet<FROM_END, FOLD> {
         }
         self.entries -= 1;
         self.updates += 1;
+        self.quoted -= usize::from(ends_in_quote::<FROM_END>(key));
         if self.entries == 0 {
             *self = AffixSet::default();
             return true;
@@ -314,7 +320,7 @@ impl<const FROM_END: bool, const FOLD: bool> AffixSet<FROM_END, FOLD> {
                     let len = len as usize;
                     let found = if len <= n {
                         table.get(if FROM_END { &v[n - len..] } else { &v[..len] })
-                    } else if len == n + 1 {
+                    } else if len == n + 1 && self.quoted > 0 {
                         table.get(quoted::<FROM_END>(v).as_slice())
                     } else {
                         break;
@@ -405,6 +411,11 @@ fn walk_trie<const FROM_END: bool>(trie: &ByteTrie<Targets>, v: &[u8], hit: &mut
     } else {
         trie.walk(n + 1, |i| if i < n { v[i] } else { b'"' }, emit);
     }
+}
+
+/// Whether a prefix operand ends (a suffix operand starts) with `"`.
+fn ends_in_quote<const FROM_END: bool>(key: &[u8]) -> bool {
+    (if FROM_END { key.first() } else { key.last() }) == Some(&b'"')
 }
 
 /// `v` followed (preceded) by `"`.

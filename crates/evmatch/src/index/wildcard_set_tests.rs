@@ -185,6 +185,46 @@ proptest! {
     }
 }
 
+// Wildcards that share their longest segment (`abab`, as prefix, suffix or inside), so that
+// more than 16 crowd under one key and go to the lazy DFA, mixed with ones filed by key.
+proptest! {
+    #[test]
+    fn crowded_keys_agree_with_one_by_one(
+        tails in prop::collection::vec((0..3usize, wildcard_text()), 17..80),
+        removed in prop::collection::vec(any::<prop::sample::Index>(), 0..40),
+        values in prop::collection::vec(value_text(), 1..20),
+    ) {
+        let mut set = WildcardSet::default();
+        let mut live: Vec<(Wildcard, u32)> = Vec::new();
+        for (t, (shape, tail)) in tails.iter().enumerate() {
+            // The tail's segments are at most 3 bytes long, shorter than `abab`.
+            let tail: String = tail.chars().take(3).collect::<String>() + "*";
+            let text = match shape {
+                0 => format!("abab*{tail}"),
+                1 => format!("*{tail}abab"),
+                _ => format!("*{tail}abab*"),
+            };
+            let text = text.replace("**", "*");
+            let Ok(wc) = Wildcard::parse(&text) else { continue };
+            set.add(&wc, t as u32);
+            live.push((wc, t as u32));
+        }
+        for r in removed {
+            if live.is_empty() {
+                break;
+            }
+            let (wc, t) = live.swap_remove(r.index(live.len()));
+            set.remove(&wc, t);
+        }
+        for v in values.iter().map(|v| format!("abab{v}abab")).chain(values.iter().cloned()) {
+            let mut want: Vec<u32> =
+                live.iter().filter(|(wc, _)| wc.matches(&v)).map(|&(_, t)| t).collect();
+            want.sort_unstable();
+            prop_assert_eq!(hits(&set, &v), want, "value {:?}", v);
+        }
+    }
+}
+
 /// Through a whole machine: many wildcard rules on one path (and long value lists of
 /// wildcards, indexed per field check), added and removed, agree with the one-rule evaluator.
 #[test]

@@ -10,6 +10,7 @@ pub(crate) mod builder;
 mod canonical;
 pub(crate) mod case;
 pub(crate) mod eval;
+pub(crate) mod example;
 pub(crate) mod ip;
 pub(crate) mod ir;
 pub(crate) mod number;
