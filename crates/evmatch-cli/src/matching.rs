@@ -21,7 +21,9 @@ Rules file: either one JSON object mapping each rule id to its pattern,
 or JSON Lines, one rule per line: {\"id\": \"ec2\", \"pattern\": {\"source\": [\"aws.ec2\"]}}.
 A pattern is given as a JSON object or as a string holding the pattern text; a list of
 patterns binds several patterns (OR) to one id. Ids are strings (numbers are taken as their
-text). An invalid pattern stops the command with the AWS message and exit status 2.
+text). An invalid pattern stops the command with the AWS message and exit status 2; a
+repeated id (its patterns join the first rule of that id) or a file with no rules gives a
+warning on stderr.
 
 Events: JSON Lines from the files given, or from stdin when there are none (or `-`). Blank
 lines are skipped. For every other line, one line is written to stdout, in input order:

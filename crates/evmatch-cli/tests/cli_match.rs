@@ -106,6 +106,57 @@ fn match_rejects_invalid_rules_with_the_aws_message() {
 }
 
 #[test]
+fn match_warns_on_stderr_about_repeated_ids_and_empty_rules() {
+    let rules = temp_file(
+        "dup.json",
+        "{\"a\": {\"source\": [\"aws.ec2\"]},\n \"a\": {\"source\": [\"aws.s3\"]}}",
+    );
+    let out = evmatch(
+        &["match", "--rules", rules.to_str().unwrap()],
+        b"{\"source\":\"aws.s3\"}\n",
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "{\"line\": 1, \"matches\": [\"a\"]}\n");
+    assert_eq!(
+        stderr(&out),
+        format!(
+            "evmatch: {}:2: warning: rule id \"a\" was already used on line 1; these patterns \
+             are added to that rule, which matches when any of its patterns matches\n",
+            rules.display()
+        )
+    );
+    let empty = temp_file("empty.jsonl", "\n");
+    let out = evmatch(&["match", "--rules", empty.to_str().unwrap()], b"{}\n");
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(stdout(&out), "{\"line\": 1, \"matches\": []}\n");
+    assert_eq!(
+        stderr(&out),
+        format!(
+            "evmatch: {}: warning: the rules file holds no rules\n",
+            empty.display()
+        )
+    );
+}
+
+#[test]
+fn match_explains_a_rules_line_that_is_not_a_rule() {
+    let rules = temp_file(
+        "notrule.jsonl",
+        "{\"id\": \"a\", \"pattern\": {\"x\": [1]}}\n[\"a\", {\"x\": [1]}]\n",
+    );
+    let out = evmatch(&["match", "--rules", rules.to_str().unwrap()], b"{}\n");
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        format!(
+            "evmatch: {}:2: not a rule line: a rule line is a JSON object {{\"id\": …, \
+             \"pattern\": …}}, not an array\n",
+            rules.display()
+        )
+    );
+}
+
+#[test]
 fn match_reads_more_files_than_it_has_buffers() {
     // One thread has 2 × 1 + 2 batch buffers; each file's end used to keep one for good, so the
     // fifth file waited forever for a buffer.

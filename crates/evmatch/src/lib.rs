@@ -37,6 +37,29 @@
 //! # Ok::<(), evmatch::Error>(())
 //! ```
 //!
+//! # Building patterns, canonical text, serde and rules files
+//!
+//! [`Pattern::builder`] builds a pattern in Rust ([`PatternBuilder`], [`Match`] for each
+//! value-list element, [`Numeric`] for comparisons): it writes the pattern text and parses it,
+//! so what AWS refuses gets AWS's message. [`Pattern::to_json`] (and `Display`) is a pattern's
+//! canonical text, which parses back to an equal pattern; [`Pattern::text`] is the text as
+//! given. `Pattern` is `Serialize + Deserialize` (a JSON object or a string of pattern text,
+//! written back byte for byte). [`RulesFile`] reads a file of rule ids and patterns, with
+//! [`RulesWarning`]s and line-numbered [`RulesFileError`]s; [`Machine::add_rules_from_str`]
+//! loads one into a machine.
+//!
+//! ```
+//! use evmatch::{Match, Pattern};
+//!
+//! let p = Pattern::builder()
+//!     .field("source", ["aws.ec2"])
+//!     .field(["detail", "state"], [Match::prefix("stop")])
+//!     .build()?;
+//! assert_eq!(p.to_string(), r#"{"source":["aws.ec2"],"detail":{"state":[{"prefix":"stop"}]}}"#);
+//! assert_eq!(serde_json::from_str::<Pattern>(&serde_json::to_string(&p).unwrap()).unwrap(), p);
+//! # Ok::<(), evmatch::Error>(())
+//! ```
+//!
 //! # Many rules: [`Machine`]
 //!
 //! A [`Machine`] binds patterns to rule ids of any `Clone + Eq + Hash` type and answers, per
@@ -159,6 +182,7 @@ pub mod json;
 mod limits;
 mod machine;
 mod pattern;
+mod rules_file;
 mod util;
 
 pub use error::{Error, ErrorCode, EventError, Location, PatternError};
@@ -169,10 +193,12 @@ pub use machine::config::MachineConfig;
 pub use machine::rule_change::RuleChange;
 pub use machine::shared::SharedMachine;
 pub use pattern::Pattern;
+pub use pattern::builder::{FieldPath, Literal, Match, Number, Numeric, Operands, PatternBuilder};
 pub use pattern::example::Unsatisfiable;
 pub use pattern::explain::model::{
     BranchExplanation, Explanation, FieldExplanation, MAX_VALUES_SHOWN, ValueKind, Verdict,
 };
+pub use rules_file::{Rule, RulesFile, RulesFileError, RulesWarning};
 pub use util::Published;
 
 /// The envelope members `TestEventPattern` requires in an event ([`test_event_pattern`]

@@ -6,6 +6,7 @@
 
 pub(crate) mod config;
 mod explain;
+mod load;
 pub(crate) mod rule_change;
 pub(crate) mod shared;
 

@@ -6,6 +6,8 @@
 //! (equals-ignore-case expansion) and [`wildcard`]. All of it is internal: users see
 //! [`Pattern`] only.
 
+pub(crate) mod builder;
+mod canonical;
 pub(crate) mod case;
 pub(crate) mod eval;
 pub(crate) mod example;
@@ -15,6 +17,7 @@ pub(crate) mod ir;
 pub(crate) mod number;
 mod or_expansion;
 pub(crate) mod parse;
+mod serialization;
 pub(crate) mod wildcard;
 
 use crate::error::{Error, EventError};
@@ -40,9 +43,34 @@ use ir::Branch;
 ///
 /// `Clone` and the derived `Debug` do not recurse into the pattern text's nesting: the IR is
 /// flat (branches of field conditions of value-list elements).
-#[derive(Debug, Clone, PartialEq)]
+///
+/// A pattern keeps the text it was parsed from ([`Pattern::text`]); `==` compares meaning, not
+/// text: two patterns are equal when they parse to the same conditions, however they are
+/// spelled: `{"a": [1]}` equals `{"a":[1]}`, `{"a.b": [1]}` equals `{"a": {"b": [1]}}`, and
+/// `{"a": [{"anything-but": "x"}]}` equals `{"a": [{"anything-but": ["x"]}]}`.
+///
+/// ```
+/// use evmatch::Pattern;
+///
+/// assert_eq!(Pattern::parse(r#"{"a.b": [1]}"#)?, Pattern::parse(r#"{ "a": { "b": [ 1 ] } }"#)?);
+/// assert_ne!(Pattern::parse(r#"{"a": [1]}"#)?, Pattern::parse(r#"{"a": [2]}"#)?);
+/// # Ok::<(), evmatch::Error>(())
+/// ```
+#[derive(Debug, Clone)]
 pub struct Pattern {
     branches: Vec<Branch>,
+    /// The pattern text, exactly as given.
+    text: Box<str>,
+    /// The JSON string literal the text was deserialized from, exactly as written (serde):
+    /// serialization writes it back unchanged.
+    literal: Option<Box<str>>,
+}
+
+impl PartialEq for Pattern {
+    /// Equal meaning: the same branches of the same conditions (the text is not compared).
+    fn eq(&self, other: &Pattern) -> bool {
+        self.branches == other.branches
+    }
 }
 
 impl Pattern {
@@ -58,7 +86,23 @@ impl Pattern {
     pub fn parse_with(text: &str, limits: &PatternLimits) -> Result<Pattern, Error> {
         Ok(Pattern {
             branches: parse::parse(text, limits)?,
+            text: text.into(),
+            literal: None,
         })
+    }
+
+    /// The pattern text, exactly as it was given to [`Pattern::parse`] (or written by a
+    /// [`PatternBuilder`](crate::PatternBuilder), or deserialized). [`Pattern::to_json`] gives
+    /// the canonical form.
+    ///
+    /// ```
+    /// let p = evmatch::Pattern::parse(r#"{ "source": [ "aws.ec2" ] }"#)?;
+    /// assert_eq!(p.text(), r#"{ "source": [ "aws.ec2" ] }"#);
+    /// assert_eq!(p.to_json(), r#"{"source":["aws.ec2"]}"#);
+    /// # Ok::<(), evmatch::Error>(())
+    /// ```
+    pub fn text(&self) -> &str {
+        &self.text
     }
 
     /// The pattern's branches (one per combination of its `$or` alternatives), each with its
