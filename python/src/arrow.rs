@@ -14,6 +14,7 @@ use arrow_array::{Array, ArrayRef, make_array};
 use arrow_data::ArrayData;
 use arrow_pyarrow::{FromPyArrow, ToPyArrow};
 use arrow_schema::DataType;
+use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 
 use crate::machine::Outcome;
@@ -48,6 +49,25 @@ pub fn import(value: &Bound<'_, PyAny>) -> PyResult<ArrayRef> {
     Ok(make_array(ArrayData::from_pyarrow_bound(&value)?))
 }
 
+/// A `TypeError` unless `array` holds strings or binaries (which [`rows`] reads).
+pub fn check_type(array: &ArrayRef) -> PyResult<()> {
+    supported(array.data_type()).map_err(PyTypeError::new_err)
+}
+
+fn supported(t: &DataType) -> Result<(), String> {
+    match t {
+        DataType::Utf8
+        | DataType::LargeUtf8
+        | DataType::Utf8View
+        | DataType::Binary
+        | DataType::LargeBinary
+        | DataType::BinaryView => Ok(()),
+        other => Err(format!(
+            "events must be a string or binary array, not an array of {other}"
+        )),
+    }
+}
+
 /// Each row of `array` as bytes, or an error naming an unsupported type.
 pub fn rows(array: &ArrayRef) -> Result<Rows<'_>, String> {
     fn collect<'a, I: Iterator<Item = Option<&'a [u8]>>>(it: I) -> Rows<'a> {
@@ -70,11 +90,7 @@ pub fn rows(array: &ArrayRef) -> Result<Rows<'_>, String> {
         DataType::Binary => collect(array.as_binary::<i32>().iter()),
         DataType::LargeBinary => collect(array.as_binary::<i64>().iter()),
         DataType::BinaryView => collect(array.as_binary_view().iter()),
-        other => {
-            return Err(format!(
-                "events must be a string or binary array, not an array of {other}"
-            ));
-        }
+        other => return Err(supported(other).err().unwrap_or_default()),
     })
 }
 

@@ -181,6 +181,7 @@ impl PyMachine {
             py.detach(|| match_rows(&machine, &rows, threads))
         } else if arrow::is_arrow(events)? {
             let array = arrow::import(events)?;
+            arrow::check_type(&array)?;
             py.detach(|| {
                 let rows = arrow::rows(&array)?;
                 match_rows(&machine, &rows, threads)
@@ -232,6 +233,7 @@ impl PyMachine {
         }
         let machine = self.inner.snapshot();
         let array = arrow::import(array)?;
+        arrow::check_type(&array)?;
         let (lists, messages) = py
             .detach(|| {
                 let rows = arrow::rows(&array)?;
