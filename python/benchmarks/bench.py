@@ -116,11 +116,13 @@ def sql_condition(pattern, prefix="$"):
             parts.append("(" + " OR ".join(f"exists({nums}, x -> {matcher('x', m, True)})" for m in value) + ")")
         else:
             v = f"get_json_object(event, '{path}')"
-            parts.append("(" + " OR ".join(matcher(v, m, False) for m in value) + ")")
+            # A JSON null reads as NULL too: tell it from an absent member by the parent's keys.
+            present = f"array_contains(json_object_keys(get_json_object(event, '{prefix}')), '{key}')"
+            parts.append("(" + " OR ".join(matcher(v, m, False, present) for m in value) + ")")
     return " AND ".join(parts)
 
 
-def matcher(v, m, numeric_only):
+def matcher(v, m, numeric_only, present="false"):
     num = v if numeric_only else f"CAST({v} AS DOUBLE)"
     if isinstance(m, str):
         return f"{v} = '{m}'"
@@ -137,7 +139,7 @@ def matcher(v, m, numeric_only):
         return f"{v} LIKE '{arg.replace('*', '%')}'"
     if op == "anything-but":
         vals = ", ".join(f"'{a}'" for a in arg)
-        return f"({v} IS NOT NULL AND {v} NOT IN ({vals}))"
+        return f"(({v} IS NOT NULL AND {v} NOT IN ({vals})) OR ({v} IS NULL AND {present}))"
     if op == "numeric":
         conds = []
         for i in range(0, len(arg), 2):
@@ -154,7 +156,9 @@ def bench_spark(path, sets, n):
     from evmatch.spark import match_rules
 
     spark = (SparkSession.builder.master("local[2]").appName("evmatch-bench")
-             .config("spark.ui.enabled", "false").config("spark.driver.memory", "4g").getOrCreate())
+             .config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false")
+             .config("spark.driver.memory", "4g").getOrCreate())
+    spark.sparkContext.setLogLevel("ERROR")
     df = spark.read.text(str(path)).withColumnRenamed("value", "event").repartition(2).cache()
     assert df.count() == n
     print(f"Spark local[2], {n} events (cached DataFrame), best of 3:")

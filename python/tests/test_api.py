@@ -221,3 +221,22 @@ def test_hostile_inputs_never_crash():
     with pytest.raises(evmatch.ValidationException):
         m.matches_for_event("{" + ",".join(f'"k{i}": 1' for i in range(10)) + "," + '"a":"' + "x" * (2 << 20) + '"}')
     assert evmatch.Pattern({"a": ["\ud800x".encode("utf-8", "surrogatepass").decode("utf-8", "replace")]})
+
+
+def test_batches_leave_the_garbage_collector_as_they_found_it():
+    import gc
+
+    m = evmatch.Machine()
+    m.add_rule("r", {"a": ["1"]})
+    assert gc.isenabled()
+    assert m.matches_for_events(['{"a": "1"}'] * 1000) == [["r"]] * 1000
+    assert gc.isenabled()
+    with pytest.raises(evmatch.ValidationException):
+        m.matches_for_events(['{"a": "1"}', "x"])
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        m.matches_for_events(['{"a": "1"}'])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
