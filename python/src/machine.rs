@@ -6,11 +6,12 @@
 //! never see half a change. Batches run on rayon's pool (or a pool of `threads` workers);
 //! each worker reuses the engine's per-thread buffers, so a warm batch allocates only the ids.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyAny, PyList, PyTuple};
+use pyo3::types::{PyAny, PyList, PyString, PyTuple};
 use rayon::prelude::*;
 
 use crate::arrow::{self, Rows};
@@ -207,7 +208,7 @@ impl PyMachine {
             err.value(py).setattr("index", i)?;
             return Err(err);
         }
-        without_gc(py, || out.into_pyobject(py).map(Bound::into_any))
+        without_gc(py, || id_lists(py, &out))
     }
 
     /// Matches a pyarrow string or binary array; returns a `pyarrow.ListArray` of string ids.
@@ -264,6 +265,23 @@ impl PyMachine {
             .map_err(|e| to_py(py, &e))?;
         Ok(why.as_ref().map(crate::pattern::PyExplanation::from))
     }
+}
+
+/// `lists` as a Python list of lists of `str`, one `str` object per distinct id (shared by
+/// every row that names it): a batch costs a reference per match, not a new string.
+fn id_lists<'py>(py: Python<'py>, lists: &[Vec<String>]) -> PyResult<Bound<'py, PyAny>> {
+    let mut strings: HashMap<&str, Bound<'py, PyString>> = HashMap::new();
+    let rows = lists.iter().map(|ids| {
+        let items = ids.iter().map(|id| {
+            strings
+                .entry(id.as_str())
+                .or_insert_with(|| PyString::new(py, id))
+                .clone()
+        });
+        PyList::new(py, items.collect::<Vec<_>>())
+    });
+    let rows = rows.collect::<PyResult<Vec<_>>>()?;
+    Ok(PyList::new(py, rows)?.into_any())
 }
 
 /// Runs `build` with Python's cyclic garbage collector paused (and restored after).
