@@ -1,0 +1,71 @@
+//! The exceptions of the Python package and the conversion of engine errors into them.
+//!
+//! `EvmatchError(ValueError)` carries AWS's message as its text and AWS's error code as `.code`;
+//! `InvalidEventPatternException` and `ValidationException` subclass it, one per code. Every
+//! engine error becomes one of the two subclasses; nothing here allocates beyond the message.
+
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::PyType;
+
+pyo3::create_exception!(
+    evmatch,
+    EvmatchError,
+    PyValueError,
+    "An error of evmatch: `str(e)` is AWS's message, `e.code` AWS's error code."
+);
+pyo3::create_exception!(
+    evmatch,
+    InvalidEventPatternException,
+    EvmatchError,
+    "An event pattern AWS would refuse (code `InvalidEventPatternException`)."
+);
+pyo3::create_exception!(
+    evmatch,
+    ValidationException,
+    EvmatchError,
+    "A parameter AWS would refuse, or an event that cannot be read (code `ValidationException`)."
+);
+
+/// The code AWS uses for `ValidationException`.
+pub const VALIDATION: &str = "ValidationException";
+/// The code AWS uses for `InvalidEventPatternException`.
+pub const INVALID_PATTERN: &str = "InvalidEventPatternException";
+
+/// A Python exception for `code` and `message`, with `.code` set on the instance.
+pub fn exception(py: Python<'_>, code: &str, message: String) -> PyErr {
+    let err = if code == INVALID_PATTERN {
+        InvalidEventPatternException::new_err(message)
+    } else {
+        ValidationException::new_err(message)
+    };
+    // Setting an attribute on a fresh exception instance cannot fail in practice; if it did,
+    // the class attribute `code` still answers.
+    let _ = err.value(py).setattr("code", code);
+    err
+}
+
+/// The Python exception for an engine error: AWS's message and code.
+pub fn to_py(py: Python<'_>, e: &evmatch::Error) -> PyErr {
+    exception(py, e.code().as_str(), e.to_string())
+}
+
+/// Registers the exception classes on `module`, each with its class attribute `code`.
+pub fn register(module: &Bound<'_, PyModule>) -> PyResult<()> {
+    let py = module.py();
+    let base = py.get_type::<EvmatchError>();
+    base.setattr("code", py.None())?;
+    module.add("EvmatchError", &base)?;
+    for (ty, code) in [
+        (
+            py.get_type::<InvalidEventPatternException>(),
+            INVALID_PATTERN,
+        ),
+        (py.get_type::<ValidationException>(), VALIDATION),
+    ] {
+        let ty: Bound<'_, PyType> = ty;
+        ty.setattr("code", code)?;
+        module.add(ty.name()?.to_string(), &ty)?;
+    }
+    Ok(())
+}
