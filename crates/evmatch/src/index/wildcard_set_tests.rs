@@ -153,6 +153,38 @@ fn value_text() -> impl Strategy<Value = String> {
     .prop_map(|cs| cs.into_iter().collect())
 }
 
+/// Register `wildcards` (target = position), remove the `removed` ones (by target, in that
+/// order), and check that every value gets the live wildcards that match it one by one.
+fn agree_with_one_by_one(
+    wildcards: Vec<Wildcard>,
+    removed: &[prop::sample::Index],
+    values: impl Iterator<Item = String>,
+) -> Result<(), TestCaseError> {
+    let mut set = WildcardSet::default();
+    let mut live: Vec<(Wildcard, u32)> = Vec::new();
+    for (t, wc) in wildcards.into_iter().enumerate() {
+        set.add(&wc, t as u32);
+        live.push((wc, t as u32));
+    }
+    for r in removed {
+        if live.is_empty() {
+            break;
+        }
+        let (wc, t) = live.swap_remove(r.index(live.len()));
+        set.remove(&wc, t);
+    }
+    for v in values {
+        let mut want: Vec<u32> = live
+            .iter()
+            .filter(|(wc, _)| wc.matches(&v))
+            .map(|&(_, t)| t)
+            .collect();
+        want.sort_unstable();
+        prop_assert_eq!(hits(&set, &v), want, "value {:?}", v);
+    }
+    Ok(())
+}
+
 // 256 cases by default; `PROPTEST_CASES` raises it.
 proptest! {
     /// Many wildcards on one set, some removed (by target), the rest checked one by one.
@@ -162,26 +194,7 @@ proptest! {
         removed in prop::collection::vec(any::<prop::sample::Index>(), 0..80),
         values in prop::collection::vec(value_text(), 1..30),
     ) {
-        let mut set = WildcardSet::default();
-        let mut live: Vec<(Wildcard, u32)> = Vec::new();
-        for (t, text) in texts.iter().enumerate() {
-            let wc = w(text);
-            set.add(&wc, t as u32);
-            live.push((wc, t as u32));
-        }
-        for r in removed {
-            if live.is_empty() {
-                break;
-            }
-            let (wc, t) = live.swap_remove(r.index(live.len()));
-            set.remove(&wc, t);
-        }
-        for v in &values {
-            let mut want: Vec<u32> =
-                live.iter().filter(|(wc, _)| wc.matches(v)).map(|&(_, t)| t).collect();
-            want.sort_unstable();
-            prop_assert_eq!(hits(&set, v), want, "value {:?}", v);
-        }
+        agree_with_one_by_one(texts.iter().map(|t| w(t)).collect(), &removed, values.into_iter())?;
     }
 }
 
@@ -194,34 +207,21 @@ proptest! {
         removed in prop::collection::vec(any::<prop::sample::Index>(), 0..40),
         values in prop::collection::vec(value_text(), 1..20),
     ) {
-        let mut set = WildcardSet::default();
-        let mut live: Vec<(Wildcard, u32)> = Vec::new();
-        for (t, (shape, tail)) in tails.iter().enumerate() {
-            // The tail's segments are at most 3 bytes long, shorter than `abab`.
-            let tail: String = tail.chars().take(3).collect::<String>() + "*";
-            let text = match shape {
-                0 => format!("abab*{tail}"),
-                1 => format!("*{tail}abab"),
-                _ => format!("*{tail}abab*"),
-            };
-            let text = text.replace("**", "*");
-            let Ok(wc) = Wildcard::parse(&text) else { continue };
-            set.add(&wc, t as u32);
-            live.push((wc, t as u32));
-        }
-        for r in removed {
-            if live.is_empty() {
-                break;
-            }
-            let (wc, t) = live.swap_remove(r.index(live.len()));
-            set.remove(&wc, t);
-        }
-        for v in values.iter().map(|v| format!("abab{v}abab")).chain(values.iter().cloned()) {
-            let mut want: Vec<u32> =
-                live.iter().filter(|(wc, _)| wc.matches(&v)).map(|&(_, t)| t).collect();
-            want.sort_unstable();
-            prop_assert_eq!(hits(&set, &v), want, "value {:?}", v);
-        }
+        let wildcards = tails
+            .iter()
+            .filter_map(|(shape, tail)| {
+                // The tail's segments are at most 3 bytes long, shorter than `abab`.
+                let tail: String = tail.chars().take(3).collect::<String>() + "*";
+                let text = match shape {
+                    0 => format!("abab*{tail}"),
+                    1 => format!("*{tail}abab"),
+                    _ => format!("*{tail}abab*"),
+                };
+                Wildcard::parse(&text.replace("**", "*")).ok()
+            })
+            .collect();
+        let framed = values.iter().map(|v| format!("abab{v}abab"));
+        agree_with_one_by_one(wildcards, &removed, framed.chain(values.iter().cloned()))?;
     }
 }
 
