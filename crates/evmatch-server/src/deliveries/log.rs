@@ -2,7 +2,7 @@
 //! [`LogOutput`] (flushed per record) and keeps the newest lines in memory for
 //! [`DeliveryLog::since`].
 //!
-//! Invariants: sequence numbers start at 1 and increase by one per record, in the order of the
+//! Invariants: `time` is the clock's time in whole seconds (UTC, `2026-12-07T15:00:00Z`); sequence numbers start at 1 and increase by one per record, in the order of the
 //! lines in the output (numbering, writing and remembering happen under one mutex); at most
 //! `capacity` lines are kept in memory (the oldest are forgotten first). A write error does not
 //! stop the log: the line is still remembered, and the first error is reported once on stderr.
@@ -16,6 +16,7 @@ use std::io::{self, Write};
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
+use evmatch_eventbridge::api::Timestamp;
 use evmatch_eventbridge::bus::Clock;
 
 use super::record::Record;
@@ -83,7 +84,9 @@ impl DeliveryLog {
         let mut inner = self.inner.lock().unwrap_or_else(|p| p.into_inner());
         let seq = inner.next_seq;
         inner.next_seq += 1;
-        let line = record.to_line(seq, &self.clock.now().to_string());
+        // Whole seconds, as the `time` of events: `2026-12-07T15:00:00Z`.
+        let time = Timestamp::from_secs(self.clock.now().secs()).to_string();
+        let line = record.to_line(seq, &time);
         let written = match &mut inner.output {
             LogOutput::Stdout => {
                 let mut out = io::stdout().lock();
