@@ -102,6 +102,8 @@ fn records_of_bus_deliveries_byte_for_byte() {
         payload: "plain text\nwith a line feed and \u{1} and é".into(),
     });
 
+    // Shutting down waits for the log output to be written.
+    deliveries.shutdown(std::time::Duration::from_secs(1));
     let text = std::fs::read_to_string(&path).unwrap();
     assert_eq!(text, EXPECTED);
     let lines: Vec<&str> = text.lines().collect();
@@ -109,7 +111,6 @@ fn records_of_bus_deliveries_byte_for_byte() {
     assert_eq!(deliveries.since(3), lines[3..]);
     assert!(deliveries.since(4).is_empty());
     assert_eq!(deliveries.last_seq(), 4);
-    deliveries.shutdown(std::time::Duration::from_secs(1));
 }
 
 #[test]
@@ -143,4 +144,44 @@ fn memory_keeps_the_newest_records() {
     assert_eq!(ids(deliveries.since(4)), [r#"{"seq":5"#]);
     assert!(deliveries.since(5).is_empty());
     assert!(deliveries.since(u64::MAX).is_empty());
+}
+
+/// A writer that never finishes a write: a stdout pipe nobody reads.
+struct Stuck(std::sync::mpsc::Receiver<()>);
+
+impl std::io::Write for Stuck {
+    fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+        let _ = self.0.recv();
+        Err(std::io::Error::other("never"))
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[test]
+fn an_output_that_does_not_drain_never_stops_deliveries() {
+    let (keep, rx) = std::sync::mpsc::channel::<()>();
+    let deliveries = Deliveries::new(DeliveriesConfig::new(LogOutput::Writer(Box::new(Stuck(
+        rx,
+    )))));
+    // More lines than the output backlog holds.
+    let n = 70_000;
+    for i in 0..n {
+        deliveries.deliver(Delivery {
+            event_bus_name: "default".into(),
+            rule_name: "r".into(),
+            rule_arn: "arn:r".into(),
+            target: Target {
+                id: "t".into(),
+                arn: "arn:aws:sqs:us-east-1:123456789012:q".into(),
+                ..Default::default()
+            },
+            event_id: format!("e{i}"),
+            payload: "{}".into(),
+        });
+    }
+    assert_eq!(deliveries.last_seq(), n);
+    assert_eq!(deliveries.since(n - 1).len(), 1);
+    drop(keep);
 }
