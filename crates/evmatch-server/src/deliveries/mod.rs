@@ -283,12 +283,14 @@ impl Deliveries {
     }
 
     /// Stops: refuses new deliveries (they are recorded as `dropped`), lets pending ones finish
-    /// for at most `deadline`, then records what is left as `dropped` and joins the workers
-    /// (a call in progress finishes first, within the call timeout). Calling it again does
-    /// nothing more.
+    /// for at most `deadline`, then records what is left as `dropped`, joins the workers (a call
+    /// in progress finishes first, within the call timeout) and waits for the log output to be
+    /// written and flushed (at most 5 s more). Records after this
+    /// are only kept in memory. Calling it again does nothing more.
     pub fn shutdown(&self, deadline: Duration) {
+        let deadline = Instant::now() + deadline;
         self.shared.queue.close();
-        self.shared.queue.wait_idle(Instant::now() + deadline);
+        self.shared.queue.wait_idle(deadline);
         for job in self.shared.queue.stop() {
             attempt::drop_job(&self.shared, job, "deliveries shut down");
         }
@@ -296,6 +298,9 @@ impl Deliveries {
         for w in workers {
             let _ = w.join();
         }
+        let flush_until =
+            deadline.max(Instant::now() + log::CLOSE_WAIT.min(Duration::from_secs(5)));
+        self.shared.log.close(flush_until);
     }
 
     fn record_now(&self, job: Job, why: &str) {
