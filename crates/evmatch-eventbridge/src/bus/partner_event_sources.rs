@@ -386,8 +386,8 @@ impl EventBridge {
         })
     }
 
-    /// `PutPartnerEvents` (partner side): the request checks of `PutEvents` (1 to 10 entries,
-    /// total size), then per entry the checks of `PutEvents` (without the `aws.` source rule)
+    /// `PutPartnerEvents` (partner side): the request checks (1 to 20 entries, the total size
+    /// as for `PutEvents`), then per entry the checks of `PutEvents` (without the `aws.` source rule)
     /// and `NotAuthorizedForSourceException` for a `Source` that is not a live partner event
     /// source. An accepted entry gets an `EventId`; it reaches the partner event bus of its
     /// source when the source is offered to this account, `ACTIVE`, and the bus exists, and is
