@@ -190,6 +190,10 @@ pub(super) struct State {
     pub(super) archives: BTreeMap<String, Arc<ArchiveMeta>>,
     /// Connections by name.
     pub(super) connections: BTreeMap<String, Arc<ConnectionRecord>>,
+    /// Global endpoints by name (see [`super::endpoints`]).
+    pub(super) endpoints: BTreeMap<String, Arc<super::endpoints::EndpointEntry>>,
+    /// Partner event sources by name (see [`super::partner_event_sources`]).
+    pub(super) partner_sources: BTreeMap<String, Arc<super::partner_event_sources::PartnerSource>>,
 }
 
 /// Mutable run-time data outside the snapshot: archived events, replays, schedule progress.
