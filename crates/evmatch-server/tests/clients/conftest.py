@@ -150,16 +150,16 @@ def make_client(url):
 
 
 def aws_env(tmp_home):
+    # The CLI's default retry settings, so its error lines are the ones users see (with one
+    # attempt botocore appends "(reached max retries: 0)"); every run has a timeout anyway.
     env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
     env.update(
         AWS_ACCESS_KEY_ID="test",
         AWS_SECRET_ACCESS_KEY="test",
         AWS_DEFAULT_REGION=REGION,
-        AWS_CONFIG_FILE=os.devnull,
+        AWS_CONFIG_FILE=os.path.join(tmp_home, "config"),
         AWS_SHARED_CREDENTIALS_FILE=os.devnull,
         AWS_PAGER="",
-        AWS_RETRY_MODE="standard",
-        AWS_MAX_ATTEMPTS="1",
         HOME=str(tmp_home),
     )
     return env
@@ -175,6 +175,10 @@ def run_aws(url, *args, timeout=60):
         import tempfile
 
         _AWS_HOME = tempfile.mkdtemp(prefix="evmatch-aws-home-")
+        # AWS CLI v1 fetches parameter values that start with http:// (an API destination's
+        # InvocationEndpoint!) unless told not to.
+        with open(os.path.join(_AWS_HOME, "config"), "w") as f:
+            f.write("[default]\ncli_follow_urlparam = false\n")
     # The `aws` script of the environment running the tests (awscli from the package index).
     exe = os.path.join(os.path.dirname(sys.executable), "aws")
     if not os.path.exists(exe):

@@ -19,7 +19,7 @@ def ok(server, *args):
 
 def fails(server, *args):
     done = server.aws(*args)
-    assert done.returncode != 0, (args, done.stdout)
+    assert done.returncode == 255, (args, done.returncode, done.stdout, done.stderr)
     return done.stderr
 
 
@@ -100,7 +100,12 @@ def test_aws_cli_scenario(server, recorder):
     assert header(calls[0], "X-Key") == ["cli-secret"]
     assert calls[0]["body"] == b'{"hello": "api"}'
 
-    # Errors: AWS's code and text on stderr, non-zero exit.
+
+def test_aws_cli_errors(server):
+    """AWS's code and text on stderr, exit status 255 (the CLI's for a service error)."""
+    ok(server, "create-event-bus", "--name", "cli-errors")
+    ok(server, "put-rule", "--name", "cli-errors-rule", "--event-bus-name", "cli-errors",
+       "--event-pattern", '{"source": ["e"]}')
     err = fails(server, "put-rule", "--name", "bad", "--event-pattern", '{"source": ["aws.health"], "detail": {}}')
     assert (
         "An error occurred (InvalidEventPatternException) when calling the PutRule operation: "
@@ -113,7 +118,7 @@ def test_aws_cli_scenario(server, recorder):
         "Event bus nope does not exist."
     ) in err
     six = json.dumps([{"Id": f"x{i}", "Arn": f"{SQS}:x{i}"} for i in range(6)])
-    err = fails(server, "put-targets", "--rule", "cli-rule", "--event-bus-name", "cli", "--targets", six)
+    err = fails(server, "put-targets", "--rule", "cli-errors-rule", "--event-bus-name", "cli-errors", "--targets", six)
     assert (
         "An error occurred (LimitExceededException) when calling the PutTargets operation: "
         "The requested resource exceeds the maximum number allowed."

@@ -508,7 +508,7 @@ def test_partner_event_sources(server):
     created = c.create_partner_event_source(Name=name, Account=ACCOUNT)
     assert created["EventSourceArn"] == f"arn:aws:events:{REGION}::event-source/{name}"
     assert c.describe_partner_event_source(Name=name)["Name"] == name
-    listed = c.list_partner_event_sources(NamePrefix="aws.partner/example.com")
+    listed = c.list_partner_event_sources(NamePrefix="aws.partner/example.com/")
     assert [s["Name"] for s in listed["PartnerEventSources"]] == [name]
     accounts = c.list_partner_event_source_accounts(EventSourceName=name)
     assert [a["Account"] for a in accounts["PartnerEventSourceAccounts"]] == [ACCOUNT]
@@ -517,11 +517,12 @@ def test_partner_event_sources(server):
     bus = c.create_event_bus(Name=name, EventSourceName=name)
     assert bus["EventBusArn"] == f"{ARN}:event-bus/{name}"
     assert c.describe_event_source(Name=name)["State"] == "ACTIVE"
+    # AWS: a deactivated source goes back to PENDING.
     c.deactivate_event_source(Name=name)
-    assert c.describe_event_source(Name=name)["State"] == "DISABLED"
+    assert c.describe_event_source(Name=name)["State"] == "PENDING"
     c.activate_event_source(Name=name)
     assert c.describe_event_source(Name=name)["State"] == "ACTIVE"
-    assert [s["Name"] for s in c.list_event_sources(NamePrefix="aws.partner/example.com")["EventSources"]] == [name]
+    assert [s["Name"] for s in c.list_event_sources(NamePrefix="aws.partner/example.com/")["EventSources"]] == [name]
 
     rule_arn = c.put_rule(Name="partner", EventBusName=name, EventPattern=f'{{"source": ["{name}"]}}')["RuleArn"]
     c.put_targets(Rule="partner", EventBusName=name, Targets=[{"Id": "q", "Arn": f"{SQS}:partner"}])
@@ -563,7 +564,11 @@ def test_rules_pattern_tags_permissions(server):
     assert error_of(e) == ("InvalidEventPatternException", INVALID_PATTERN_TEXT, 400)
 
     c.put_rule(Name="r1", EventBusName="misc", EventPattern='{"source": ["a"]}', Description="d")
-    c.put_rule(Name="r2", EventBusName="misc", ScheduleExpression="rate(1 day)")
+    c.put_rule(Name="r2", EventBusName="misc", EventPattern='{"source": [{"prefix": "b"}]}')
+    # Schedules live on the default bus only.
+    c.put_rule(Name="misc-schedule", ScheduleExpression="rate(1 day)")
+    assert c.describe_rule(Name="misc-schedule")["ScheduleExpression"] == "rate(1 day)"
+    c.delete_rule(Name="misc-schedule")
     d = c.describe_rule(Name="r1", EventBusName="misc")
     assert (d["State"], d["Description"], d["EventBusName"]) == ("ENABLED", "d", "misc")
     c.disable_rule(Name="r1", EventBusName="misc")
