@@ -42,6 +42,12 @@ pub(super) fn connection_not_found(name: &str) -> Error {
     )
 }
 
+/// The connection name in a connection ARN (`…:connection/<name>/<uuid>`).
+pub(super) fn connection_name_of_arn(arn: &str) -> Option<&str> {
+    let (_, rest) = arn.split_once(":connection/")?;
+    Some(rest.split_once('/').map_or(rest, |(name, _)| name))
+}
+
 /// The state a reader sees: the stored, settled state.
 fn settled(record: &ConnectionRecord) -> ConnectionState {
     record.state.clone()

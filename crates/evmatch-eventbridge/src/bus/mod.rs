@@ -6,7 +6,9 @@
 //!   one file per resource (`event_buses`, `rules`, `targets`, `put_events`, `tags`,
 //!   `permissions`, `archives`, `replays`) around the `state` module, which holds the stored state
 //!   and publishes it as immutable snapshots; configured by [`EventBridgeConfig`].
-//! * Connections (`connections`) hold the authorization HTTP targets need.
+//! * Connections and API destinations (`connections`, `api_destinations`) hold what HTTP
+//!   targets need; [`EventBridge::resolve_api_destination`] hands an embedder that calls them out
+//!   the destination with its connection's secrets ([`ResolvedApiDestination`]).
 //! * Targets receive their payloads through [`TargetSink`]s ([`ChannelSink`], or any
 //!   `Fn(Delivery)`); the `delivery` module decides which rules an event matches and what each
 //!   target gets, [`transform`] renders the payload byte for byte as AWS delivers it.
@@ -20,6 +22,7 @@
 pub mod schedule;
 pub mod transform;
 
+mod api_destinations;
 mod archives;
 mod clock;
 mod config;

@@ -30,6 +30,7 @@ use super::sinks::Sinks;
 use super::transform;
 use crate::Error;
 use crate::ErrorCode;
+use crate::api::api_destinations::ApiDestinationHttpMethod;
 use crate::api::connections::{
     ConnectionHttpParameters, ConnectionState, ConnectivityResourceParameters,
 };
@@ -194,6 +195,8 @@ pub(super) struct State {
     pub(super) endpoints: BTreeMap<String, Arc<super::endpoints::EndpointEntry>>,
     /// Partner event sources by name (see [`super::partner_event_sources`]).
     pub(super) partner_sources: BTreeMap<String, Arc<super::partner_event_sources::PartnerSource>>,
+    /// API destinations by name.
+    pub(super) api_destinations: BTreeMap<String, Arc<ApiDestinationRecord>>,
 }
 
 /// Mutable run-time data outside the snapshot: archived events, replays, schedule progress.
@@ -463,7 +466,7 @@ impl Runtime {
 }
 
 /// A connection (part of the published state), secrets included: only
-/// the outbound resolution hands them out.
+/// [`EventBridge::resolve_api_destination`] hands them out.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub(super) struct ConnectionRecord {
     pub(super) name: String,
@@ -486,4 +489,19 @@ pub(super) struct ConnectionRecord {
     pub(super) creation_time: Timestamp,
     pub(super) last_modified_time: Timestamp,
     pub(super) last_authorized_time: Option<Timestamp>,
+}
+
+/// An API destination (part of the published state). Its state is derived from its connection
+/// when read.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(super) struct ApiDestinationRecord {
+    pub(super) name: String,
+    pub(super) arn: String,
+    pub(super) description: Option<String>,
+    pub(super) connection_arn: String,
+    pub(super) invocation_endpoint: String,
+    pub(super) http_method: ApiDestinationHttpMethod,
+    pub(super) invocation_rate_limit_per_second: i32,
+    pub(super) creation_time: Timestamp,
+    pub(super) last_modified_time: Timestamp,
 }
