@@ -40,6 +40,7 @@ mod replays;
 mod rules;
 mod sinks;
 mod state;
+mod state_file;
 mod tags;
 mod targets;
 mod tick;

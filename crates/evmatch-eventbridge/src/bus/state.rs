@@ -320,6 +320,24 @@ impl EventBridge {
         }
     }
 
+    /// A service holding `state` and `runtime` (as the state file restores them).
+    pub(super) fn from_parts(
+        config: EventBridgeConfig,
+        clock: Arc<dyn Clock>,
+        ids: Arc<dyn IdGenerator>,
+        state: State,
+        runtime: Runtime,
+    ) -> Self {
+        EventBridge {
+            config,
+            clock,
+            ids,
+            state: Published::new(state),
+            sinks: RwLock::new(Sinks::default()),
+            runtime: Mutex::new(runtime),
+        }
+    }
+
     /// The configuration.
     pub fn config(&self) -> &EventBridgeConfig {
         &self.config
