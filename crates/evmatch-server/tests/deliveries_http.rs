@@ -254,3 +254,31 @@ fn a_failing_token_endpoint_is_a_failed_attempt_with_its_reason() {
         d.since(0)[0]
     );
 }
+
+#[test]
+fn every_method_aws_allows_is_sent_with_the_payload_except_get_and_head() {
+    for method in ["POST", "PUT", "PATCH", "DELETE", "OPTIONS", "GET", "HEAD"] {
+        let server = Loopback::ok();
+        let auth = Authorization::ApiKey {
+            key: "k".into(),
+            value: "v".into(),
+        };
+        let d = deliveries(destination(&server.url("/m"), method, auth), 1);
+        d.deliver(delivery(target("t"), "e1", r#"{"m":1}"#));
+        settle(&d);
+        let got = server.received();
+        assert_eq!(got.len(), 1, "{method}");
+        assert_eq!(got[0].request_line, format!("{method} /m HTTP/1.1"));
+        let body = if matches!(method, "GET" | "HEAD") {
+            ""
+        } else {
+            r#"{"m":1}"#
+        };
+        assert_eq!(got[0].body, body, "{method}");
+        assert!(
+            d.since(0)[0].ends_with(r#""outcome":"delivered","status":200}"#),
+            "{method}: {}",
+            d.since(0)[0]
+        );
+    }
+}
