@@ -121,7 +121,14 @@ fn create_event_bus_errors() {
         ..Default::default()
     }));
     assert_eq!(code, "ValidationException");
-    // A partner bus as data: the name is the event source name.
+    // A partner bus: the name is the event source name, and the source is offered to the account.
+    f.eb.create_partner_event_source(
+        evmatch_eventbridge::api::partner_event_sources::CreatePartnerEventSourceRequest {
+            name: "aws.partner/example.com/1/x".into(),
+            account: ACCOUNT.into(),
+        },
+    )
+    .unwrap();
     f.eb.create_event_bus(CreateEventBusRequest {
         name: "aws.partner/example.com/1/x".into(),
         event_source_name: Some("aws.partner/example.com/1/x".into()),

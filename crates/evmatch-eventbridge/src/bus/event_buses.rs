@@ -20,7 +20,9 @@ use crate::{Error, ErrorCode};
 impl EventBridge {
     /// `CreateEventBus`. Errors: `ResourceAlreadyExistsException`, `LimitExceededException`,
     /// `ValidationException` (a custom bus name with `/`, a partner bus whose name is not its
-    /// `EventSourceName`).
+    /// `EventSourceName`), `ResourceNotFoundException` (a partner bus whose event source is not
+    /// offered to this account: `Event source <name> does not exist.`; the source becomes
+    /// `ACTIVE`).
     pub fn create_event_bus(
         &self,
         req: CreateEventBusRequest,
@@ -49,6 +51,9 @@ impl EventBridge {
                     ErrorCode::ResourceAlreadyExists,
                     format!("Event bus {} already exists.", req.name),
                 ));
+            }
+            if req.event_source_name.is_some() {
+                self.attach_partner_bus(state, &req.name)?;
             }
             if state.buses.len() >= self.config.event_buses {
                 return Err(Error::limit_exceeded());
@@ -160,7 +165,8 @@ impl EventBridge {
         })
     }
 
-    /// `DeleteEventBus`: an unknown bus is a success. Errors: `ValidationException`
+    /// `DeleteEventBus`: an unknown bus is a success; deleting a partner bus makes its event
+    /// source `PENDING` again (or removes it when the partner deleted it). Errors: `ValidationException`
     /// (`Cannot delete event bus default.`, `EventBus can't be deleted since it has rules.`).
     pub fn delete_event_bus(&self, req: DeleteEventBusRequest) -> Result<Empty, Error> {
         self.validate(&req)?;
@@ -178,6 +184,7 @@ impl EventBridge {
                 ));
             }
             state.buses.remove(&name);
+            self.detach_partner_bus(state, &name);
             Ok(Empty {})
         })
     }

@@ -44,7 +44,7 @@ impl EventBridge {
         let mut results = Vec::with_capacity(req.entries.len());
         let mut failed = 0;
         for entry in &req.entries {
-            match self.accept(entry, now) {
+            match self.accept(entry, now, false) {
                 Ok(event) => {
                     results.push(PutEventsResultEntry {
                         event_id: Some(event.id.clone()),
@@ -71,11 +71,13 @@ impl EventBridge {
     }
 
     /// The per-entry checks, in AWS's order (`Source`, `DetailType`, `Detail` present; `Detail` a
-    /// JSON object; `DetailType` at most 128 characters; no `aws.` source), and the envelope.
-    fn accept(
+    /// JSON object; `DetailType` at most 128 characters; no `aws.` source unless `partner`, for
+    /// `PutPartnerEvents`, whose sources are `aws.partner/…`), and the envelope.
+    pub(super) fn accept(
         &self,
         e: &PutEventsRequestEntry,
         now: Timestamp,
+        partner: bool,
     ) -> Result<Event, (&'static str, String)> {
         let invalid = |what: &str| {
             (
@@ -107,7 +109,7 @@ impl EventBridge {
                     .into(),
             ));
         }
-        if source.starts_with("aws.") {
+        if !partner && source.starts_with("aws.") {
             return Err((
                 "NotAuthorizedForSourceException",
                 "Not authorized for the source.".into(),

@@ -193,6 +193,10 @@ pub(super) struct State {
     pub(super) connections: BTreeMap<String, Arc<ConnectionRecord>>,
     /// API destinations by name.
     pub(super) api_destinations: BTreeMap<String, Arc<ApiDestinationRecord>>,
+    /// Global endpoints by name (see [`super::endpoints`]).
+    pub(super) endpoints: BTreeMap<String, Arc<super::endpoints::EndpointEntry>>,
+    /// Partner event sources by name (see [`super::partner_event_sources`]).
+    pub(super) partner_sources: BTreeMap<String, Arc<super::partner_event_sources::PartnerSource>>,
 }
 
 /// Mutable run-time data outside the snapshot: archived events, replays, schedule progress.
@@ -313,6 +317,24 @@ impl EventBridge {
             state: Published::new(state),
             sinks: RwLock::new(Sinks::default()),
             runtime: Mutex::new(Runtime::default()),
+        }
+    }
+
+    /// A service holding `state` and `runtime` (as the state file restores them).
+    pub(super) fn from_parts(
+        config: EventBridgeConfig,
+        clock: Arc<dyn Clock>,
+        ids: Arc<dyn IdGenerator>,
+        state: State,
+        runtime: Runtime,
+    ) -> Self {
+        EventBridge {
+            config,
+            clock,
+            ids,
+            state: Published::new(state),
+            sinks: RwLock::new(Sinks::default()),
+            runtime: Mutex::new(runtime),
         }
     }
 
