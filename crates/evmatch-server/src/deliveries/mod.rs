@@ -343,6 +343,7 @@ impl TargetSink for Deliveries {
             attempts: 0,
             first: Instant::now(),
             last: None,
+            waiting: false,
         };
         if let Err((job, why)) = self.shared.queue.try_push(job) {
             self.record_now(job, why);
