@@ -38,7 +38,6 @@
 //! ```
 
 mod dispatch;
-mod pending;
 mod response;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
