@@ -29,6 +29,10 @@ pub struct EventBridgeConfig {
     pub rules_per_bus: usize,
     /// Event buses per account and region, the default bus included (100).
     pub event_buses: usize,
+    /// Connections per account and region (3,000).
+    pub connections: usize,
+    /// API destinations per account and region (3,000).
+    pub api_destinations: usize,
     /// Replays in `STARTING` or `RUNNING` state at the same time (10).
     pub concurrent_replays: usize,
     /// How many event-bus targets one event may pass through in this service before it is
@@ -48,6 +52,8 @@ impl Default for EventBridgeConfig {
             limits: ServiceLimits::default(),
             rules_per_bus: 300,
             event_buses: 100,
+            connections: 3000,
+            api_destinations: 3000,
             concurrent_replays: 10,
             max_forwarding_hops: 5,
             replay_on_start: false,

@@ -6,6 +6,9 @@
 //!   one file per resource (`event_buses`, `rules`, `targets`, `put_events`, `tags`,
 //!   `permissions`, `archives`, `replays`) around the `state` module, which holds the stored state
 //!   and publishes it as immutable snapshots; configured by [`EventBridgeConfig`].
+//! * Connections and API destinations (`connections`, `api_destinations`) hold what HTTP
+//!   targets need; [`EventBridge::resolve_api_destination`] hands an embedder that calls them out
+//!   the destination with its connection's secrets ([`ResolvedApiDestination`]).
 //! * Targets receive their payloads through [`TargetSink`]s ([`ChannelSink`], or any
 //!   `Fn(Delivery)`); the `delivery` module decides which rules an event matches and what each
 //!   target gets, [`transform`] renders the payload byte for byte as AWS delivers it.
@@ -19,12 +22,16 @@
 pub mod schedule;
 pub mod transform;
 
+mod api_destinations;
 mod archives;
 mod clock;
 mod config;
+mod connection_auth;
+mod connections;
 mod delivery;
 mod endpoints;
 mod event_buses;
+mod outbound;
 mod paging;
 mod partner_event_sources;
 mod permissions;
@@ -41,6 +48,7 @@ mod tick;
 pub use archives::ARCHIVE_RULE_MANAGER;
 pub use clock::{Clock, IdGenerator, ManualClock, RandomIds, SequentialIds, SystemClock};
 pub use config::{DEFAULT_BUS, EventBridgeConfig};
+pub use outbound::{ConnectionAuth, ResolvedApiDestination, ResolvedConnection};
 pub use sinks::{ChannelSink, Delivery, FailedDelivery, TargetSink};
 pub use state::EventBridge;
 pub use tick::ScheduledFiring;

@@ -20,13 +20,20 @@ use evmatch::json::Value;
 // The engine's root names only (its module layout is its own business).
 use evmatch::{EventLimits, Machine, MachineConfig, Published};
 
+use serde::{Deserialize, Serialize};
+
 use super::clock::{Clock, IdGenerator, RandomIds, SystemClock};
 use super::config::{DEFAULT_BUS, EventBridgeConfig, bus_arn, bus_name, rule_arn};
+use super::outbound::ConnectionAuth;
 use super::schedule::Schedule;
 use super::sinks::Sinks;
 use super::transform;
 use crate::Error;
 use crate::ErrorCode;
+use crate::api::api_destinations::ApiDestinationHttpMethod;
+use crate::api::connections::{
+    ConnectionHttpParameters, ConnectionState, ConnectivityResourceParameters,
+};
 use crate::api::event_buses::LogConfig;
 use crate::api::replays::{ReplayDestination, ReplayState};
 use crate::api::rules::RuleState;
@@ -186,6 +193,10 @@ pub(super) struct State {
     pub(super) endpoints: BTreeMap<String, Arc<super::endpoints::EndpointEntry>>,
     /// Partner event sources by name (see [`super::partner_event_sources`]).
     pub(super) partner_sources: BTreeMap<String, Arc<super::partner_event_sources::PartnerSource>>,
+    /// Connections by name.
+    pub(super) connections: BTreeMap<String, Arc<ConnectionRecord>>,
+    /// API destinations by name.
+    pub(super) api_destinations: BTreeMap<String, Arc<ApiDestinationRecord>>,
 }
 
 /// Mutable run-time data outside the snapshot: archived events, replays, schedule progress.
@@ -470,4 +481,45 @@ impl Runtime {
         }
         events
     }
+}
+
+/// A connection (part of the published state), secrets included: only
+/// [`EventBridge::resolve_api_destination`] hands them out.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(super) struct ConnectionRecord {
+    pub(super) name: String,
+    pub(super) arn: String,
+    /// The ARN of the (simulated) Secrets Manager secret that holds the secrets.
+    pub(super) secret_arn: String,
+    pub(super) description: Option<String>,
+    /// The authorization. After `DeauthorizeConnection` its secret members are empty.
+    pub(super) auth: ConnectionAuth,
+    /// `AuthParameters.InvocationHttpParameters`, secret values included.
+    pub(super) invocation_http_parameters: Option<ConnectionHttpParameters>,
+    /// `AuthParameters.ConnectivityParameters` (a private OAuth endpoint).
+    pub(super) auth_connectivity_parameters: Option<ConnectivityResourceParameters>,
+    /// `InvocationConnectivityParameters` (a private API).
+    pub(super) invocation_connectivity_parameters: Option<ConnectivityResourceParameters>,
+    pub(super) kms_key_identifier: Option<String>,
+    /// The settled state: `AUTHORIZED` or `DEAUTHORIZED` (the transitional `AUTHORIZING`,
+    /// `DEAUTHORIZING` and `DELETING` appear only in the answer of the call that starts them).
+    pub(super) state: ConnectionState,
+    pub(super) creation_time: Timestamp,
+    pub(super) last_modified_time: Timestamp,
+    pub(super) last_authorized_time: Option<Timestamp>,
+}
+
+/// An API destination (part of the published state). Its state is derived from its connection
+/// when read.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(super) struct ApiDestinationRecord {
+    pub(super) name: String,
+    pub(super) arn: String,
+    pub(super) description: Option<String>,
+    pub(super) connection_arn: String,
+    pub(super) invocation_endpoint: String,
+    pub(super) http_method: ApiDestinationHttpMethod,
+    pub(super) invocation_rate_limit_per_second: i32,
+    pub(super) creation_time: Timestamp,
+    pub(super) last_modified_time: Timestamp,
 }
