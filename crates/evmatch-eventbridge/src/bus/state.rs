@@ -189,14 +189,14 @@ impl Bus {
 pub(super) struct State {
     pub(super) buses: BTreeMap<String, Arc<Bus>>,
     pub(super) archives: BTreeMap<String, Arc<ArchiveMeta>>,
-    /// Connections by name.
-    pub(super) connections: BTreeMap<String, Arc<ConnectionRecord>>,
-    /// API destinations by name.
-    pub(super) api_destinations: BTreeMap<String, Arc<ApiDestinationRecord>>,
     /// Global endpoints by name (see [`super::endpoints`]).
     pub(super) endpoints: BTreeMap<String, Arc<super::endpoints::EndpointEntry>>,
     /// Partner event sources by name (see [`super::partner_event_sources`]).
     pub(super) partner_sources: BTreeMap<String, Arc<super::partner_event_sources::PartnerSource>>,
+    /// Connections by name.
+    pub(super) connections: BTreeMap<String, Arc<ConnectionRecord>>,
+    /// API destinations by name.
+    pub(super) api_destinations: BTreeMap<String, Arc<ApiDestinationRecord>>,
 }
 
 /// Mutable run-time data outside the snapshot: archived events, replays, schedule progress.
