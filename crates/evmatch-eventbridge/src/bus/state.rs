@@ -462,8 +462,8 @@ impl Runtime {
 }
 
 /// A connection (part of the published state), secrets included: only
-/// [`EventBridge::resolve_api_destination`] hands them out.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// [`EventBridge::resolve_api_destination`] hands them out. `Debug` shows no secret.
+#[derive(Clone, Serialize, Deserialize)]
 pub(super) struct ConnectionRecord {
     pub(super) name: String,
     pub(super) arn: String,
@@ -485,6 +485,18 @@ pub(super) struct ConnectionRecord {
     pub(super) creation_time: Timestamp,
     pub(super) last_modified_time: Timestamp,
     pub(super) last_authorized_time: Option<Timestamp>,
+}
+
+impl fmt::Debug for ConnectionRecord {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // `auth` prints its secrets as `***`; the extra parameters may hold secret values.
+        f.debug_struct("ConnectionRecord")
+            .field("name", &self.name)
+            .field("arn", &self.arn)
+            .field("state", &self.state)
+            .field("auth", &self.auth)
+            .finish_non_exhaustive()
+    }
 }
 
 /// An API destination (part of the published state). Its state is derived from its connection
