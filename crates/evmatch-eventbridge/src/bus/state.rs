@@ -20,8 +20,6 @@ use evmatch::json::Value;
 // The engine's root names only (its module layout is its own business).
 use evmatch::{EventLimits, Machine, MachineConfig, Published};
 
-use serde::{Deserialize, Serialize};
-
 use super::clock::{Clock, IdGenerator, RandomIds, SystemClock};
 use super::config::{DEFAULT_BUS, EventBridgeConfig, bus_arn, bus_name, rule_arn};
 use super::outbound::ConnectionAuth;
@@ -463,7 +461,7 @@ impl Runtime {
 
 /// A connection (part of the published state), secrets included: only
 /// [`EventBridge::resolve_api_destination`] hands them out. `Debug` shows no secret.
-#[derive(Clone, Serialize, Deserialize)]
+#[derive(Clone)]
 pub(super) struct ConnectionRecord {
     pub(super) name: String,
     pub(super) arn: String,
@@ -501,7 +499,7 @@ impl fmt::Debug for ConnectionRecord {
 
 /// An API destination (part of the published state). Its state is derived from its connection
 /// when read.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone)]
 pub(super) struct ApiDestinationRecord {
     pub(super) name: String,
     pub(super) arn: String,
