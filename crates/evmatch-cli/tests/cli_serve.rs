@@ -343,6 +343,8 @@ fn the_state_file_survives_a_restart() {
             "ListTagsForResource",
             r#"{"ResourceARN":"arn:aws:events:us-east-1:123456789012:rule/orders/big"}"#,
         ),
+        ("ListConnections", "{}"),
+        ("DescribeConnection", r#"{"Name":"c"}"#),
     ];
     let before: Vec<String> = reads
         .iter()
