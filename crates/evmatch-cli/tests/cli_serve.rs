@@ -63,7 +63,10 @@ fn answers_json_1_1_calls_and_errors_over_http() {
     // No target at all.
     let a = s.request("POST", "/", &[], b"{}");
     assert_eq!(a.status, 400);
-    assert!(a.body.contains("UnknownOperationException"), "{}", a.body);
+    assert_eq!(
+        a.body,
+        r#"{"__type":"UnknownOperationException","message":"No operation was given: the X-Amz-Target header is missing or empty."}"#
+    );
 
     let a = s.request("GET", "/_evmatch/health", &[], b"");
     assert_eq!((a.status, a.body.as_str()), (200, "ok"));
@@ -313,5 +316,81 @@ fn verify_sigv4_accepts_the_right_signature_only() {
     assert_eq!(
         a.body,
         r#"{"__type":"MissingAuthenticationTokenException","message":"Missing Authentication Token"}"#
+    );
+}
+
+#[test]
+fn the_state_file_survives_a_restart() {
+    let dir = scratch_dir("state");
+    let s = Served::start(&["--state", "state.json", "--deliveries", "d.jsonl"], &dir);
+    assert_eq!(s.call("CreateEventBus", r#"{"Name":"orders"}"#).status, 200);
+    let rule = r#"{"Name":"big","EventBusName":"orders","EventPattern":"{\"source\":[\"shop\"]}","Tags":[{"Key":"k","Value":"v"}]}"#;
+    assert_eq!(s.call("PutRule", rule).status, 200);
+    let targets = format!(
+        r#"{{"Rule":"big","EventBusName":"orders","Targets":[{{"Id":"q","Arn":"{QUEUE}"}}]}}"#
+    );
+    assert_eq!(s.call("PutTargets", &targets).status, 200);
+    let connection = r#"{"Name":"c","AuthorizationType":"API_KEY","AuthParameters":{"ApiKeyAuthParameters":{"ApiKeyName":"x-key","ApiKeyValue":"secret"}}}"#;
+    assert_eq!(s.call("CreateConnection", connection).status, 200);
+    let reads = [
+        ("ListEventBuses", "{}"),
+        ("DescribeRule", r#"{"Name":"big","EventBusName":"orders"}"#),
+        (
+            "ListTargetsByRule",
+            r#"{"Rule":"big","EventBusName":"orders"}"#,
+        ),
+        (
+            "ListTagsForResource",
+            r#"{"ResourceARN":"arn:aws:events:us-east-1:123456789012:rule/orders/big"}"#,
+        ),
+        ("ListConnections", "{}"),
+        ("DescribeConnection", r#"{"Name":"c"}"#),
+    ];
+    let before: Vec<String> = reads
+        .iter()
+        .map(|(op, body)| s.call(op, body).body)
+        .collect();
+    assert!(s.terminate().success());
+    let saved = std::fs::read_to_string(dir.join("state.json")).unwrap();
+    assert!(saved.starts_with("{\"version\":1"), "{saved}");
+    // Only the state file is left: the temporary file was renamed over it.
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["d.jsonl", "state.json"]);
+
+    let s = Served::start(&["--state", "state.json", "--deliveries", "d.jsonl"], &dir);
+    let after: Vec<String> = reads
+        .iter()
+        .map(|(op, body)| s.call(op, body).body)
+        .collect();
+    assert_eq!(before, after);
+    let a = s.call(
+        "PutEvents",
+        r#"{"Entries":[{"Source":"shop","DetailType":"t","Detail":"{}","EventBusName":"orders"}]}"#,
+    );
+    assert_eq!(a.status, 200);
+    let a = s.request("GET", "/_evmatch/deliveries", &[], b"");
+    assert_eq!(a.body.lines().count(), 1, "{}", a.body);
+}
+
+#[test]
+fn an_unreadable_state_file_is_a_clear_error() {
+    let dir = scratch_dir("badstate");
+    std::fs::write(dir.join("state.json"), "not json").unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_evmatch"))
+        .args(["serve", "--port", "0", "--state", "state.json"])
+        .current_dir(&dir)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.starts_with("evmatch serve: state file state.json: "),
+        "{err}"
     );
 }

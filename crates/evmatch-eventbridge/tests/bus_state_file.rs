@@ -4,6 +4,8 @@
 
 mod common;
 use common::*;
+use evmatch_eventbridge::api::api_destinations::*;
+use evmatch_eventbridge::api::connections::*;
 use evmatch_eventbridge::api::endpoints::*;
 use evmatch_eventbridge::api::partner_event_sources::*;
 use evmatch_eventbridge::bus::SequentialIds;
@@ -47,6 +49,110 @@ fn endpoint_req(name: &str) -> CreateEndpointRequest {
         ],
         role_arn: None,
     }
+}
+
+fn connection_req(
+    name: &str,
+    auth: CreateConnectionAuthRequestParameters,
+) -> CreateConnectionRequest {
+    let authorization_type = if auth.api_key_auth_parameters.is_some() {
+        ConnectionAuthorizationType::ApiKey
+    } else if auth.basic_auth_parameters.is_some() {
+        ConnectionAuthorizationType::Basic
+    } else {
+        ConnectionAuthorizationType::OauthClientCredentials
+    };
+    CreateConnectionRequest {
+        name: name.into(),
+        description: Some(format!("{name} connection")),
+        authorization_type,
+        auth_parameters: auth,
+        invocation_connectivity_parameters: None,
+        kms_key_identifier: None,
+    }
+}
+
+/// Connections of the three kinds (one deauthorized, secrets in parameters) and two API
+/// destinations.
+fn add_connections(eb: &EventBridge) -> Vec<String> {
+    let secret_header = ConnectionHttpParameters {
+        header_parameters: Some(vec![
+            ConnectionHeaderParameter {
+                key: Some("x-tenant".into()),
+                value: Some("shop".into()),
+                is_value_secret: Some(false),
+            },
+            ConnectionHeaderParameter {
+                key: Some("x-token".into()),
+                value: Some("header-s3cret".into()),
+                is_value_secret: Some(true),
+            },
+        ]),
+        ..Default::default()
+    };
+    let key = eb
+        .create_connection(connection_req(
+            "crm",
+            CreateConnectionAuthRequestParameters {
+                api_key_auth_parameters: Some(CreateConnectionApiKeyAuthRequestParameters {
+                    api_key_name: "x-api-key".into(),
+                    api_key_value: "key-s3cret".into(),
+                }),
+                invocation_http_parameters: Some(secret_header),
+                ..Default::default()
+            },
+        ))
+        .unwrap();
+    eb.create_connection(connection_req(
+        "basic",
+        CreateConnectionAuthRequestParameters {
+            basic_auth_parameters: Some(CreateConnectionBasicAuthRequestParameters {
+                username: "alice".into(),
+                password: "pa55word".into(),
+            }),
+            ..Default::default()
+        },
+    ))
+    .unwrap();
+    let oauth = eb
+        .create_connection(connection_req(
+            "idp",
+            CreateConnectionAuthRequestParameters {
+                o_auth_parameters: Some(CreateConnectionOAuthRequestParameters {
+                    client_parameters: CreateConnectionOAuthClientRequestParameters {
+                        client_id: "client-1".into(),
+                        client_secret: "client-s3cret".into(),
+                    },
+                    authorization_endpoint: "https://auth.example.com/token".into(),
+                    http_method: ConnectionOAuthHttpMethod::Post,
+                    o_auth_http_parameters: None,
+                }),
+                ..Default::default()
+            },
+        ))
+        .unwrap();
+    eb.deauthorize_connection(DeauthorizeConnectionRequest {
+        name: "basic".into(),
+    })
+    .unwrap();
+    let mut arns = Vec::new();
+    for (name, conn, rate) in [
+        ("orders-api", key.connection_arn.unwrap(), Some(10)),
+        ("token-api", oauth.connection_arn.unwrap(), None),
+    ] {
+        let out = eb
+            .create_api_destination(CreateApiDestinationRequest {
+                name: name.into(),
+                description: Some("calls out".into()),
+                connection_arn: conn,
+                invocation_endpoint: "https://api.example.com/orders/*".into(),
+                http_method: ApiDestinationHttpMethod::Post,
+                invocation_rate_limit_per_second: rate,
+            })
+            .unwrap();
+        arns.push(out.api_destination_arn.unwrap());
+    }
+    arns
 }
 
 /// A service with buses (policy, tags, description, dead-letter, KMS, log), rules (pattern,
@@ -166,6 +272,7 @@ fn populated() -> Fixture {
         ..Default::default()
     })
     .unwrap();
+    add_connections(eb);
     f.take();
     f
 }
@@ -299,6 +406,29 @@ fn answers(eb: &EventBridge) -> Vec<(String, Json)> {
             ),
         );
     }
+    let connections = eb
+        .list_connections(ListConnectionsRequest::default())
+        .unwrap();
+    push("ListConnections".into(), to_json(&connections));
+    for c in connections.connections.unwrap() {
+        push(
+            "DescribeConnection".into(),
+            ok(eb.describe_connection(DescribeConnectionRequest {
+                name: c.name.unwrap(),
+            })),
+        );
+    }
+    let destinations = eb
+        .list_api_destinations(ListApiDestinationsRequest::default())
+        .unwrap();
+    push("ListApiDestinations".into(), to_json(&destinations));
+    for d in destinations.api_destinations.unwrap() {
+        let name = d.name.unwrap();
+        push(
+            format!("DescribeApiDestination {name}"),
+            ok(eb.describe_api_destination(DescribeApiDestinationRequest { name })),
+        );
+    }
     out
 }
 
@@ -330,6 +460,8 @@ fn every_answer_survives_a_round_trip() {
         "DescribeEndpoint",
         "DescribeEventSource",
         "DescribePartnerEventSource",
+        "DescribeConnection",
+        "DescribeApiDestination",
     ] {
         assert!(kinds.contains(&kind), "no {kind}");
     }
@@ -344,6 +476,27 @@ fn every_answer_survives_a_round_trip() {
     }
     // Saving again gives the same text.
     assert_eq!(restored.save_state(), text);
+    // Secrets survive (the outbound caller needs them), and stay out of every answer.
+    let destinations =
+        f.eb.list_api_destinations(ListApiDestinationsRequest::default())
+            .unwrap()
+            .api_destinations
+            .unwrap();
+    assert_eq!(destinations.len(), 2);
+    for d in destinations {
+        let arn = d.api_destination_arn.unwrap();
+        let resolved = f.eb.resolve_api_destination(&arn);
+        assert!(resolved.is_some(), "{arn}");
+        assert_eq!(restored.resolve_api_destination(&arn), resolved);
+    }
+    assert!(text.contains("key-s3cret") && text.contains("client-s3cret"));
+    assert!(text.contains("header-s3cret"));
+    for (what, answer) in &after {
+        let answer = answer.to_string();
+        for secret in ["key-s3cret", "pa55word", "client-s3cret", "header-s3cret"] {
+            assert!(!answer.contains(secret), "{what}: {answer}");
+        }
+    }
     // Spot checks of what the answers hold.
     let find = |what: &str| &before.iter().find(|(w, _)| w == what).unwrap().1;
     assert_eq!(find("DescribeArchive all")["EventCount"], 2);

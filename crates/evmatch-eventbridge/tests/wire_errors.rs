@@ -29,8 +29,18 @@ fn error_of(r: &Response) -> (String, String) {
 #[test]
 fn unknown_targets_are_unknown_operations() {
     let f = fixture();
+    let r = handle(&f.eb, "", b"{}");
+    assert_eq!(
+        (r.status, error_of(&r)),
+        (
+            400,
+            (
+                "UnknownOperationException".to_string(),
+                "No operation was given: the X-Amz-Target header is missing or empty.".to_string()
+            )
+        )
+    );
     for target in [
-        "",
         "AWSEvents",
         "AWSEvents.",
         "AWSEvents.Foo",

@@ -8,8 +8,8 @@ use evmatch_eventbridge::api::connections::{
     ConnectionBodyParameter, ConnectionHeaderParameter, ConnectionHttpParameters,
     ConnectionQueryStringParameter,
 };
+use evmatch_eventbridge::bus::ConnectionAuth;
 use evmatch_eventbridge::bus::TargetSink;
-use evmatch_server::deliveries::Authorization;
 use fixtures::*;
 use loopback::Loopback;
 
@@ -35,7 +35,7 @@ fn api_key_call_carries_method_path_query_headers_and_payload() {
     let mut dest = destination(
         &server.url("/hooks/*/items/*?fixed=1"),
         "POST",
-        Authorization::ApiKey {
+        ConnectionAuth::ApiKey {
             key: "x-api-key".into(),
             value: "secret-key".into(),
         },
@@ -99,7 +99,7 @@ fn basic_authorization_and_a_get_without_body() {
     let dest = destination(
         &server.url("/items/*"),
         "GET",
-        Authorization::Basic {
+        ConnectionAuth::Basic {
             username: "user".into(),
             password: "p:ss".into(),
         },
@@ -121,8 +121,8 @@ fn basic_authorization_and_a_get_without_body() {
     assert!(d.since(0)[0].ends_with(r#""attempts":1,"outcome":"delivered","status":200}"#));
 }
 
-fn oauth(server: &Loopback, method: &str) -> Authorization {
-    Authorization::OAuthClientCredentials {
+fn oauth(server: &Loopback, method: &str) -> ConnectionAuth {
+    ConnectionAuth::OAuthClientCredentials {
         authorization_endpoint: server.url("/oauth/token"),
         http_method: method.into(),
         client_id: "client-1".into(),
@@ -259,7 +259,7 @@ fn a_failing_token_endpoint_is_a_failed_attempt_with_its_reason() {
 fn every_method_aws_allows_is_sent_with_the_payload_except_get_and_head() {
     for method in ["POST", "PUT", "PATCH", "DELETE", "OPTIONS", "GET", "HEAD"] {
         let server = Loopback::ok();
-        let auth = Authorization::ApiKey {
+        let auth = ConnectionAuth::ApiKey {
             key: "k".into(),
             value: "v".into(),
         };

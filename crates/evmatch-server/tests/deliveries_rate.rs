@@ -6,8 +6,8 @@ mod loopback;
 
 use std::time::Duration;
 
+use evmatch_eventbridge::bus::ConnectionAuth;
 use evmatch_eventbridge::bus::TargetSink;
-use evmatch_server::deliveries::Authorization;
 use fixtures::*;
 use loopback::Loopback;
 
@@ -19,12 +19,12 @@ fn calls_stay_within_the_destination_rate() {
     let dest = destination(
         &server.url("/h"),
         "POST",
-        Authorization::ApiKey {
+        ConnectionAuth::ApiKey {
             key: "k".into(),
             value: "v".into(),
         },
     )
-    .with_rate_limit(RATE as u32);
+    .with_invocation_rate_limit_per_second(RATE as u32);
     let d = deliveries(dest, 4);
     for i in 0..EVENTS {
         d.deliver(delivery(target("t"), &format!("e{i}"), "{}"));
@@ -62,12 +62,14 @@ fn calls_stay_within_the_destination_rate() {
 #[test]
 fn each_target_is_called_through_its_own_destination() {
     let server = Loopback::ok();
-    let auth = Authorization::ApiKey {
+    let auth = ConnectionAuth::ApiKey {
         key: "k".into(),
         value: "v".into(),
     };
-    let one = destination(&server.url("/one"), "POST", auth.clone()).with_rate_limit(1);
-    let mut two = destination(&server.url("/two"), "POST", auth).with_rate_limit(1);
+    let one = destination(&server.url("/one"), "POST", auth.clone())
+        .with_invocation_rate_limit_per_second(1);
+    let mut two =
+        destination(&server.url("/two"), "POST", auth).with_invocation_rate_limit_per_second(1);
     two.arn = format!("{DEST_ARN}-2");
     let (a, b) = (one.clone(), two.clone());
     let d = evmatch_server::deliveries::Deliveries::new(

@@ -8,13 +8,14 @@ use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use evmatch_eventbridge::bus::ConnectionAuth;
 use evmatch_eventbridge::bus::TargetSink;
-use evmatch_server::deliveries::{Authorization, Backoff, Deliveries, DeliveriesConfig, LogOutput};
+use evmatch_server::deliveries::{Backoff, Deliveries, DeliveriesConfig, LogOutput};
 use fixtures::*;
 use loopback::Loopback;
 
-fn api_key() -> Authorization {
-    Authorization::ApiKey {
+fn api_key() -> ConnectionAuth {
+    ConnectionAuth::ApiKey {
         key: "x-api-key".into(),
         value: "k".into(),
     }

@@ -9,6 +9,10 @@
 //! * Connections and API destinations (`connections`, `api_destinations`) hold what HTTP
 //!   targets need; [`EventBridge::resolve_api_destination`] hands an embedder that calls them out
 //!   the destination with its connection's secrets ([`ResolvedApiDestination`]).
+//! * Global endpoints (`endpoints`) and partner event sources with `PutPartnerEvents`
+//!   (`partner_event_sources`) are kept as AWS reports them.
+//! * [`EventBridge::save_state`] and [`EventBridge::restore_state`] (`state_file`) write and
+//!   read all of it as one versioned JSON text.
 //! * Targets receive their payloads through [`TargetSink`]s ([`ChannelSink`], or any
 //!   `Fn(Delivery)`); the `delivery` module decides which rules an event matches and what each
 //!   target gets, [`transform`] renders the payload byte for byte as AWS delivers it.

@@ -4,9 +4,10 @@
 //! The file format is its own set of serde types, separate from the live state, so the live state
 //! can change without breaking saved files: `{"version": 1, "account": …, "region": …,
 //! "partition": …, "buses": […], "archives": […], "replays": […], "schedule_cursors": […],
-//! "endpoints": […], "partner_sources": […]}`. Buses carry their policy, tags and rules; rules
+//! "endpoints": […], "partner_sources": […], "connections": […], "api_destinations": […]}`. Buses carry their policy, tags and rules; rules
 //! their pattern, schedule, state, targets and tags; archives their retained events; replays
-//! their progress and the events still to replay. AWS's own shapes (`Target`,
+//! their progress and the events still to replay; connections their secrets (the file is as
+//! private as the service's memory: keep it so). AWS's own shapes (`Target`,
 //! `DeadLetterConfig`, `LogConfig`, `RoutingConfig`, …) are written as on the wire; instants as
 //! `[seconds, nanoseconds]`, so they come back exactly; events as their compact JSON text.
 //! Sinks are not state: the embedder registers them again.
@@ -25,15 +26,21 @@ use serde::{Deserialize, Serialize};
 use super::clock::{Clock, IdGenerator, RandomIds, SystemClock};
 use super::config::{DEFAULT_BUS, EventBridgeConfig, bus_arn};
 use super::endpoints::EndpointEntry;
+use super::outbound::ConnectionAuth;
 use super::partner_event_sources::PartnerSource;
 use super::schedule::Schedule;
 use super::state::{
-    ArchiveMeta, ArchivedEvent, Bus, Event, EventBridge, Policy, ReplayRecord, RuleEntry, Runtime,
-    State,
+    ApiDestinationRecord, ArchiveMeta, ArchivedEvent, Bus, ConnectionRecord, Event, EventBridge,
+    Policy, ReplayRecord, RuleEntry, Runtime, State,
 };
 use super::transform;
 use crate::Error;
 use crate::api::Timestamp;
+use crate::api::api_destinations::ApiDestinationHttpMethod;
+use crate::api::connections::{
+    ConnectionHttpParameters, ConnectionOAuthHttpMethod, ConnectionState,
+    ConnectivityResourceParameters,
+};
 use crate::api::endpoints::{EndpointEventBus, EndpointState, ReplicationConfig, RoutingConfig};
 use crate::api::event_buses::LogConfig;
 use crate::api::partner_event_sources::EventSourceState;
@@ -98,6 +105,8 @@ struct StateFile {
     schedule_cursors: Vec<CursorFile>,
     endpoints: Vec<EndpointFile>,
     partner_sources: Vec<PartnerSourceFile>,
+    connections: Vec<ConnectionFile>,
+    api_destinations: Vec<ApiDestinationFile>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -221,6 +230,56 @@ struct PartnerSourceFile {
     expiration_time: Option<Time>,
 }
 
+/// A connection, secrets included (the file is as private as the service's memory).
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ConnectionFile {
+    name: String,
+    arn: String,
+    secret_arn: String,
+    description: Option<String>,
+    auth: AuthFile,
+    invocation_http_parameters: Option<ConnectionHttpParameters>,
+    auth_connectivity_parameters: Option<ConnectivityResourceParameters>,
+    invocation_connectivity_parameters: Option<ConnectivityResourceParameters>,
+    kms_key_identifier: Option<String>,
+    state: ConnectionState,
+    creation_time: Time,
+    last_modified_time: Time,
+    last_authorized_time: Option<Time>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields, tag = "type")]
+enum AuthFile {
+    #[serde(rename = "API_KEY")]
+    ApiKey { key: String, value: String },
+    #[serde(rename = "BASIC")]
+    Basic { username: String, password: String },
+    #[serde(rename = "OAUTH_CLIENT_CREDENTIALS")]
+    OAuthClientCredentials {
+        authorization_endpoint: String,
+        http_method: ConnectionOAuthHttpMethod,
+        client_id: String,
+        client_secret: String,
+        oauth_http_parameters: Option<ConnectionHttpParameters>,
+    },
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ApiDestinationFile {
+    name: String,
+    arn: String,
+    description: Option<String>,
+    connection_arn: String,
+    invocation_endpoint: String,
+    http_method: ApiDestinationHttpMethod,
+    invocation_rate_limit_per_second: i32,
+    creation_time: Time,
+    last_modified_time: Time,
+}
+
 fn bad_file(reason: impl std::fmt::Display) -> Error {
     Error::validation(format!("The state file is not valid: {reason}"))
 }
@@ -319,7 +378,105 @@ fn partner_source_file(s: &PartnerSource) -> PartnerSourceFile {
     }
 }
 
+fn connection_file(c: &ConnectionRecord) -> ConnectionFile {
+    let auth = match c.auth.clone() {
+        ConnectionAuth::ApiKey { key, value } => AuthFile::ApiKey { key, value },
+        ConnectionAuth::Basic { username, password } => AuthFile::Basic { username, password },
+        ConnectionAuth::OAuthClientCredentials {
+            authorization_endpoint,
+            http_method,
+            client_id,
+            client_secret,
+            oauth_http_parameters,
+        } => AuthFile::OAuthClientCredentials {
+            authorization_endpoint,
+            http_method,
+            client_id,
+            client_secret,
+            oauth_http_parameters,
+        },
+    };
+    ConnectionFile {
+        name: c.name.clone(),
+        arn: c.arn.clone(),
+        secret_arn: c.secret_arn.clone(),
+        description: c.description.clone(),
+        auth,
+        invocation_http_parameters: c.invocation_http_parameters.clone(),
+        auth_connectivity_parameters: c.auth_connectivity_parameters.clone(),
+        invocation_connectivity_parameters: c.invocation_connectivity_parameters.clone(),
+        kms_key_identifier: c.kms_key_identifier.clone(),
+        state: c.state.clone(),
+        creation_time: c.creation_time.into(),
+        last_modified_time: c.last_modified_time.into(),
+        last_authorized_time: c.last_authorized_time.map(Into::into),
+    }
+}
+
+fn api_destination_file(d: &ApiDestinationRecord) -> ApiDestinationFile {
+    ApiDestinationFile {
+        name: d.name.clone(),
+        arn: d.arn.clone(),
+        description: d.description.clone(),
+        connection_arn: d.connection_arn.clone(),
+        invocation_endpoint: d.invocation_endpoint.clone(),
+        http_method: d.http_method.clone(),
+        invocation_rate_limit_per_second: d.invocation_rate_limit_per_second,
+        creation_time: d.creation_time.into(),
+        last_modified_time: d.last_modified_time.into(),
+    }
+}
+
 // ----- restore -----
+
+fn connection_from(f: ConnectionFile) -> ConnectionRecord {
+    let auth = match f.auth {
+        AuthFile::ApiKey { key, value } => ConnectionAuth::ApiKey { key, value },
+        AuthFile::Basic { username, password } => ConnectionAuth::Basic { username, password },
+        AuthFile::OAuthClientCredentials {
+            authorization_endpoint,
+            http_method,
+            client_id,
+            client_secret,
+            oauth_http_parameters,
+        } => ConnectionAuth::OAuthClientCredentials {
+            authorization_endpoint,
+            http_method,
+            client_id,
+            client_secret,
+            oauth_http_parameters,
+        },
+    };
+    ConnectionRecord {
+        name: f.name,
+        arn: f.arn,
+        secret_arn: f.secret_arn,
+        description: f.description,
+        auth,
+        invocation_http_parameters: f.invocation_http_parameters,
+        auth_connectivity_parameters: f.auth_connectivity_parameters,
+        invocation_connectivity_parameters: f.invocation_connectivity_parameters,
+        kms_key_identifier: f.kms_key_identifier,
+        state: f.state,
+        creation_time: f.creation_time.into(),
+        last_modified_time: f.last_modified_time.into(),
+        last_authorized_time: f.last_authorized_time.map(Into::into),
+    }
+}
+
+fn api_destination_from(f: ApiDestinationFile) -> ApiDestinationRecord {
+    ApiDestinationRecord {
+        name: f.name,
+        arn: f.arn,
+        description: f.description,
+        connection_arn: f.connection_arn,
+        invocation_endpoint: f.invocation_endpoint,
+        http_method: f.http_method,
+        invocation_rate_limit_per_second: f.invocation_rate_limit_per_second,
+        creation_time: f.creation_time.into(),
+        last_modified_time: f.last_modified_time.into(),
+    }
+}
 
 fn event_from(f: ArchivedEventFile) -> Result<Arc<ArchivedEvent>, Error> {
     let value = transform::parse_event(&f.event)
@@ -423,8 +580,9 @@ fn partner_source_from(f: PartnerSourceFile) -> PartnerSource {
 impl EventBridge {
     /// Everything the service holds — buses (policy, tags, description, dead-letter, KMS key,
     /// log configuration), rules (pattern, schedule, state, targets, tags), archives with their
-    /// retained events, replays, schedule progress, endpoints and partner event sources — as
-    /// one JSON text, `{"version": 1, …}`. Registered sinks are not part of it.
+    /// retained events, replays, schedule progress, endpoints, partner event sources,
+    /// connections (with their secrets) and API destinations — as one JSON text,
+    /// `{"version": 1, …}`. Registered sinks are not part of it.
     ///
     /// ```
     /// use evmatch_eventbridge::api::rules::PutRuleRequest;
@@ -491,6 +649,16 @@ impl EventBridge {
                 .partner_sources
                 .values()
                 .map(|s| partner_source_file(s))
+                .collect(),
+            connections: snap
+                .connections
+                .values()
+                .map(|c| connection_file(c))
+                .collect(),
+            api_destinations: snap
+                .api_destinations
+                .values()
+                .map(|d| api_destination_file(d))
                 .collect(),
         };
         // Every member is a string, number, bool, list or string-keyed map: cannot fail.
@@ -580,6 +748,14 @@ impl EventBridge {
         for s in file.partner_sources {
             let s = partner_source_from(s);
             state.partner_sources.insert(s.name.clone(), Arc::new(s));
+        }
+        for c in file.connections {
+            let c = connection_from(c);
+            state.connections.insert(c.name.clone(), Arc::new(c));
+        }
+        for d in file.api_destinations {
+            let d = api_destination_from(d);
+            state.api_destinations.insert(d.name.clone(), Arc::new(d));
         }
         Ok(EventBridge::from_parts(config, clock, ids, state, runtime))
     }

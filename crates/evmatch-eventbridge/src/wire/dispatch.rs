@@ -8,8 +8,6 @@
 //! methods validate the rest). Costs: one string match on the operation name, one decode of the
 //! body, one serialisation of the output.
 
-#[allow(unused_imports)] // the stand-ins of operations the bus does not serve yet
-use super::pending::Pending as _;
 use crate::Error;
 use crate::api::{
     Request, api_destinations, archives, connections, decode, endpoints, event_buses, events,

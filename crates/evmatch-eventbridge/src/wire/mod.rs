@@ -38,7 +38,6 @@
 //! ```
 
 mod dispatch;
-mod pending;
 mod response;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -83,8 +82,10 @@ pub fn operation_of(target: &str) -> Option<&str> {
 }
 
 fn unknown_operation(target: &str) -> Response {
-    Response::error(
-        "UnknownOperationException",
-        &format!("The operation {target} is not supported by this service."),
-    )
+    let message = if target.is_empty() {
+        "No operation was given: the X-Amz-Target header is missing or empty.".to_string()
+    } else {
+        format!("The operation {target} is not supported by this service.")
+    };
+    Response::error("UnknownOperationException", &message)
 }

@@ -33,7 +33,11 @@ pub(crate) fn attempt(shared: &Shared, mut job: Job) -> Step {
         Some(r) if is_api_destination(arn) => r.resolve(arn),
         _ => None,
     };
+    let was_waiting = std::mem::take(&mut job.waiting);
     let Some(dest) = dest else {
+        if was_waiting {
+            shared.limiter.forget_waiting(arn);
+        }
         job.last = Some(Answer::Error {
             text: "API destination not found or its connection is not authorized".into(),
             retriable: false,
@@ -44,7 +48,11 @@ pub(crate) fn attempt(shared: &Shared, mut job: Job) -> Step {
     let limit = dest
         .invocation_rate_limit_per_second
         .unwrap_or(DEFAULT_RATE_LIMIT_PER_SECOND);
-    if let Err(at) = shared.limiter.acquire(&dest.arn, limit, Instant::now()) {
+    if let Err(at) = shared
+        .limiter
+        .acquire(&dest.arn, limit, Instant::now(), was_waiting)
+    {
+        job.waiting = true;
         return Step::Later(job, at);
     }
     let answer = shared.caller.call(

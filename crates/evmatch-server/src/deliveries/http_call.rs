@@ -34,8 +34,8 @@ use evmatch_eventbridge::api::connections::ConnectionHttpParameters;
 use evmatch_eventbridge::api::targets::HttpParameters;
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 
-use super::destination::{ApiDestination, Authorization};
 use super::oauth::{TokenCache, TokenRequest};
+use evmatch_eventbridge::bus::{ConnectionAuth, ResolvedApiDestination};
 
 /// The `User-Agent` of every call, as AWS sends it.
 pub(crate) const USER_AGENT: &str = "Amazon/EventBridge/ApiDestinations";
@@ -188,7 +188,7 @@ pub(crate) struct Prepared {
 }
 
 /// The request of a call to `dest` for a target with `params`, before authorization.
-pub(crate) fn prepare(dest: &ApiDestination, params: Option<&HttpParameters>) -> Prepared {
+pub(crate) fn prepare(dest: &ResolvedApiDestination, params: Option<&HttpParameters>) -> Prepared {
     let path_values = params
         .and_then(|p| p.path_parameter_values.as_deref())
         .unwrap_or_default();
@@ -221,7 +221,7 @@ pub(crate) fn prepare(dest: &ApiDestination, params: Option<&HttpParameters>) ->
         true,
     );
     Prepared {
-        method: dest.http_method.to_ascii_uppercase(),
+        method: dest.http_method.as_str().to_ascii_uppercase(),
         url: with_query(&endpoint, &query),
         headers,
     }
@@ -251,20 +251,20 @@ impl Caller {
     /// Calls `dest` once with `payload`.
     pub(crate) fn call(
         &self,
-        dest: &ApiDestination,
+        dest: &ResolvedApiDestination,
         params: Option<&HttpParameters>,
         payload: &str,
     ) -> Answer {
         let mut prepared = prepare(dest, params);
         let mut bearer = None;
         let auth = match &dest.connection.authorization {
-            Authorization::ApiKey { key, value } => (key.clone(), value.clone()),
-            Authorization::Basic { username, password } => {
+            ConnectionAuth::ApiKey { key, value } => (key.clone(), value.clone()),
+            ConnectionAuth::Basic { username, password } => {
                 let b = base64::engine::general_purpose::STANDARD
                     .encode(format!("{username}:{password}"));
                 ("Authorization".to_owned(), format!("Basic {b}"))
             }
-            Authorization::OAuthClientCredentials {
+            ConnectionAuth::OAuthClientCredentials {
                 authorization_endpoint,
                 http_method,
                 client_id,
@@ -274,7 +274,7 @@ impl Caller {
                 let req = TokenRequest {
                     connection_arn: &dest.connection.arn,
                     endpoint: authorization_endpoint,
-                    method: http_method,
+                    method: http_method.as_str(),
                     client_id,
                     client_secret,
                     params: oauth_http_parameters.as_ref(),
@@ -292,6 +292,15 @@ impl Caller {
                         };
                     }
                 }
+            }
+            other => {
+                return Answer::Error {
+                    text: format!(
+                        "authorization type {} is not supported",
+                        other.authorization_type()
+                    ),
+                    retriable: false,
+                };
             }
         };
         prepared.headers = merge(std::mem::take(&mut prepared.headers), vec![auth], true);

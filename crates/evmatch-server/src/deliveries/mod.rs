@@ -4,8 +4,8 @@
 //!
 //! * `record` — the log line of one delivery; `log` — numbering, writing (file or stdout,
 //!   flushed per record) and the newest records in memory for [`Deliveries::since`].
-//! * `destination` — the resolved API destination and connection (with secrets) and the
-//!   [`Resolver`] that finds them; `http_call` — the HTTP request of one call (ureq);
+//! * `destination` — the [`Resolver`] that finds API destinations with their connections'
+//!   secrets; `http_call` — the HTTP request of one call (ureq);
 //!   `oauth` — the OAuth client-credentials token cache; `rate_limit` — at most
 //!   `InvocationRateLimitPerSecond` calls per second per destination; `retry` — the
 //!   `RetryPolicy` and the backoff; `pool` — the bounded queue and the worker threads;
@@ -73,9 +73,7 @@ mod rate_limit;
 mod record;
 mod retry;
 
-pub use destination::{
-    ApiDestination, Authorization, Connection, Resolver, SharedResolver, is_api_destination,
-};
+pub use destination::{Resolver, SharedResolver, is_api_destination};
 pub use log::LogOutput;
 pub use rate_limit::DEFAULT_RATE_LIMIT_PER_SECOND;
 pub use record::{Outcome, Record};
@@ -86,7 +84,9 @@ use std::sync::{Arc, Mutex, RwLock};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use evmatch_eventbridge::bus::{Clock, Delivery, FailedDelivery, SystemClock, TargetSink};
+use evmatch_eventbridge::bus::{
+    Clock, Delivery, EventBridge, FailedDelivery, SystemClock, TargetSink,
+};
 
 use http_call::Caller;
 use log::DeliveryLog;
@@ -136,6 +136,13 @@ impl DeliveriesConfig {
     pub fn with_resolver(mut self, resolver: impl Resolver + 'static) -> Self {
         self.resolver = Some(Arc::new(resolver));
         self
+    }
+
+    /// Resolving API destinations through `bus`
+    /// ([`EventBridge::resolve_api_destination`]), held weakly: the bus holds the deliveries as
+    /// its sink, so a strong reference would keep both alive for ever.
+    pub fn with_bus(self, bus: &Arc<EventBridge>) -> Self {
+        self.with_resolver(Arc::downgrade(bus))
     }
 
     /// With another clock for the records' `time`.
@@ -250,8 +257,8 @@ impl Deliveries {
         })
     }
 
-    /// Finds API destinations with `resolver` from now on (e.g. a closure over a
-    /// `Weak<EventBridge>` set once the bus exists).
+    /// Finds API destinations with `resolver` from now on (e.g. a `Weak<EventBridge>` once the
+    /// bus exists).
     pub fn set_resolver(&self, resolver: impl Resolver + 'static) {
         *self
             .shared
@@ -336,6 +343,7 @@ impl TargetSink for Deliveries {
             attempts: 0,
             first: Instant::now(),
             last: None,
+            waiting: false,
         };
         if let Err((job, why)) = self.shared.queue.try_push(job) {
             self.record_now(job, why);

@@ -28,6 +28,8 @@ pub(crate) struct Job {
     pub(crate) first: Instant,
     /// What the last attempt gave.
     pub(crate) last: Option<Answer>,
+    /// Put back to wait for a rate-limit token.
+    pub(crate) waiting: bool,
 }
 
 struct Delayed {

@@ -106,3 +106,50 @@ impl RetryLimits {
 pub(crate) fn is_retriable(status: u16) -> bool {
     matches!(status, 401 | 407 | 409 | 429) || (500..600).contains(&status)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use evmatch_eventbridge::api::targets::RetryPolicy;
+
+    #[test]
+    fn defaults_and_limits() {
+        let b = Backoff::default();
+        let none = RetryLimits::of(&Target::default());
+        assert_eq!(none.max_retries, 185);
+        assert_eq!(none.max_age, Duration::from_secs(86_400));
+        assert_eq!(
+            none.next_delay(&b, 1, Duration::ZERO),
+            Some(Duration::from_secs(1))
+        );
+        assert_eq!(
+            none.next_delay(&b, 185, Duration::ZERO),
+            Some(Duration::from_secs(480))
+        );
+        assert_eq!(none.next_delay(&b, 186, Duration::ZERO), None);
+        // Past the age limit after the wait: no retry.
+        assert_eq!(none.next_delay(&b, 3, Duration::from_secs(86_397)), None);
+        assert_eq!(
+            none.next_delay(&b, 3, Duration::from_secs(86_396)),
+            Some(Duration::from_secs(4))
+        );
+
+        let t = Target {
+            retry_policy: Some(RetryPolicy {
+                maximum_retry_attempts: Some(0),
+                maximum_event_age_in_seconds: Some(60),
+            }),
+            ..Default::default()
+        };
+        let zero = RetryLimits::of(&t);
+        assert_eq!(zero.next_delay(&b, 1, Duration::ZERO), None);
+    }
+
+    #[test]
+    fn retried_statuses() {
+        let retried: Vec<u16> = (100..600).filter(|s| is_retriable(*s)).collect();
+        let mut expected = vec![401, 407, 409, 429];
+        expected.extend(500..600);
+        assert_eq!(retried, expected);
+    }
+}

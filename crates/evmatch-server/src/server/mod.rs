@@ -26,7 +26,6 @@
 //! ```
 
 mod config;
-mod pending_state;
 mod routes;
 pub mod sigv4;
 mod state_file;
@@ -52,8 +51,6 @@ use tokio::net::TcpListener;
 use evmatch_eventbridge::bus::EventBridge;
 
 use crate::deliveries::{Deliveries, DeliveriesConfig, LogOutput};
-#[allow(unused_imports)] // the stand-ins until the bus has its state file functions
-use pending_state::StateText as _;
 use routes::App;
 
 /// Why the server could not start or stop cleanly.
@@ -148,7 +145,10 @@ impl Server {
             })?,
             None => LogOutput::Stdout,
         };
-        let deliveries = Deliveries::new(DeliveriesConfig::new(log));
+        // The sink finds API destinations through a weak handle: the bus holds its sink, the
+        // sink must not keep the bus alive.
+        let deliveries =
+            Deliveries::new(DeliveriesConfig::new(log).with_resolver(Arc::downgrade(&bus)));
         bus.set_default_sink(deliveries.clone());
         let addr = config.addr();
         let listener = TcpListener::bind(addr)
