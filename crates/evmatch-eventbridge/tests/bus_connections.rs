@@ -594,3 +594,72 @@ fn delete_answers_deleting_and_forgets_the_connection() {
     let again = f.eb.create_connection(basic("crm")).unwrap();
     assert_ne!(again.connection_arn.as_deref(), Some(ARN1));
 }
+
+mod secrets_property {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn all_answers(f: &Fixture, name: &str) -> Vec<String> {
+        vec![
+            describe(f, name).to_string(),
+            list(f, Default::default()).to_string(),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Whatever the secrets are, no answer of any connection operation (nor the service's
+        /// `Debug`) contains one, before or after deauthorization.
+        #[test]
+        fn no_answer_contains_a_secret(
+            secret in "[A-Za-z0-9]{12,40}",
+            param_secret in "[A-Za-z0-9]{12,40}",
+            kind in 0usize..3,
+        ) {
+            let secret = format!("S{secret}");
+            let param_secret = format!("P{param_secret}");
+            let f = fixture();
+            let mut req = match kind {
+                0 => api_key("c", "x-api-key", &secret),
+                1 => {
+                    let mut r = basic("c");
+                    r.auth_parameters.basic_auth_parameters.as_mut().unwrap().password = secret.clone();
+                    r
+                }
+                _ => {
+                    let mut r = oauth("c");
+                    r.auth_parameters.o_auth_parameters.as_mut().unwrap().client_parameters.client_secret = secret.clone();
+                    r
+                }
+            };
+            req.auth_parameters.invocation_http_parameters = Some(ConnectionHttpParameters {
+                body_parameters: Some(vec![ConnectionBodyParameter {
+                    key: Some("k".into()),
+                    value: Some(param_secret.clone()),
+                    is_value_secret: Some(true),
+                }]),
+                ..Default::default()
+            });
+            let mut answers = vec![to_json(&f.eb.create_connection(req).unwrap()).to_string()];
+            answers.extend(all_answers(&f, "c"));
+            answers.push(to_json(&f.eb.update_connection(UpdateConnectionRequest {
+                name: "c".into(),
+                description: Some("d".into()),
+                ..Default::default()
+            }).unwrap()).to_string());
+            answers.push(to_json(&f.eb.deauthorize_connection(DeauthorizeConnectionRequest {
+                name: "c".into(),
+            }).unwrap()).to_string());
+            answers.extend(all_answers(&f, "c"));
+            answers.push(format!("{:?}", f.eb));
+            answers.push(to_json(&f.eb.delete_connection(DeleteConnectionRequest {
+                name: "c".into(),
+            }).unwrap()).to_string());
+            for a in answers {
+                prop_assert!(!a.contains(&secret), "{}", a);
+                prop_assert!(!a.contains(&param_secret), "{}", a);
+            }
+        }
+    }
+}

@@ -7,11 +7,10 @@
 //! These are the only values of this crate that carry connection secrets (API key values,
 //! passwords, OAuth client secrets, the values of parameters marked `IsValueSecret`); the API
 //! operations never return them. `Debug` prints `***` in their place, so logging a resolved
-//! destination leaks nothing. Costs: plain owned data, cloned out of the stored state per call.
+//! destination leaks nothing; they do not implement `Serialize`, so they cannot end up in an
+//! answer by accident. Costs: plain owned data, cloned out of the stored state per call.
 
 use std::fmt;
-
-use serde::{Deserialize, Serialize};
 
 use crate::api::api_destinations::ApiDestinationHttpMethod;
 use crate::api::connections::{ConnectionHttpParameters, ConnectionOAuthHttpMethod};
@@ -25,7 +24,7 @@ use crate::api::connections::{ConnectionHttpParameters, ConnectionOAuthHttpMetho
 /// assert_eq!(auth.authorization_type(), "API_KEY");
 /// assert!(!format!("{auth:?}").contains("s3cr3t"));
 /// ```
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ConnectionAuth {
     /// `API_KEY`: the header `key` with `value`.

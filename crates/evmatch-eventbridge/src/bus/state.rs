@@ -20,8 +20,6 @@ use evmatch::json::Value;
 // The engine's root names only (its module layout is its own business).
 use evmatch::{EventLimits, Machine, MachineConfig, Published};
 
-use serde::{Deserialize, Serialize};
-
 use super::clock::{Clock, IdGenerator, RandomIds, SystemClock};
 use super::config::{DEFAULT_BUS, EventBridgeConfig, bus_arn, bus_name, rule_arn};
 use super::outbound::ConnectionAuth;
@@ -484,8 +482,8 @@ impl Runtime {
 }
 
 /// A connection (part of the published state), secrets included: only
-/// [`EventBridge::resolve_api_destination`] hands them out.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// [`EventBridge::resolve_api_destination`] hands them out. `Debug` shows no secret.
+#[derive(Clone)]
 pub(super) struct ConnectionRecord {
     pub(super) name: String,
     pub(super) arn: String,
@@ -509,9 +507,21 @@ pub(super) struct ConnectionRecord {
     pub(super) last_authorized_time: Option<Timestamp>,
 }
 
+impl fmt::Debug for ConnectionRecord {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // `auth` prints its secrets as `***`; the extra parameters may hold secret values.
+        f.debug_struct("ConnectionRecord")
+            .field("name", &self.name)
+            .field("arn", &self.arn)
+            .field("state", &self.state)
+            .field("auth", &self.auth)
+            .finish_non_exhaustive()
+    }
+}
+
 /// An API destination (part of the published state). Its state is derived from its connection
 /// when read.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone)]
 pub(super) struct ApiDestinationRecord {
     pub(super) name: String,
     pub(super) arn: String,
