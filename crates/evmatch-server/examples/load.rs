@@ -13,7 +13,8 @@
 //! (default 8), each one keep-alive connection sending PutEvents with `--entries` entries (default
 //! 10) back to back for `--seconds` (default 10) after a 1 s warm-up. With `--matching` (the
 //! default) every entry matches exactly one rule, so every entry is also one delivery record; with
-//! `--no-match` no entry matches. Requests carry the headers the AWS SDKs send (a fixed, unverified
+//! `--no-match` no entry matches. With `--bin` (or `--pid` of the server) it also reports the CPU
+//! time the server and the generator used in the measured window. Requests carry the headers the AWS SDKs send (a fixed, unverified
 //! SigV4 `Authorization`).
 //!
 //! Costs and bounds: one thread and one connection per `--connections`; every request and response
@@ -39,6 +40,7 @@ struct Options {
     matching: bool,
     startup_runs: usize,
     deliveries: String,
+    pid: Option<u32>,
 }
 
 fn parse_options() -> Options {
@@ -55,6 +57,7 @@ fn parse_options() -> Options {
             .join(format!("evmatch-load-{}.jsonl", std::process::id()))
             .to_string_lossy()
             .into_owned(),
+        pid: None,
     };
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -71,6 +74,7 @@ fn parse_options() -> Options {
             "--seconds" => o.seconds = number::<f64>(&value()).clamp(0.1, 600.0),
             "--startup-runs" => o.startup_runs = number(&value()),
             "--deliveries" => o.deliveries = value(),
+            "--pid" => o.pid = Some(number(&value())),
             "--matching" => o.matching = true,
             "--no-match" => o.matching = false,
             "-h" | "--help" => {
@@ -163,6 +167,23 @@ fn memory_kib(pid: u32) -> (u64, u64) {
             .unwrap_or(0)
     };
     (field("VmRSS:"), field("VmHWM:"))
+}
+
+/// CPU time (user + system) of process `pid` (`self` for this one) in seconds, from
+/// `/proc/PID/stat` (clock ticks of 1/100 s, Linux's `USER_HZ`).
+fn cpu_seconds(pid: &str) -> f64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    // Fields after the command name (which is in parentheses and may hold spaces).
+    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let ticks = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|v| v.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    // utime and stime are fields 14 and 15 of the line, 12 and 13 after the name.
+    (ticks(11) + ticks(12)) / 100.0
 }
 
 /// One keep-alive HTTP/1.1 connection speaking the AWS JSON 1.1 protocol.
@@ -326,7 +347,17 @@ struct Outcome {
     errors: usize,
 }
 
-fn run_load(o: &Options, addr: &str) -> (Vec<u32>, usize, f64) {
+/// The measured window: latencies (sorted), errors, seconds, and the CPU seconds the server
+/// (when its pid is known) and this process used meanwhile.
+struct Measured {
+    latencies: Vec<u32>,
+    errors: usize,
+    seconds: f64,
+    server_cpu: Option<f64>,
+    load_cpu: f64,
+}
+
+fn run_load(o: &Options, addr: &str, server_pid: Option<u32>) -> Measured {
     let warmup = Duration::from_secs(1);
     let measured = Duration::from_secs_f64(o.seconds);
     let start = Instant::now() + Duration::from_millis(100);
@@ -364,15 +395,32 @@ fn run_load(o: &Options, addr: &str) -> (Vec<u32>, usize, f64) {
             })
         })
         .collect();
+    std::thread::sleep((start + warmup).saturating_duration_since(Instant::now()));
+    let server_cpu = |pid: Option<u32>| pid.map(|p| cpu_seconds(&p.to_string()));
+    let (server_before, load_before) = (server_cpu(server_pid), cpu_seconds("self"));
     let mut all = Vec::new();
     let mut errors = 0;
+    let mut threads = threads.into_iter();
+    // The first thread ends with the window; read the CPU times right after it.
+    let first = threads.next().map(|t| t.join().expect("load thread"));
+    let (server_after, load_after) = (server_cpu(server_pid), cpu_seconds("self"));
+    if let Some(out) = first {
+        all.extend(out.latencies_us);
+        errors += out.errors;
+    }
     for t in threads {
         let out = t.join().expect("load thread");
         all.extend(out.latencies_us);
         errors += out.errors;
     }
     all.sort_unstable();
-    (all, errors, measured.as_secs_f64())
+    Measured {
+        latencies: all,
+        errors,
+        seconds: measured.as_secs_f64(),
+        server_cpu: server_before.zip(server_after).map(|(b, a)| a - b),
+        load_cpu: load_after - load_before,
+    }
 }
 
 fn percentile(sorted: &[u32], p: f64) -> f64 {
@@ -433,7 +481,9 @@ fn main() {
             rss as f64 / 1024.0
         );
     }
-    let (latencies, errors, seconds) = run_load(&o, &addr);
+    let pid = spawned.as_ref().map(|s| s.child.id()).or(o.pid);
+    let m = run_load(&o, &addr, pid);
+    let (latencies, errors, seconds) = (&m.latencies, m.errors, m.seconds);
     println!(
         "PutEvents ({} entries, {} rules, {}, {} keep-alive connections, {:.0} s): {:.0} requests/s, p50 {:.3} ms, p99 {:.3} ms, max {:.3} ms, {} requests, {} errors",
         o.entries,
@@ -446,12 +496,22 @@ fn main() {
         o.connections,
         seconds,
         latencies.len() as f64 / seconds,
-        percentile(&latencies, 0.50),
-        percentile(&latencies, 0.99),
-        percentile(&latencies, 1.0),
+        percentile(latencies, 0.50),
+        percentile(latencies, 0.99),
+        percentile(latencies, 1.0),
         latencies.len(),
         errors
     );
+    let n = latencies.len().max(1) as f64;
+    if let Some(cpu) = m.server_cpu {
+        println!(
+            "CPU in the window: server {:.2} cores ({:.1} µs per request), load generator {:.2} cores ({:.1} µs per request)",
+            cpu / seconds,
+            cpu / n * 1e6,
+            m.load_cpu / seconds,
+            m.load_cpu / n * 1e6
+        );
+    }
     if let Some(s) = &spawned {
         std::thread::sleep(Duration::from_millis(1000));
         let (rss, hwm) = memory_kib(s.child.id());
