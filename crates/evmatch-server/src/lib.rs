@@ -8,3 +8,4 @@
 //!   limit, connection authorization, retries, dead-letter record), every other target is written
 //!   to the delivery log.
 #![warn(missing_docs)]
+pub mod deliveries;
