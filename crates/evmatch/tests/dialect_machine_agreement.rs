@@ -131,7 +131,12 @@ fn sns_body(g: &mut Gen) -> String {
     }
 }
 
-const DATA: [&str; 7] = [
+/// Data texts: plain, JSON objects and arrays, scalars, and text that only starts like JSON.
+const DATA: [&str; 11] = [
+    r#"{"a": "x""#,
+    "12x",
+    "nope",
+    "[1,,2]",
     "x",
     "hello",
     r#"{"a": "x", "b": 1}"#,
