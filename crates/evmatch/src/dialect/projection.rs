@@ -26,11 +26,13 @@ use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
 use super::input::{Input, InputError, Record, SnsMessage};
 use super::name::{Dialect, Service, Source};
 use super::used_names::UsedNames;
-use crate::json::{self, Value, write_string};
+use crate::json::{self, Value};
 
-/// The member of a projected record that holds its [`DataKind`]. Its name starts with U+0001,
-/// which no AWS record member does; a record member of that name is dropped by the projection.
-pub(crate) const DATA_KIND_MEMBER: &str = "\u{1}evmatch-data-kind";
+/// The member of a projected record that holds its [`DataKind`]. No AWS record has a member
+/// of that name; a record member of that name is dropped by the projection (and a filter that
+/// names it tests the data's kind). Plain ASCII, so that writing and reading it costs nothing
+/// more than any other member.
+pub(crate) const DATA_KIND_MEMBER: &str = "@evmatch:data-kind";
 
 /// Record members Pipes documents as unfilterable (added by the poller).
 const PIPES_UNFILTERABLE: [&str; 8] = [
@@ -126,7 +128,9 @@ pub(crate) fn project<'a>(
             if dialect == Dialect::SnsBody {
                 Ok(sns_body(&msg.body))
             } else {
-                sns_attributes(msg, out, used, exact);
+                // At most 10 attributes per message: writing them all costs less than
+                // asking which ones a filter reads.
+                sns_attributes(msg, out, exact);
                 Ok(Projection::Written)
             }
         }
@@ -153,14 +157,15 @@ fn sns_body(body: &str) -> Projection<'_> {
 }
 
 /// The attributes as a flat object.
-fn sns_attributes(msg: &SnsMessage, out: &mut String, used: Option<&UsedNames>, exact: bool) {
+fn sns_attributes(msg: &SnsMessage, out: &mut String, exact: bool) {
     out.push('{');
     for (name, attr) in &msg.attributes {
-        if used.is_some_and(|u| !u.reads(name)) {
-            continue;
-        }
         let ty = attr.data_type.as_str();
-        let base = ty.split('.').next().unwrap_or("");
+        let base = ty
+            .as_bytes()
+            .iter()
+            .position(|&b| b == b'.')
+            .map_or(ty, |i| &ty[..i]);
         let value = attr.value.as_str();
         let raw = if ty == "String.Array" {
             is_json_array(value, exact)
@@ -272,6 +277,19 @@ fn record(dialect: Dialect, r: &Record, out: &mut String, used: Option<&UsedName
     out.push('}');
 }
 
+/// A JSON string literal: copied whole when nothing needs escaping (the usual case), else
+/// escaped by the engine's writer.
+fn write_string(s: &str, out: &mut String) {
+    if s.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\') {
+        json::write_string(s, out);
+    } else {
+        out.reserve(s.len() + 2);
+        out.push('"');
+        out.push_str(s);
+        out.push('"');
+    }
+}
+
 /// A member value: scalars directly, containers through the iterative writer.
 fn write_value(value: &Value, out: &mut String) {
     match value {
@@ -320,29 +338,29 @@ mod tests {
                 Dialect::LambdaSqs,
                 r#"{"body": "{\"a\": 1}", "eventSource": "aws:sqs"}"#
             ),
-            "{\"body\":{\"a\": 1},\"eventSource\":\"aws:sqs\",\"\\u0001evmatch-data-kind\":\"json\"}"
+            "{\"body\":{\"a\": 1},\"eventSource\":\"aws:sqs\",\"@evmatch:data-kind\":\"json\"}"
         );
         assert_eq!(
             rec(
                 Dialect::PipesSqs,
                 r#"{"body": "hi", "eventSource": "aws:sqs"}"#
             ),
-            "{\"body\":\"hi\",\"\\u0001evmatch-data-kind\":\"plain\"}"
+            "{\"body\":\"hi\",\"@evmatch:data-kind\":\"plain\"}"
         );
         assert_eq!(
             rec(Dialect::LambdaKafka, r#"{"value": "MTIz", "topic": "t"}"#),
-            "{\"value\":123,\"topic\":\"t\",\"\\u0001evmatch-data-kind\":\"scalar\"}"
+            "{\"value\":123,\"topic\":\"t\",\"@evmatch:data-kind\":\"scalar\"}"
         );
         assert_eq!(
             rec(Dialect::LambdaMq, r#"{"data": "/w==", "x": 1}"#),
-            "{\"x\":1,\"\\u0001evmatch-data-kind\":\"binary\"}"
+            "{\"x\":1,\"@evmatch:data-kind\":\"binary\"}"
         );
         assert_eq!(
             rec(
                 Dialect::LambdaKinesis,
                 r#"{"kinesis": {"data": "e30=", "partitionKey": "1"}, "eventSource": "aws:kinesis"}"#
             ),
-            "{\"data\":{},\"partitionKey\":\"1\",\"\\u0001evmatch-data-kind\":\"json\"}"
+            "{\"data\":{},\"partitionKey\":\"1\",\"@evmatch:data-kind\":\"json\"}"
         );
     }
 

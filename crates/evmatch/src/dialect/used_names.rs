@@ -32,7 +32,10 @@ pub(crate) fn first_segments(pattern: &Pattern) -> Vec<Box<str>> {
 }
 
 fn first_segment(path: &str) -> &str {
-    path.split('.').next().unwrap_or(path)
+    path.as_bytes()
+        .iter()
+        .position(|&b| b == b'.')
+        .map_or(path, |i| &path[..i])
 }
 
 impl UsedNames {
