@@ -5,14 +5,14 @@
 //! validation rules, limits and error texts. A [`Dialect`] names one of them (and, for Lambda
 //! and Pipes, the event source); each dialect is
 //!
-//! * a **validation profile** ([`profile`]): the engine's parser (for SNS at the event-ruler
+//! * a **validation profile** (module `profile`): the engine's parser (for SNS at the event-ruler
 //!   v1.0.x grammar level SNS still uses), then the service's own checks — SNS's nesting rule,
 //!   5-key limit and depth-weighted combination count, Kinesis/DynamoDB's refusal of a value
 //!   list at the data key, Pipes' refusal of the `anything-but` object forms;
-//! * an **error envelope** ([`envelope`]): the service's code and exact text ([`FilterError`]);
-//! * an **input projection** ([`projection`]): the JSON document the engine sees — SNS
+//! * an **error envelope** (module `envelope`): the service's code and exact text ([`FilterError`]);
+//! * an **input projection** (module `projection`): the JSON document the engine sees — SNS
 //!   attributes by type, the SNS body, a Lambda/Pipes record with its data member decoded and
-//!   the format-mismatch rules of its source ([`mismatch`]) compiled into the filter.
+//!   the format-mismatch rules of its source (module `mismatch`) compiled into the filter.
 //!
 //! [`Filter`] is one filter parsed in a dialect (Lambda's and Pipes' several patterns are one
 //! OR); it matches one [`Input`] (an event, an [`SnsMessage`] or a [`Record`]) with the
