@@ -33,6 +33,20 @@ file over it is a file error, like an unparsable one. YAML is read as CloudForma
 flow collections whose lines sit at the parent key's indentation, and single-pair mappings
 inside flow sequences, are accepted.
 
+Filters of other services, checked with each service's rules and messages and counted apart
+(`; N filters checked: V valid, I invalid, S skipped`):
+  AWS::SNS::Subscription FilterPolicy, and the FilterPolicy of a SAM SNS event source, in the
+      scope its FilterPolicyScope names (MessageAttributes by default), as Subscribe checks it:
+      Invalid parameter: Attributes Reason: FilterPolicy: <reason>
+  AWS::Lambda::EventSourceMapping FilterCriteria.Filters[].Pattern (the source from
+      EventSourceArn: sqs, kinesis, dynamodb, kafka, mq; Kafka with SelfManagedEventSource), and
+      the FilterCriteria of SAM SQS, Kinesis, DynamoDB, MSK, SelfManagedKafka and MQ event
+      sources: Invalid filter pattern definition. (evmatch: <reason>)
+  AWS::Pipes::Pipe SourceParameters.FilterCriteria (the source from Source, else from the
+      SourceParameters): the Pipes message (unrecorded: Lambda's is used), with the reason.
+An ARN is understood when literal, a !Sub starting like one, or a Ref/GetAtt of a resource of
+the template; a source that cannot be told is checked as SQS (the most lenient).
+
 Rule settings: in an AWS::Events::Rule, ScheduleExpression (as PutRule checks it, with the
 rule's EventBusName) and each target's Input, InputPath and InputTransformer (as PutTargets
 checks them); in the Events of an AWS::Serverless::Function or StateMachine, the Schedule of a
