@@ -175,6 +175,7 @@
 //! number text kept), public for the layers built on the engine; most users never need it.
 #![warn(missing_docs)]
 
+pub mod dialect;
 mod error;
 mod flatten;
 mod index;
