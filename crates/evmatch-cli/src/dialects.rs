@@ -135,9 +135,18 @@ pub fn sns_message(text: &str) -> Result<SnsMessage, String> {
         .parse()
         .map_err(|e: evmatch::json::SyntaxError| format!("SNS message: not valid JSON: {e}"))?;
     let Value::Object(members) = &doc else {
-        return Err(r#"SNS message: expected a JSON object {"Message": …, "MessageAttributes": {…}}"#.to_owned());
+        return Err(
+            r#"SNS message: expected a JSON object {"Message": …, "MessageAttributes": {…}}"#
+                .to_owned(),
+        );
     };
-    let last = |name: &str| members.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v);
+    let last = |name: &str| {
+        members
+            .iter()
+            .rev()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v)
+    };
     let body = match last("Message") {
         None => "",
         Some(Value::String(s)) => s.as_str(),

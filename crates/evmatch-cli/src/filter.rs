@@ -53,8 +53,8 @@ With --dialect NAME the pattern (or each rule) is a filter of another service
 (docs/dialects.md): an SNS subscription policy (sns-attributes, sns-body), a Lambda event source
 mapping filter (lambda-sqs, lambda-kinesis, lambda-dynamodb, lambda-kafka, lambda-mq) or a Pipes
 filter (pipes-sqs, …); each line is then the input that service filters: a Lambda/Pipes record,
-or an SNS message {"Message": "<body>", "MessageAttributes": {"name": {"Type": …,
-"Value": …}}}. An invalid filter is reported with the service's message.
+or an SNS message {\"Message\": \"<body>\", \"MessageAttributes\": {\"name\": {\"Type\": …,
+\"Value\": …}}}. An invalid filter is reported with the service's message.
 
 Exit status: 0 some line was selected, 1 none was, 2 an error (invalid pattern or rules, a bad
 line, an unreadable input) — 2 even if lines were selected.";

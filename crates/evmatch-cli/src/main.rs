@@ -35,7 +35,7 @@ Summary:
       body, --attributes the message attributes), a Lambda event source mapping's filters
       (lambda-sqs, lambda-kinesis, lambda-dynamodb, lambda-kafka, lambda-mq) or a pipe's
       (pipes-sqs, …; --event is the record). Errors are the service's message. JSON Lines
-      requests take "dialect", "attributes", "api" and "patterns" members likewise.
+      requests take \"dialect\", \"attributes\", \"api\" and \"patterns\" members likewise.
   evmatch validate <PATH>...
       Checks pattern files, JSON Lines files of patterns and CloudFormation/SAM templates (JSON
       or YAML; every EventPattern). Prints `file:line:column: <AWS reason>` per invalid pattern

@@ -44,7 +44,7 @@ subscription policies (sns-attributes, sns-body), Lambda event source mapping fi
 (lambda-sqs, lambda-kinesis, lambda-dynamodb, lambda-kafka, lambda-mq; a list of patterns under
 one id is the mapping's several filters) or Pipes filters (pipes-sqs, …). Each line is then the
 input that service filters: a Lambda/Pipes record as the function receives it, or an SNS message
-{"Message": "<body>", "MessageAttributes": {"name": {"Type": "String", "Value": "…"}}}
+{\"Message\": \"<body>\", \"MessageAttributes\": {\"name\": {\"Type\": \"String\", \"Value\": \"…\"}}}
 (the shape SNS delivers to SQS and HTTP endpoints). An invalid filter stops the command with
 the service's message.
 
@@ -188,11 +188,7 @@ impl Render for MatchLines<'_> {
                 }
                 Err(e) => {
                     into.invalid += 1;
-                    let _ = writeln!(
-                        out,
-                        ", \"error\": {}}}",
-                        serde_json::Value::from(e)
-                    );
+                    let _ = writeln!(out, ", \"error\": {}}}", serde_json::Value::from(e));
                 }
             }
         }

@@ -88,13 +88,23 @@ fn dialect_answer<'a>(
     invalid: &dyn Fn(&str) -> String,
     member: &dyn Fn(&str) -> Result<&'a str, String>,
 ) -> Result<bool, String> {
-    let last = |name: &str| members.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v);
+    let last = |name: &str| {
+        members
+            .iter()
+            .rev()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v)
+    };
     let dialect = match last("dialect") {
         None => Dialect::EventBridge,
         Some(Value::String(name)) => name
             .parse::<Dialect>()
             .map_err(|e| invalid(&e.to_string()))?,
-        Some(_) => return Err(invalid(r#""dialect" must be a JSON string naming a dialect"#)),
+        Some(_) => {
+            return Err(invalid(
+                r#""dialect" must be a JSON string naming a dialect"#,
+            ));
+        }
     };
     let sns = dialect.service() == Service::Sns;
     let api = match last("api") {

@@ -27,13 +27,9 @@ pub struct Rules {
 }
 
 impl Rules {
-    /// Read and load the rules file at `path`, printing its warnings on stderr.
-    pub fn load(path: &Path) -> Result<Rules, String> {
-        Rules::load_in(path, Dialect::EventBridge)
-    }
-
-    /// [`Rules::load`], the patterns being filters of `dialect`: each is parsed again by
-    /// that dialect's rules, and an invalid one stops the load with the service's message.
+    /// Read and load the rules file at `path`, printing its warnings on stderr. The patterns
+    /// are filters of `dialect`: unless it is EventBridge, each is parsed again by that
+    /// dialect's rules, and an invalid one stops the load with the service's message.
     pub fn load_in(path: &Path, dialect: Dialect) -> Result<Rules, String> {
         let text = crate::input::read_text(path)?;
         let name = path.display().to_string();

@@ -192,6 +192,13 @@ fn run_dialect(args: &TestArgs) -> ExitCode {
                 ExitCode::from(1)
             }
         }
+        // Lambda and Pipes say only `Invalid filter pattern definition.`: a hint says why.
+        Err(evmatch_cli::dialects::TestError::Filter(e))
+            if e.reason().is_some_and(|r| !e.message().contains(r)) =>
+        {
+            let reason = e.reason().unwrap_or_default();
+            usage_error(&format!("{e}\nhint: {reason}"))
+        }
         Err(err) => usage_error(&err.to_string()),
     }
 }

@@ -165,7 +165,8 @@ fn lambda_filters(
         Source::Mq => Dialect::LambdaMq,
         _ => Dialect::LambdaSqs,
     };
-    let Some(filters) = member(doc, props, "FilterCriteria").and_then(|c| member(doc, c, "Filters"))
+    let Some(filters) =
+        member(doc, props, "FilterCriteria").and_then(|c| member(doc, c, "Filters"))
     else {
         return;
     };
@@ -192,16 +193,18 @@ pub(super) fn pipe_dialect(doc: &Document, resource: NodeId) -> Dialect {
         .and_then(|arn| arn_source(doc, arn));
     let from_parameters = || {
         let params = props.and_then(|p| member(doc, p, "SourceParameters"))?;
-        members(doc, params).iter().find_map(|(k, _)| match k.as_str() {
-            "SqsQueueParameters" => Some(Source::Sqs),
-            "KinesisStreamParameters" => Some(Source::Kinesis),
-            "DynamoDBStreamParameters" => Some(Source::DynamoDb),
-            "ManagedStreamingKafkaParameters" | "SelfManagedKafkaParameters" => {
-                Some(Source::Kafka)
-            }
-            "ActiveMQBrokerParameters" | "RabbitMQBrokerParameters" => Some(Source::Mq),
-            _ => None,
-        })
+        members(doc, params)
+            .iter()
+            .find_map(|(k, _)| match k.as_str() {
+                "SqsQueueParameters" => Some(Source::Sqs),
+                "KinesisStreamParameters" => Some(Source::Kinesis),
+                "DynamoDBStreamParameters" => Some(Source::DynamoDb),
+                "ManagedStreamingKafkaParameters" | "SelfManagedKafkaParameters" => {
+                    Some(Source::Kafka)
+                }
+                "ActiveMQBrokerParameters" | "RabbitMQBrokerParameters" => Some(Source::Mq),
+                _ => None,
+            })
     };
     match from_arn.or_else(from_parameters) {
         Some(Source::Kinesis) => Dialect::PipesKinesis,
@@ -247,9 +250,20 @@ fn arn_source(doc: &Document, node: NodeId) -> Option<Source> {
     }
 }
 
-/// The event source of an ARN's service segment (`arn:<partition>:<service>:…`).
+/// The event source of an ARN's service segment (`arn:<partition>:<service>:…`); `!Sub`
+/// placeholders (`${AWS::Partition}`) stand for one segment's text.
 fn arn_service(arn: &str) -> Option<Source> {
-    let mut parts = arn.split(':');
+    let mut plain = String::with_capacity(arn.len());
+    let mut rest = arn;
+    while let Some(start) = rest.find("${") {
+        plain.push_str(&rest[..start]);
+        plain.push('x');
+        rest = rest[start..]
+            .find('}')
+            .map_or("", |end| &rest[start + end + 1..]);
+    }
+    plain.push_str(rest);
+    let mut parts = plain.split(':');
     if parts.next()? != "arn" {
         return None;
     }
@@ -318,7 +332,10 @@ mod tests {
             arn_service("arn:${AWS::Partition}:kinesis:${AWS::Region}:1:stream/s"),
             Some(Source::Kinesis)
         );
-        assert_eq!(arn_service("arn:aws:kafka:r:1:cluster/c"), Some(Source::Kafka));
+        assert_eq!(
+            arn_service("arn:aws:kafka:r:1:cluster/c"),
+            Some(Source::Kafka)
+        );
         assert_eq!(arn_service("arn:aws:mq:r:1:broker:b"), Some(Source::Mq));
         assert_eq!(
             arn_service("arn:aws:dynamodb:r:1:table/t/stream/x"),

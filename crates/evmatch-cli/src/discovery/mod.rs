@@ -594,7 +594,11 @@ pub fn validate_text_with(
             note: None,
             service_code: None,
         }));
-        findings.extend(filters.into_iter().map(|f| filter_finding(path, f, intrinsics)));
+        findings.extend(
+            filters
+                .into_iter()
+                .map(|f| filter_finding(path, f, intrinsics)),
+        );
         // Stable: patterns keep their order among themselves.
         findings.sort_by_key(|f| (f.line, f.column));
     }
