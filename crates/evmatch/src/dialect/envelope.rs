@@ -249,6 +249,15 @@ pub(crate) fn sns_json_syntax(
     message: &str,
     offset: usize,
 ) -> FilterError {
+    // The newer Jackson places an unexpected character at its own column, not after it as
+    // the engine's (EventBridge's) Jackson does (recorded: `{invalidjson}`, column 2).
+    let mut offset = offset.min(text.len());
+    if message.starts_with("Unexpected character (") && offset > 0 {
+        offset = text[..offset]
+            .char_indices()
+            .next_back()
+            .map_or(0, |(i, _)| i);
+    }
     let at = Location::at(text, offset);
     FilterError::new(
         SNS_CODE,
