@@ -169,7 +169,13 @@ fn sns_notification(text: &str) -> Result<SnsMessage, InputError> {
             r#"expected a JSON object {"Message": …, "MessageAttributes": {…}}"#,
         ));
     };
-    let last = |name: &str| members.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v);
+    let last = |name: &str| {
+        members
+            .iter()
+            .rev()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v)
+    };
     let body = match last("Message") {
         None => "",
         Some(Value::String(s)) => s.as_str(),
@@ -178,7 +184,9 @@ fn sns_notification(text: &str) -> Result<SnsMessage, InputError> {
     let message = SnsMessage::new(body);
     match last("MessageAttributes") {
         None | Some(Value::Null) => Ok(message),
-        Some(attributes @ Value::Object(_)) => message.with_attributes_json(&attributes.to_string()),
+        Some(attributes @ Value::Object(_)) => {
+            message.with_attributes_json(&attributes.to_string())
+        }
         Some(_) => Err(bad(r#""MessageAttributes" must be a JSON object"#)),
     }
 }

@@ -51,6 +51,8 @@ pub struct PyMachine {
     inner: evmatch::SharedMachine<String>,
     /// With a dialect other than EventBridge: the filters (and `inner` stays empty).
     filters: Option<RwLock<DialectMachine<String>>>,
+    /// The SNS API whose error prefix `add_rule` uses on a dialect machine.
+    api: evmatch::dialect::SnsApi,
 }
 
 /// Matches `rows` on `machine`, in order, on the pool `threads` selects.
@@ -106,11 +108,13 @@ impl PyMachine {
     #[pyo3(signature = (dialect=None, api=None))]
     fn new(dialect: Option<&str>, api: Option<&str>) -> PyResult<Self> {
         let dialect = dialect::dialect_arg(dialect)?;
-        let options = FilterOptions::default().with_sns_api(dialect::api_arg(api)?);
+        let api = dialect::api_arg(api)?;
+        let options = FilterOptions::default().with_sns_api(api);
         Ok(PyMachine {
             inner: evmatch::SharedMachine::default(),
             filters: (dialect != Dialect::EventBridge)
                 .then(|| RwLock::new(DialectMachine::with_options(dialect, options))),
+            api,
         })
     }
 
@@ -135,7 +139,7 @@ impl PyMachine {
     ) -> PyResult<()> {
         let id = rule_id(id)?;
         if let Some(filters) = &self.filters {
-            return add_filter(py, filters, id, pattern);
+            return add_filter(py, filters, self.api, id, pattern);
         }
         if let Ok(p) = pattern.cast::<PyPattern>() {
             let p = p.get().inner.clone();
@@ -386,22 +390,23 @@ impl PyMachine {
             ids.sort_unstable();
             Ok(ids)
         };
-        let outcomes: Vec<_> = py.detach(|| {
-            if texts.len() < PARALLEL_THRESHOLD || threads == Some(1) {
-                Ok(texts.iter().map(one).collect())
-            } else {
-                let run = || texts.par_iter().with_min_len(16).map(one).collect();
-                match threads {
-                    None => Ok(run()),
-                    Some(t) => rayon::ThreadPoolBuilder::new()
-                        .num_threads(t)
-                        .build()
-                        .map(|pool| pool.install(run))
-                        .map_err(|e| e.to_string()),
+        let outcomes: Vec<_> = py
+            .detach(|| {
+                if texts.len() < PARALLEL_THRESHOLD || threads == Some(1) {
+                    Ok(texts.iter().map(one).collect())
+                } else {
+                    let run = || texts.par_iter().with_min_len(16).map(one).collect();
+                    match threads {
+                        None => Ok(run()),
+                        Some(t) => rayon::ThreadPoolBuilder::new()
+                            .num_threads(t)
+                            .build()
+                            .map(|pool| pool.install(run))
+                            .map_err(|e| e.to_string()),
+                    }
                 }
-            }
-        })
-        .map_err(PyValueError::new_err)?;
+            })
+            .map_err(PyValueError::new_err)?;
         drop(machine);
         let mut out = Vec::with_capacity(outcomes.len());
         for (i, o) in outcomes.into_iter().enumerate() {
@@ -423,6 +428,7 @@ impl PyMachine {
 fn add_filter(
     py: Python<'_>,
     filters: &RwLock<DialectMachine<String>>,
+    api: evmatch::dialect::SnsApi,
     id: String,
     pattern: &Bound<'_, PyAny>,
 ) -> PyResult<()> {
@@ -445,7 +451,7 @@ fn add_filter(
     };
     // Several texts are one filter (an OR): parsed together, added at once, or not at all.
     let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-    let options = FilterOptions::default();
+    let options = FilterOptions::default().with_sns_api(api);
     py.detach(|| {
         let filter = evmatch::dialect::Filter::parse_list(d, &refs, &options)?;
         write(filters).add_filter(id, &filter)
