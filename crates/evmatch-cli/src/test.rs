@@ -43,19 +43,48 @@ list, verdict and the values found:
     miss  detail.state  [{\"anything-but\":[\"pending\",\"running\"]}]  no value matched: \"running\"
     ok    detail-type   [\"EC2 Instance State-change Notification\"]      matched …
 
+Filter dialects (--dialect NAME): the pattern is another service's filter, checked by that
+service's rules and matched against what that service filters:
+  sns-attributes, sns-body   an SNS subscription filter policy (FilterPolicyScope
+                             MessageAttributes or MessageBody); --event is the message body
+                             (not needed for sns-attributes), --attributes a file holding the
+                             message attributes {\"name\": {\"Type\": \"String\", \"Value\": \"…\"}}
+                             (Type String, Number, String.Array or Binary); --api Subscribe or
+                             SetSubscriptionAttributes (the default) picks SNS's error prefix
+  lambda-sqs, lambda-kinesis, lambda-dynamodb, lambda-kafka, lambda-mq
+                             a Lambda event source mapping filter; --event is the record as the
+                             function receives it; --pattern may be repeated (the mapping's
+                             several filters, ORed)
+  pipes-sqs, pipes-kinesis, pipes-dynamodb, pipes-kafka, pipes-mq
+                             an EventBridge Pipes filter, likewise
+  eventbridge                the default: TestEventPattern, as above
+Errors are the service's message (SNS: `Invalid parameter: FilterPolicy: <reason>` with the
+location on the compact policy text; Lambda: `Invalid filter pattern definition.`, followed by a
+`hint:` line with the reason). An SNS body that is not a JSON object is never delivered: `false`.
+
 JSON Lines mode (--jsonl): reads requests from stdin, one per line:
 
   {\"pattern\": \"<pattern JSON text>\", \"event\": \"<event JSON text>\"}
 
-Both members are JSON strings holding the raw text; other members are ignored. For every input
-line, in order, exactly one line is written to stdout and flushed at once:
+Both members are JSON strings holding the raw text; other members are ignored, except these
+optional ones, for the filter dialects:
+
+  \"dialect\"      a dialect name as above (default eventbridge)
+  \"attributes\"   for SNS: {\"name\": {\"Type\": \"String\", \"Value\": \"<text>\"}, …}
+  \"api\"          for SNS: \"Subscribe\" or \"SetSubscriptionAttributes\" (the default)
+  \"patterns\"     instead of \"pattern\": a list of pattern texts, ORed (Lambda, Pipes)
+
+with \"event\" holding the SNS message body (optional for sns-attributes) or the Lambda/Pipes
+record as JSON text. For every input line, in order, exactly one line is written to stdout and
+flushed at once:
 
   {\"result\": true}      the event matches
   {\"result\": false}     it does not
   {\"error\": \"<msg>\"}    the AWS error message (full text, location suffix included)
 
 A line that is not a valid request (blank, not JSON, not an object, `pattern` or `event` missing
-or not a string, not UTF-8) also gets an {\"error\": ...} line; such messages start with
+or not a string, not UTF-8, an unknown dialect or a bad dialect member) also gets an
+{\"error\": ...} line; such messages start with
 `evmatch: invalid request:` so they cannot be mistaken for AWS messages. Line endings may be
 \\n or \\r\\n. The exit status is 0 at end of input, whatever the requests gave; 2 only if stdin
 or stdout fails.";

@@ -55,3 +55,136 @@ fn malformed_requests_get_one_error_line() {
         serde_json::from_str::<serde_json::Value>(&response).unwrap();
     }
 }
+
+// --- dialect members ---------------------------------------------------------------------------
+
+#[test]
+fn dialect_requests_answer_with_each_services_texts() {
+    let cases: [(&str, &str); 10] = [
+        (
+            r#"{"dialect": "sns-attributes", "pattern": "{\"n\": [{\"numeric\": [\">\", 100]}]}", "attributes": {"n": {"Type": "Number", "Value": "101"}}}"#,
+            r#"{"result": true}"#,
+        ),
+        // A `String` attribute is not a number.
+        (
+            r#"{"dialect": "sns-attributes", "pattern": "{\"n\": [{\"numeric\": [\">\", 100]}]}", "attributes": {"n": {"Type": "String", "Value": "101"}}, "event": "ignored"}"#,
+            r#"{"result": false}"#,
+        ),
+        (
+            r#"{"dialect": "sns-attributes", "pattern": "{\"a\": [\"x\"], \"b\": [\"x\"], \"c\": [\"x\"], \"d\": [\"x\"], \"e\": [\"x\"], \"f\": [\"x\"]}", "api": "Subscribe"}"#,
+            r#"{"error": "Invalid parameter: Attributes Reason: FilterPolicy: Filter policy can not have more than 5 keys"}"#,
+        ),
+        (
+            r#"{"dialect": "sns-attributes", "pattern": "{\"a\": {\"b\": [\"x\"]}}"}"#,
+            r#"{"error": "Invalid parameter: Filter policy scope MessageAttributes does not support nested filter policy"}"#,
+        ),
+        (
+            r#"{"dialect": "sns-body", "pattern": "{\"a\": {\"b\": [\"x\"]}}", "event": "{\"a\": {\"b\": \"x\"}}"}"#,
+            r#"{"result": true}"#,
+        ),
+        (
+            r#"{"dialect": "sns-body", "pattern": "{\"a\": [{\"exists\": false}]}", "event": "[1]"}"#,
+            r#"{"result": false}"#,
+        ),
+        (
+            r#"{"dialect": "lambda-kafka", "pattern": "{\"value\": [\"Hello, this is a test.\"]}", "event": "{\"topic\": \"t\", \"value\": \"SGVsbG8sIHRoaXMgaXMgYSB0ZXN0Lg==\"}"}"#,
+            r#"{"result": true}"#,
+        ),
+        (
+            r#"{"dialect": "lambda-dynamodb", "patterns": ["{\"dynamodb\": [\"x\"]}"], "event": "{}"}"#,
+            r#"{"error": "Invalid filter pattern definition."}"#,
+        ),
+        (
+            r#"{"dialect": "pipes-sqs", "patterns": ["{\"body\": [{\"anything-but\": {\"prefix\": \"a\"}}]}"], "event": "{}"}"#,
+            r#"{"error": "Invalid filter pattern definition."}"#,
+        ),
+        (
+            r#"{"dialect": "lambda-sqs", "patterns": [], "event": "{\"body\": \"x\"}"}"#,
+            r#"{"result": true}"#,
+        ),
+    ];
+    for (request, response) in cases {
+        assert_eq!(respond(request.as_bytes()), response, "{request}");
+    }
+}
+
+#[test]
+fn eventbridge_by_name_answers_as_before() {
+    let plain = request(r#"{\"source\":[\"s\"]}"#);
+    let named = plain.replacen('{', r#"{"dialect": "eventbridge", "#, 1);
+    assert_eq!(respond(named.as_bytes()), respond(plain.as_bytes()));
+    assert_eq!(respond(named.as_bytes()), r#"{"result": true}"#);
+}
+
+#[test]
+fn bad_dialect_members_get_request_errors() {
+    let cases: [(&str, &str); 11] = [
+        (
+            r#"{"dialect": "sns", "pattern": "{}", "event": "{}"}"#,
+            "unknown dialect 'sns': expected one of eventbridge, sns-attributes, sns-body, \
+             lambda-sqs, lambda-kinesis, lambda-dynamodb, lambda-kafka, lambda-mq, pipes-sqs, \
+             pipes-kinesis, pipes-dynamodb, pipes-kafka, pipes-mq",
+        ),
+        (
+            r#"{"dialect": ["sns-body"], "pattern": "{}", "event": "{}"}"#,
+            r#""dialect" must be a JSON string naming a dialect"#,
+        ),
+        (
+            r#"{"dialect": "sns-body", "api": "Publish", "pattern": "{}", "event": "{}"}"#,
+            "unknown SNS API 'Publish': expected Subscribe or SetSubscriptionAttributes",
+        ),
+        (
+            r#"{"dialect": "sns-body", "api": 1, "pattern": "{}", "event": "{}"}"#,
+            r#""api" must be a JSON string: Subscribe or SetSubscriptionAttributes"#,
+        ),
+        (
+            r#"{"dialect": "lambda-sqs", "api": "Subscribe", "pattern": "{}", "event": "{}"}"#,
+            r#""api" is for the SNS dialects, not lambda-sqs"#,
+        ),
+        (
+            r#"{"api": "Subscribe", "pattern": "{}", "event": "{}"}"#,
+            r#""api" is for the SNS dialects, not eventbridge"#,
+        ),
+        (
+            r#"{"dialect": "sns-attributes", "pattern": "{}", "attributes": "{}"}"#,
+            r#""attributes" must be a JSON object {"name": {"Type": "String", "Value": "<text>"}}"#,
+        ),
+        (
+            r#"{"dialect": "lambda-sqs", "pattern": "{}", "patterns": ["{}"], "event": "{}"}"#,
+            r#"give "pattern" or "patterns", not both"#,
+        ),
+        (
+            r#"{"dialect": "lambda-sqs", "patterns": [1], "event": "{}"}"#,
+            r#""patterns" must be a JSON array of strings, each a pattern JSON text"#,
+        ),
+        (
+            r#"{"dialect": "sns-body", "patterns": ["{}", "{}"], "event": "{}"}"#,
+            r#"a sns-body request takes one "pattern"; "patterns" (several, ORed) are for the Lambda and Pipes dialects"#,
+        ),
+        (
+            r#"{"dialect": "lambda-sqs", "pattern": "{}"}"#,
+            r#"missing "event" member"#,
+        ),
+    ];
+    for (request, why) in cases {
+        let expected = format!(
+            r#"{{"error": {}}}"#,
+            serde_json::Value::from(format!("evmatch: invalid request: {why}"))
+        );
+        assert_eq!(respond(request.as_bytes()), expected, "{request}");
+    }
+    // Inputs that are not what the dialect reads: messages that start with `evmatch: `.
+    for (request, message) in [
+        (
+            r#"{"dialect": "lambda-sqs", "pattern": "{\"body\": [\"x\"]}", "event": "[1]"}"#,
+            "evmatch: record: not a JSON object",
+        ),
+        (
+            r#"{"dialect": "sns-attributes", "pattern": "{\"a\": [\"x\"]}", "attributes": {"a": {"Value": "x"}}}"#,
+            "evmatch: message attributes: attribute 'a' has no string Type (or DataType)",
+        ),
+    ] {
+        let expected = format!(r#"{{"error": {}}}"#, serde_json::Value::from(message));
+        assert_eq!(respond(request.as_bytes()), expected, "{request}");
+    }
+}
