@@ -193,3 +193,15 @@ def test_eventbridge_machine_is_unchanged():
     with pytest.raises(ValueError, match="attributes are for the SNS dialects"):
         m.matches_for_event('{"source": "s"}', attributes={})
     assert evmatch.matches({"source": ["s"]}, '{"source": "s"}') is True
+
+
+def test_the_python_example_of_the_dialects_page_runs():
+    import re
+
+    from conftest import REPO
+
+    text = (REPO / "docs" / "dialects.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```python\n(.*?)```", text, re.S)
+    assert blocks
+    for block in blocks:
+        exec(compile(block, "docs/dialects.md", "exec"), {})

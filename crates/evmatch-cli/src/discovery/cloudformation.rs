@@ -3,8 +3,10 @@
 //! Job: recognise a template ([`is_template`]) and find its event patterns ([`find_patterns`]):
 //! every property named `EventPattern`, at any depth; `Pattern` in the `Properties` of a SAM
 //! event source whose `Type` is `EventBridgeRule` or `CloudWatchEvent`; and `Pattern` in the
-//! `FilterCriteria.Filters[*]` of an `AWS::Pipes::Pipe`. A pattern given as a mapping becomes its
-//! compact JSON text (written by `evmatch::json`); one given as a string is that JSON text.
+//! `FilterCriteria.Filters[*]` of an `AWS::Pipes::Pipe` (a Pipes filter: its
+//! [`FoundPattern::dialect`] is the pipe's, from its source, see `super::filters`). A pattern
+//! given as a mapping becomes its compact JSON text (written by `evmatch::json`); one given as a
+//! string is that JSON text.
 //!
 //! Invariants:
 //!

@@ -17,11 +17,17 @@
 //! both for a path; [`pattern_files`] lists the files of a directory.
 //!
 //! In a template, [`validate_text`] also checks the other settings of rules ([`Subject`]):
-//! schedule expressions as `PutRule` does and target inputs as `PutTargets` does.
+//! schedule expressions as `PutRule` does and target inputs as `PutTargets` does; and the
+//! filters of other services in their [dialects](evmatch::dialect::Dialect): SNS subscriptions'
+//! `FilterPolicy` (with `FilterPolicyScope`), Lambda event source mappings' and SAM event
+//! sources' `FilterCriteria`, and pipes' filters ([`Subject::FilterPolicy`],
+//! [`Subject::FilterPattern`]). A pipe's filter is found with the patterns and carries its
+//! Pipes dialect in [`FoundPattern::dialect`]; the others are found by `filters`.
 //!
 //! The parts: `json` and `yaml` read a template into the positioned document `tree` (`yaml`
 //! with `flow_indent` for the flow collections YAML 1.2 refuses and CloudFormation accepts),
-//! `cloudformation` finds the patterns in it, `intrinsics` decides where an intrinsic
+//! `cloudformation` finds the patterns in it, `filters` the SNS and Lambda filters and the
+//! source of a pipe, `intrinsics` decides where an intrinsic
 //! function's value can be assumed, `rule_checks` checks the rules' other settings, `walk`
 //! lists a directory.
 //!
