@@ -598,3 +598,44 @@ fn match_runs_many_policies_of_one_dialect() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("--explain"), "{}", stderr(&out));
 }
+
+#[test]
+fn validate_reads_sources_from_arns_resources_and_parameters_in_json_templates() {
+    let out = evmatch(&["validate", &d("filters.json")], b"");
+    assert_eq!(
+        stdout(&out),
+        "tests/data/cli/dialects/filters.json:10:25: Invalid parameter: Attributes Reason: \
+         FilterPolicy: Value must be between -5.0E9 and 5.0E9, inclusive\n\
+         tests/data/cli/dialects/filters.json:24:52: Invalid filter pattern definition. (evmatch: \
+         \"a\" must be an object or an array)\n\
+         tests/data/cli/dialects/filters.json:32:54: Invalid filter pattern definition. (evmatch: \
+         the data key \"dynamodb\" of a DynamoDB source takes a JSON pattern (an object), not a \
+         value list)\n"
+    );
+    assert_eq!(
+        stderr(&out),
+        "0 patterns checked: 0 valid, 0 invalid, 0 skipped; 5 filters checked: 2 valid, 3 \
+         invalid, 0 skipped\n"
+    );
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn a_pipes_filter_is_found_with_the_patterns_and_carries_its_dialect() {
+    use evmatch::dialect::Dialect;
+    use evmatch_cli::discovery::{FileKind, patterns_in};
+
+    let text = std::fs::read_to_string(d("filters.yaml")).unwrap();
+    let found = patterns_in(&text, FileKind::Template).unwrap();
+    let got: Vec<(usize, Dialect)> = found.iter().map(|f| (f.line, f.dialect)).collect();
+    // The pipe's source is `!GetAtt Stream.Arn`, an AWS::Kinesis::Stream of the template.
+    assert_eq!(
+        got,
+        [(129, Dialect::PipesKinesis), (130, Dialect::PipesKinesis)]
+    );
+    let text = std::fs::read_to_string(d("filters.json")).unwrap();
+    let found = patterns_in(&text, FileKind::Template).unwrap();
+    let got: Vec<Dialect> = found.iter().map(|f| f.dialect).collect();
+    // A literal DynamoDB stream ARN; an unknown `Ref`, then the RabbitMQ parameters.
+    assert_eq!(got, [Dialect::PipesDynamoDb, Dialect::PipesMq]);
+}
