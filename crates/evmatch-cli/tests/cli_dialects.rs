@@ -639,3 +639,39 @@ fn a_pipes_filter_is_found_with_the_patterns_and_carries_its_dialect() {
     // A literal DynamoDB stream ARN; an unknown `Ref`, then the RabbitMQ parameters.
     assert_eq!(got, [Dialect::PipesDynamoDb, Dialect::PipesMq]);
 }
+
+#[test]
+fn validate_dialect_reads_policy_and_filter_files() {
+    let out = evmatch(
+        &[
+            "validate",
+            "--dialect",
+            "sns-attributes",
+            &d("policies.jsonl"),
+            &d("sns_policy.json"),
+        ],
+        b"",
+    );
+    assert_eq!(
+        stdout(&out),
+        "tests/data/cli/dialects/policies.jsonl:2:1: Invalid parameter: Filter policy scope \
+         MessageAttributes does not support nested filter policy\n\
+         tests/data/cli/dialects/policies.jsonl:4:1: Invalid parameter: FilterPolicy: Unsupported \
+         anything-but pattern: suffix\n"
+    );
+    assert_eq!(
+        stderr(&out),
+        "0 patterns checked: 0 valid, 0 invalid, 0 skipped; 4 filters checked: 2 valid, 2 \
+         invalid, 0 skipped\n"
+    );
+    assert_eq!(out.status.code(), Some(1));
+    // The same file as EventBridge patterns: all valid.
+    let out = evmatch(&["validate", &d("policies.jsonl")], b"");
+    assert_eq!(
+        stderr(&out),
+        "3 patterns checked: 3 valid, 0 invalid, 0 skipped\n"
+    );
+    let out = evmatch(&["validate", "--dialect", "sns", &d("policies.jsonl")], b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).starts_with("evmatch: unknown dialect 'sns'"));
+}

@@ -463,7 +463,14 @@ pub fn check_with(path: &str, found: &FoundPattern, intrinsics: Intrinsics) -> F
     let mut service_code = None;
     let mut parsed = |text: &str| {
         if found.dialect != Dialect::EventBridge {
-            let (outcome, code) = check_filter(found.dialect, text);
+            // CloudFormation subscribes with the policy among the attributes; a policy file is
+            // checked as the line protocol's default, `SetSubscriptionAttributes`.
+            let api = if found.pointer.is_empty() {
+                SnsApi::SetSubscriptionAttributes
+            } else {
+                SnsApi::Subscribe
+            };
+            let (outcome, code) = check_filter(found.dialect, api, text);
             service_code = code;
             return (outcome, (found.line, found.column));
         }
@@ -505,14 +512,14 @@ fn subject_of(dialect: Dialect) -> Subject {
     }
 }
 
-/// Check the filter `text` in `dialect` as the service would when a template is deployed (an
-/// SNS policy comes with `Subscribe`): the outcome, and the service's error code if invalid.
+/// Check the filter `text` in `dialect`: the outcome, and the service's error code if
+/// invalid. An SNS policy is checked as `api` sends it.
 ///
 /// The error carries the service's message; where the service gives no reason (Lambda, Pipes:
 /// `Invalid filter pattern definition.`), the engine's reason follows it in parentheses,
 /// `(evmatch: <reason>)`, so that the finding says what to fix.
-fn check_filter(dialect: Dialect, text: &str) -> (Outcome, Option<String>) {
-    let options = FilterOptions::default().with_sns_api(SnsApi::Subscribe);
+fn check_filter(dialect: Dialect, api: SnsApi, text: &str) -> (Outcome, Option<String>) {
+    let options = FilterOptions::default().with_sns_api(api);
     match Filter::parse_with(dialect, text, &options) {
         Ok(_) => (Outcome::Valid, None),
         Err(err) => (
@@ -665,12 +672,41 @@ pub fn validate_file(path: &Path) -> Result<Vec<Finding>, FileError> {
 
 /// [`validate_file`], treating intrinsic functions as `intrinsics` says.
 pub fn validate_file_with(path: &Path, intrinsics: Intrinsics) -> Result<Vec<Finding>, FileError> {
+    validate_file_in(path, intrinsics, Dialect::EventBridge)
+}
+
+/// [`validate_file_with`], a pattern file or a JSON Lines file holding filters of `dialect`
+/// (an SNS policy is checked as `SetSubscriptionAttributes` sends it); a template says itself
+/// which dialect each of its filters is in.
+///
+/// ```no_run
+/// use evmatch::dialect::Dialect;
+/// use evmatch_cli::discovery::{validate_file_in, Intrinsics};
+///
+/// let findings = validate_file_in("policy.json".as_ref(), Intrinsics::Unknown, Dialect::SnsBody)?;
+/// # Ok::<(), evmatch_cli::discovery::FileError>(())
+/// ```
+pub fn validate_file_in(
+    path: &Path,
+    intrinsics: Intrinsics,
+    dialect: Dialect,
+) -> Result<Vec<Finding>, FileError> {
     let bytes = std::fs::read(path)?;
     let text = String::from_utf8(bytes).map_err(|e| FileError::NotUtf8 {
         offset: e.utf8_error().valid_up_to(),
     })?;
     let kind = FileKind::detect(path, &text);
-    validate_text_with(&path.display().to_string(), &text, kind, intrinsics)
+    let name = path.display().to_string();
+    if kind == FileKind::Template || dialect == Dialect::EventBridge {
+        return validate_text_with(&name, &text, kind, intrinsics);
+    }
+    Ok(patterns_in(&text, kind)?
+        .into_iter()
+        .map(|mut found| {
+            found.dialect = dialect;
+            check(&name, &found)
+        })
+        .collect())
 }
 
 /// The position of the first non-whitespace character of `text`, which starts at `line:column`.
