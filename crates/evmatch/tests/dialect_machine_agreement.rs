@@ -131,7 +131,12 @@ fn sns_body(g: &mut Gen) -> String {
     }
 }
 
-const DATA: [&str; 7] = [
+/// Data texts: plain, JSON objects and arrays, scalars, and text that only starts like JSON.
+const DATA: [&str; 11] = [
+    r#"{"a": "x""#,
+    "12x",
+    "nope",
+    "[1,,2]",
     "x",
     "hello",
     r#"{"a": "x", "b": 1}"#,
@@ -287,4 +292,32 @@ proptest! {
             agree(dialect, texts, records.iter().map(Input::Record).collect())?;
         }
     }
+}
+
+/// Removing a rule stops the projection from writing what only it read, and nothing else.
+#[test]
+fn removal_keeps_other_answers() {
+    let mut m: DialectMachine<&'static str> = DialectMachine::new(Dialect::SnsAttributes);
+    m.add_rule("a", r#"{"a": ["x"]}"#).unwrap();
+    m.add_rule("b", r#"{"b": ["y"]}"#).unwrap();
+    m.add_rule("b2", r#"{"b": ["y"]}"#).unwrap();
+    let msg = SnsMessage::new("")
+        .with_attribute("a", "String", "x")
+        .with_attribute("b", "String", "y");
+    fn sorted(m: &DialectMachine<&'static str>, msg: &SnsMessage) -> Vec<&'static str> {
+        let mut v = m.matches(Input::Sns(msg)).unwrap();
+        v.sort_unstable();
+        v
+    }
+    assert_eq!(sorted(&m, &msg), ["a", "b", "b2"]);
+    assert!(m.remove_rule("b"));
+    assert_eq!(sorted(&m, &msg), ["a", "b2"]);
+    assert!(m.remove_rule("b2"));
+    assert!(!m.remove_rule("b2"));
+    assert_eq!(sorted(&m, &msg), ["a"]);
+    m.add_rule("b", r#"{"b": [{"exists": false}]}"#).unwrap();
+    assert_eq!(sorted(&m, &msg), ["a"]);
+    m.add_rule("all", "{}").unwrap();
+    assert_eq!(sorted(&m, &msg), ["a", "all"]);
+    assert_eq!(m.len(), 3);
 }

@@ -160,7 +160,7 @@ impl Filter {
     /// SNS body that is not a JSON object never passes a `MessageBody` policy.
     pub fn matches(&self, input: Input<'_>) -> Result<bool, InputError> {
         let mut buf = String::new();
-        let projected = projection::project(self.dialect, input, &mut buf)?;
+        let projected = projection::project(self.dialect, input, &mut buf, None, true)?;
         let Some(pattern) = &self.compiled else {
             return Ok(true);
         };

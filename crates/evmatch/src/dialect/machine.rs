@@ -7,7 +7,7 @@
 
 use std::borrow::Borrow;
 use std::cell::RefCell;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::hash::Hash;
 
 use super::envelope::{self, FilterError};
@@ -15,6 +15,7 @@ use super::filter::{Filter, FilterOptions};
 use super::input::{Input, InputError};
 use super::name::Dialect;
 use super::projection::{self, Projection};
+use super::used_names::{UsedNames, first_segments};
 use crate::machine::Machine;
 
 thread_local! {
@@ -48,6 +49,10 @@ pub struct DialectMachine<R> {
     options: FilterOptions,
     machine: Machine<R>,
     everything: HashSet<R>,
+    /// The first path segments each id's filters read (to uncount them on removal).
+    names: HashMap<R, Vec<Box<str>>>,
+    /// What the projection must write.
+    used: UsedNames,
 }
 
 impl<R: Clone + Eq + Hash> DialectMachine<R> {
@@ -63,6 +68,8 @@ impl<R: Clone + Eq + Hash> DialectMachine<R> {
             options,
             machine: Machine::new(),
             everything: HashSet::new(),
+            names: HashMap::new(),
+            used: UsedNames::default(),
         }
     }
 
@@ -86,7 +93,12 @@ impl<R: Clone + Eq + Hash> DialectMachine<R> {
             None => {
                 self.everything.insert(id);
             }
-            Some(pattern) => self.machine.add_pattern(id, pattern),
+            Some(pattern) => {
+                let names = first_segments(pattern);
+                self.used.add(&names);
+                self.names.entry(id.clone()).or_default().extend(names);
+                self.machine.add_pattern(id, pattern);
+            }
         }
         Ok(())
     }
@@ -98,6 +110,9 @@ impl<R: Clone + Eq + Hash> DialectMachine<R> {
         Q: Hash + Eq + ?Sized,
     {
         let in_machine = self.machine.remove_rule(id);
+        if let Some(names) = self.names.remove(id) {
+            self.used.remove(&names);
+        }
         self.everything.remove(id) || in_machine
     }
 
@@ -153,22 +168,31 @@ impl<R: Clone + Eq + Hash> DialectMachine<R> {
         buf: &mut String,
         out: &mut Vec<R>,
     ) -> Result<(), InputError> {
-        let text = match projection::project(self.dialect, input, buf)? {
-            Projection::Never => return Ok(()),
-            Projection::Borrowed(text) => text,
-            Projection::Written => buf.as_str(),
-        };
         if self.machine.is_empty() {
+            // Still check the input's kind.
+            projection::project(self.dialect, input, buf, Some(&self.used), false)?;
             return Ok(());
         }
-        match self.machine.matches_into(text.as_bytes(), out) {
-            Ok(()) => Ok(()),
-            // A body that is not JSON is not delivered.
-            Err(_) if self.dialect == Dialect::SnsBody => {
-                out.clear();
-                Ok(())
+        // First with the data's kind guessed (no separate validation); if the engine refuses
+        // the document, project exactly and match again (see `projection::project`).
+        for exact in [false, true] {
+            let text = match projection::project(self.dialect, input, buf, Some(&self.used), exact)?
+            {
+                Projection::Never => return Ok(()),
+                Projection::Borrowed(text) => text,
+                Projection::Written => buf.as_str(),
+            };
+            match self.machine.matches_into(text.as_bytes(), out) {
+                Ok(()) => return Ok(()),
+                // A body that is not JSON is not delivered.
+                Err(_) if self.dialect == Dialect::SnsBody => {
+                    out.clear();
+                    return Ok(());
+                }
+                Err(e) if exact => return Err(InputError::Invalid(e.to_string())),
+                Err(_) => {}
             }
-            Err(e) => Err(InputError::Invalid(e.to_string())),
         }
+        unreachable!("the exact projection returns")
     }
 }

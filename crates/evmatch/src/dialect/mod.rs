@@ -50,6 +50,7 @@ mod name;
 mod profile;
 mod projection;
 mod sns_policy;
+mod used_names;
 
 pub use envelope::{
     FilterError, LAMBDA_CODE, LAMBDA_INVALID_FILTER, PIPES_CODE, PIPES_INVALID_FILTER, SNS_CODE,

@@ -25,6 +25,7 @@ use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
 
 use super::input::{Input, InputError, Record, SnsMessage};
 use super::name::{Dialect, Service, Source};
+use super::used_names::UsedNames;
 use crate::json::{self, Value, write_string};
 
 /// The member of a projected record that holds its [`DataKind`]. Its name starts with U+0001,
@@ -98,10 +99,19 @@ pub(crate) enum Projection<'a> {
 }
 
 /// Project `input` for `dialect`, writing into `out` (cleared first) when it must be written.
+/// With `used`, written documents keep only the members some filter reads ([`UsedNames`]).
+///
+/// `exact` decides whether text that may be JSON (an SQS body, decoded data, a `String.Array`
+/// or `Number` value) is validated before it is written raw. Without it the kind is guessed
+/// from the first character and the text written as it is: cheaper, and the engine then
+/// validates the whole document anyway — if it refuses it, project again with `exact` (the
+/// machine does), so the answer is the same.
 pub(crate) fn project<'a>(
     dialect: Dialect,
     input: Input<'a>,
     out: &mut String,
+    used: Option<&UsedNames>,
+    exact: bool,
 ) -> Result<Projection<'a>, InputError> {
     out.clear();
     let wrong = |expected| InputError::WrongKind {
@@ -116,13 +126,13 @@ pub(crate) fn project<'a>(
             if dialect == Dialect::SnsBody {
                 Ok(sns_body(&msg.body))
             } else {
-                sns_attributes(msg, out);
+                sns_attributes(msg, out, used, exact);
                 Ok(Projection::Written)
             }
         }
         (Service::Sns, _) => Err(wrong("an SNS message")),
         (Service::Lambda | Service::Pipes, Input::Record(r)) => {
-            record(dialect, r, out);
+            record(dialect, r, out, used, exact);
             Ok(Projection::Written)
         }
         (Service::Lambda | Service::Pipes, _) => Err(wrong("a record")),
@@ -143,16 +153,19 @@ fn sns_body(body: &str) -> Projection<'_> {
 }
 
 /// The attributes as a flat object.
-fn sns_attributes(msg: &SnsMessage, out: &mut String) {
+fn sns_attributes(msg: &SnsMessage, out: &mut String, used: Option<&UsedNames>, exact: bool) {
     out.push('{');
     for (name, attr) in &msg.attributes {
+        if used.is_some_and(|u| !u.reads(name)) {
+            continue;
+        }
         let ty = attr.data_type.as_str();
         let base = ty.split('.').next().unwrap_or("");
         let value = attr.value.as_str();
         let raw = if ty == "String.Array" {
-            is_json_array(value)
+            is_json_array(value, exact)
         } else if base == "Number" {
-            is_json_number(value)
+            is_json_number(value, exact)
         } else {
             false
         };
@@ -173,18 +186,19 @@ fn sns_attributes(msg: &SnsMessage, out: &mut String) {
     out.push('}');
 }
 
-fn is_json_array(text: &str) -> bool {
-    text.trim_start_matches([' ', '\t', '\n', '\r'])
-        .starts_with('[')
-        && json::is_valid(text)
+fn is_json_array(text: &str, exact: bool) -> bool {
+    text.trim_start_matches(JSON_WS).starts_with('[') && (!exact || json::is_valid(text))
 }
 
-fn is_json_number(text: &str) -> bool {
-    text.starts_with(|c: char| c == '-' || c.is_ascii_digit()) && json::is_valid(text)
+fn is_json_number(text: &str, exact: bool) -> bool {
+    text.starts_with(|c: char| c == '-' || c.is_ascii_digit()) && (!exact || json::is_valid(text))
 }
+
+/// JSON's whitespace.
+const JSON_WS: [char; 4] = [' ', '\t', '\n', '\r'];
 
 /// A Lambda or Pipes record, its data member decoded and its kind appended.
-fn record(dialect: Dialect, r: &Record, out: &mut String) {
+fn record(dialect: Dialect, r: &Record, out: &mut String, used: Option<&UsedNames>, exact: bool) {
     let source = dialect
         .source()
         .expect("Lambda and Pipes dialects have a source");
@@ -207,7 +221,10 @@ fn record(dialect: Dialect, r: &Record, out: &mut String) {
     let mut kind = DataKind::Missing;
     out.push('{');
     for (name, value) in members {
-        if name == DATA_KIND_MEMBER || pipes && PIPES_UNFILTERABLE.contains(&name.as_str()) {
+        if name == DATA_KIND_MEMBER
+            || pipes && PIPES_UNFILTERABLE.contains(&name.as_str())
+            || used.is_some_and(|u| !u.reads(name))
+        {
             continue;
         }
         let mark = out.len();
@@ -217,7 +234,7 @@ fn record(dialect: Dialect, r: &Record, out: &mut String) {
         write_string(name, out);
         out.push(':');
         if name != key {
-            value.write_compact(out);
+            write_value(value, out);
             continue;
         }
         kind = match (source, value) {
@@ -229,10 +246,10 @@ fn record(dialect: Dialect, r: &Record, out: &mut String) {
                 value.write_compact(out);
                 DataKind::Scalar
             }
-            (Source::Sqs, Value::String(text)) => text_data(text, out),
+            (Source::Sqs, Value::String(text)) => text_data(text, out, exact),
             (_, Value::String(b64)) => match BASE64.decode(b64) {
                 Ok(bytes) => match std::str::from_utf8(&bytes) {
-                    Ok(text) => text_data(text, out),
+                    Ok(text) => text_data(text, out, exact),
                     Err(_) => DataKind::Binary,
                 },
                 Err(_) => DataKind::Binary,
@@ -255,18 +272,30 @@ fn record(dialect: Dialect, r: &Record, out: &mut String) {
     out.push('}');
 }
 
-/// Decoded data text: as JSON when it is valid JSON, else as a string.
-fn text_data(text: &str, out: &mut String) -> DataKind {
-    if json::is_valid(text) {
+/// A member value: scalars directly, containers through the iterative writer.
+fn write_value(value: &Value, out: &mut String) {
+    match value {
+        Value::String(s) => write_string(s, out),
+        Value::Number(n) => out.push_str(n),
+        Value::Bool(true) => out.push_str("true"),
+        Value::Bool(false) => out.push_str("false"),
+        Value::Null => out.push_str("null"),
+        _ => value.write_compact(out),
+    }
+}
+
+/// Decoded data text: as JSON when it is valid JSON, else as a string (without `exact`: when
+/// its first character can start JSON).
+fn text_data(text: &str, out: &mut String, exact: bool) -> DataKind {
+    let first = text.trim_start_matches(JSON_WS).bytes().next();
+    let kind = match first {
+        Some(b'{' | b'[') => DataKind::Json,
+        Some(b'"' | b'-' | b'0'..=b'9' | b't' | b'f' | b'n') => DataKind::Scalar,
+        _ => DataKind::Plain,
+    };
+    if kind != DataKind::Plain && (!exact || json::is_valid(text)) {
         out.push_str(text);
-        if text
-            .trim_start_matches([' ', '\t', '\n', '\r'])
-            .starts_with(['{', '['])
-        {
-            DataKind::Json
-        } else {
-            DataKind::Scalar
-        }
+        kind
     } else {
         write_string(text, out);
         DataKind::Plain
@@ -280,7 +309,7 @@ mod tests {
     fn rec(dialect: Dialect, text: &str) -> String {
         let r = Record::parse(text).unwrap();
         let mut out = String::new();
-        project(dialect, Input::Record(&r), &mut out).unwrap();
+        project(dialect, Input::Record(&r), &mut out, None, true).unwrap();
         out
     }
 
@@ -328,10 +357,48 @@ mod tests {
             .with_attribute("bin", "Binary", "AgME")
             .with_attribute("custom", "String.uuid", "u");
         let mut out = String::new();
-        project(Dialect::SnsAttributes, Input::Sns(&msg), &mut out).unwrap();
+        project(
+            Dialect::SnsAttributes,
+            Input::Sns(&msg),
+            &mut out,
+            None,
+            true,
+        )
+        .unwrap();
         assert_eq!(
             out,
             r#"{"arr":["a", 1, true, null],"custom":"u","n":3.015e2,"s":"a\"b"}"#
         );
+    }
+}
+
+#[cfg(test)]
+mod guess_tests {
+    use super::*;
+
+    #[test]
+    fn guessed_projection_is_valid_json() {
+        let msg = SnsMessage::new("")
+            .with_attribute("store", "String", "store-1")
+            .with_attribute("event", "String", "order_placed")
+            .with_attribute("price_usd", "Number", "12.5")
+            .with_attribute(
+                "customer_interests",
+                "String.Array",
+                r#"["rugby", "soccer"]"#,
+            );
+        let mut out = String::new();
+        project(
+            Dialect::SnsAttributes,
+            Input::Sns(&msg),
+            &mut out,
+            None,
+            false,
+        )
+        .unwrap();
+        assert!(json::is_valid(&out), "{out}");
+        let mut m = crate::Machine::new();
+        m.add_rule(1, r#"{"store": ["store-1"]}"#).unwrap();
+        assert_eq!(m.matches_for_event(out.as_bytes()).unwrap(), [1], "{out}");
     }
 }
