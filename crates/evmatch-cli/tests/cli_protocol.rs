@@ -188,3 +188,86 @@ fn bad_dialect_members_get_request_errors() {
         assert_eq!(respond(request.as_bytes()), expected, "{request}");
     }
 }
+
+/// Every documented example of the dialects (SNS both scopes, Lambda, Pipes), as a request.
+#[test]
+fn every_documented_dialect_example_answers_through_the_protocol() {
+    use serde_json::{Value as J, json};
+
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../evmatch/tests/data/dialects-examples.json"
+    ))
+    .unwrap();
+    let all: J = serde_json::from_str(&text).unwrap();
+    let mut checked = 0;
+    for (section, dialect) in [
+        ("sns_attributes", "sns-attributes"),
+        ("sns_body", "sns-body"),
+    ] {
+        for e in all[section].as_array().unwrap() {
+            if e.get("filter_policy_scope").is_some() || e["expect"] == "valid" {
+                continue;
+            }
+            let policy = match e["policy_text"].as_str() {
+                Some(t) => t.to_owned(),
+                None => e["policy"].to_string(),
+            };
+            let mut request = json!({"dialect": dialect, "pattern": policy});
+            if let Some(api) = e["api"].as_str() {
+                request["api"] = json!(api);
+            }
+            if let Some(body) = e["message_body"].as_str() {
+                request["event"] = json!(body);
+            }
+            if let Some(attrs) = e["message_attributes"].as_object() {
+                let converted: serde_json::Map<String, J> = attrs
+                    .iter()
+                    .map(|(name, a)| {
+                        let value = a.get("StringValue").or_else(|| a.get("BinaryValue"));
+                        (name.clone(), json!({"Type": a["DataType"], "Value": value}))
+                    })
+                    .collect();
+                request["attributes"] = J::Object(converted);
+            }
+            let expected = match &e["expect"] {
+                J::Bool(b) => json!({ "result": b }),
+                _ => {
+                    let mut message = e["error_message"].as_str().unwrap().to_owned();
+                    if let Some(at) = e["error_location"].as_str() {
+                        message = format!("{message}\n{at}");
+                    }
+                    json!({ "error": message })
+                }
+            };
+            let got: J = serde_json::from_str(&respond(request.to_string().as_bytes())).unwrap();
+            assert_eq!(got, expected, "{request}");
+            checked += 1;
+        }
+    }
+    for section in ["lambda", "pipes"] {
+        for e in all[section].as_array().unwrap() {
+            if e["expect"] == "valid" {
+                continue;
+            }
+            let source = match e["source_type"].as_str().unwrap() {
+                "msk" | "self-managed-kafka" => "kafka",
+                "activemq" | "rabbitmq" => "mq",
+                other => other,
+            };
+            let request = json!({
+                "dialect": format!("{section}-{source}"),
+                "patterns": [e["pattern"]],
+                "event": e["record"].to_string(),
+            });
+            let expected = match &e["expect"] {
+                J::Bool(b) => json!({ "result": b }),
+                _ => json!({"error": "Invalid filter pattern definition."}),
+            };
+            let got: J = serde_json::from_str(&respond(request.to_string().as_bytes())).unwrap();
+            assert_eq!(got, expected, "{request}");
+            checked += 1;
+        }
+    }
+    assert!(checked > 100, "{checked}");
+}
