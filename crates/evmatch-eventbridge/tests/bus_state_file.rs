@@ -160,6 +160,8 @@ fn add_connections(eb: &EventBridge) -> Vec<String> {
 /// events, replays (completed and starting), schedule progress, endpoints and partner sources.
 fn populated() -> Fixture {
     let f = fixture();
+    // Instants with nanoseconds must come back exactly.
+    f.clock.set(Timestamp::from_secs_and_nanos(T0, 123_456_789));
     let eb = &f.eb;
     eb.create_event_bus(CreateEventBusRequest {
         name: "orders".into(),
@@ -499,6 +501,18 @@ fn every_answer_survives_a_round_trip() {
     }
     // Spot checks of what the answers hold.
     let find = |what: &str| &before.iter().find(|(w, _)| w == what).unwrap().1;
+    let created = |eb: &EventBridge| {
+        eb.describe_event_bus(DescribeEventBusRequest {
+            name: Some("orders".into()),
+        })
+        .unwrap()
+        .creation_time
+    };
+    assert_eq!(
+        created(&restored),
+        Some(Timestamp::from_secs_and_nanos(T0, 123_456_789))
+    );
+    assert_eq!(created(&restored), created(&f.eb));
     assert_eq!(find("DescribeArchive all")["EventCount"], 2);
     assert_eq!(find("DescribeReplay done")["State"], "COMPLETED");
     assert_eq!(find("DescribeReplay waiting")["State"], "STARTING");

@@ -95,6 +95,26 @@ use rate_limit::RateLimiter;
 
 /// How [`Deliveries`] work: where the log goes, how API destinations are found, and the sizes
 /// and times of the worker pool. Every value but the log has a default.
+///
+/// ```
+/// use std::sync::Arc;
+/// use std::time::Duration;
+/// use evmatch_eventbridge::bus::EventBridge;
+/// use evmatch_server::deliveries::{Backoff, Deliveries, DeliveriesConfig, LogOutput};
+///
+/// let bus = Arc::new(EventBridge::new());
+/// let path = std::env::temp_dir().join(format!("deliveries-doc-{}.jsonl", std::process::id()));
+/// let config = DeliveriesConfig::new(LogOutput::file(&path)?)
+///     .with_bus(&bus)
+///     .with_workers(2)
+///     .with_queue_capacity(1_000)
+///     .with_backoff(Backoff::new(Duration::from_millis(100), Duration::from_secs(10)));
+/// let deliveries = Deliveries::new(config);
+/// bus.set_default_sink(deliveries.clone());
+/// deliveries.shutdown(Duration::from_secs(1));
+/// # std::fs::remove_file(&path)?;
+/// # Ok::<(), std::io::Error>(())
+/// ```
 #[non_exhaustive]
 pub struct DeliveriesConfig {
     /// Where the log lines go.
