@@ -17,6 +17,7 @@ mod input;
 mod matching;
 mod pipeline;
 mod rules_file;
+mod serve;
 mod test;
 mod validate;
 
@@ -58,6 +59,9 @@ Summary:
   evmatch example (-e <PATTERN> | --pattern <FILE|->) [--all-branches]
       Prints a small event the pattern matches (one per $or branch with --all-branches), or why
       no event can. Exit 0 printed, 1 impossible, 2 error.
+  evmatch serve [--port N] [--state FILE] [--deliveries FILE] [--verify-sigv4 ...]
+      Serves the EventBridge API over HTTP on loopback for the AWS SDKs and CLI; prints
+      `evmatch serve: listening on http://127.0.0.1:PORT`, stops on SIGINT/SIGTERM.
   evmatch bench [--events N] [--rules SET]
       Generates the citylots workload in memory and prints events/s and MB/s per CL2 rule set.
 
@@ -90,6 +94,8 @@ enum Command {
     Filter(filter::FilterArgs),
     /// Print a small event a pattern matches, or why none can.
     Example(example::ExampleArgs),
+    /// Serve the EventBridge API over HTTP for the AWS SDKs and CLI (a local endpoint).
+    Serve(serve::ServeArgs),
 }
 
 fn main() -> ExitCode {
@@ -101,5 +107,6 @@ fn main() -> ExitCode {
         Command::Bench(args) => bench::run(args),
         Command::Filter(args) => filter::run(args),
         Command::Example(args) => example::run(args),
+        Command::Serve(args) => serve::run(args),
     }
 }

@@ -9,3 +9,4 @@
 //!   to the delivery log.
 #![warn(missing_docs)]
 pub mod deliveries;
+pub mod server;
