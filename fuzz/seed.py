@@ -56,3 +56,25 @@ for body in [
 ]:
     put("flatten", body.encode())
     put("machine_vs_eval", ('{"a": [{"exists": true}]}' + "\0" + body).encode())
+
+# Requests in the filter dialects (SNS, Lambda, Pipes), from the documented examples.
+dialects = json.load(open(os.path.join(data, "dialects-examples.json")))
+sources = {"msk": "kafka", "self-managed-kafka": "kafka", "activemq": "mq", "rabbitmq": "mq"}
+for section, dialect in [("sns_attributes", "sns-attributes"), ("sns_body", "sns-body")]:
+    for e in dialects[section]:
+        request = {"dialect": dialect, "pattern": e.get("policy_text") or json.dumps(e["policy"])}
+        if e.get("api"):
+            request["api"] = e["api"].split(" ")[0]
+        attributes = e.get("message_attributes") or {}
+        request["attributes"] = {
+            name: {"Type": a["DataType"], "Value": a.get("StringValue", a.get("BinaryValue", ""))}
+            for name, a in attributes.items()
+        }
+        request["event"] = e.get("message_body") or ""
+        put("jsonl_request", json.dumps(request).encode())
+for section in ["lambda", "pipes"]:
+    for e in dialects[section]:
+        source = sources.get(e["source_type"], e["source_type"])
+        request = {"dialect": f"{section}-{source}", "patterns": [e["pattern"]]}
+        request["event"] = json.dumps(e["record"] or {})
+        put("jsonl_request", json.dumps(request).encode())

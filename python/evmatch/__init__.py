@@ -6,6 +6,11 @@
   on every core with the GIL released.
 * Errors are :class:`EvmatchError` (a ``ValueError``) with AWS's message and ``.code``:
   :class:`InvalidEventPatternException` and :class:`ValidationException`.
+* :class:`Filter`, :func:`matches` and ``Machine(dialect=...)`` serve the other services' filter
+  languages: SNS subscription filter policies (``sns-attributes``, ``sns-body``), Lambda event
+  source mapping filters (``lambda-sqs``, ``lambda-kinesis``, ``lambda-dynamodb``,
+  ``lambda-kafka``, ``lambda-mq``) and EventBridge Pipes filters (``pipes-sqs``, …), with each
+  service's error texts (:class:`FilterError`, ``.code``); :func:`dialects` lists the names.
 * :mod:`evmatch.spark` (``pip install evmatch[spark]``) matches rules over Spark DataFrames.
 
 Events and patterns may be given as JSON text (``str`` or ``bytes``) or as a ``dict``. A dict
@@ -16,21 +21,29 @@ member names and the spelling of numbers (``1.0`` vs ``1``, ``3.018e2``) that a 
 from ._evmatch import (
     EvmatchError,
     Explanation,
+    Filter,
+    FilterError,
     InvalidEventPatternException,
     Machine,
     Pattern,
     ValidationException,
     __version__,
+    dialects,
+    matches,
     test_event_pattern,
 )
 
 __all__ = [
     "EvmatchError",
     "Explanation",
+    "Filter",
+    "FilterError",
     "InvalidEventPatternException",
     "Machine",
     "Pattern",
     "ValidationException",
     "__version__",
+    "dialects",
+    "matches",
     "test_event_pattern",
 ]

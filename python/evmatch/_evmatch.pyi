@@ -13,6 +13,32 @@ class EvmatchError(ValueError):
 
     code: Optional[str]
 
+DialectName = Literal[
+    "eventbridge",
+    "sns-attributes",
+    "sns-body",
+    "lambda-sqs",
+    "lambda-kinesis",
+    "lambda-dynamodb",
+    "lambda-kafka",
+    "lambda-mq",
+    "pipes-sqs",
+    "pipes-kinesis",
+    "pipes-dynamodb",
+    "pipes-kafka",
+    "pipes-mq",
+]
+SnsApiName = Literal["Subscribe", "SetSubscriptionAttributes"]
+AttributesArg = Union[str, Dict[str, Dict[str, str]]]
+FilterArg = Union[PatternArg, Sequence[PatternArg]]
+
+class FilterError(EvmatchError):
+    """A filter another service would refuse: ``str(e)`` is that service's message, ``e.code``
+    its code (``InvalidParameter`` for SNS, ``InvalidParameterValueException`` for Lambda,
+    ``ValidationException`` for Pipes)."""
+
+    code: str
+
 class InvalidEventPatternException(EvmatchError):
     """An event pattern AWS would refuse (code ``InvalidEventPatternException``)."""
 
@@ -62,18 +88,74 @@ class Pattern:
     def explain(self, event: EventArg) -> Explanation:
         """Why the pattern matches ``event`` or not."""
 
-class Machine:
-    """Many rules at once; batches are matched on every core with the GIL released."""
+def dialects() -> List[str]:
+    """The names of every filter dialect, ``eventbridge`` first."""
 
-    def __init__(self) -> None: ...
-    def add_rule(self, id: str, pattern: Union[PatternArg, Pattern]) -> None:
+def matches(
+    pattern: FilterArg,
+    event: Optional[EventArg] = None,
+    *,
+    dialect: Optional[DialectName] = None,
+    attributes: Optional[AttributesArg] = None,
+    api: Optional[SnsApiName] = None,
+) -> bool:
+    """Whether ``pattern`` in ``dialect`` lets the input through (see :class:`Filter`)."""
+
+class Filter:
+    """A filter of one dialect, parsed by that service's rules.
+
+    ``pattern`` is one filter (``str`` or ``dict``) or, for Lambda and Pipes, a list of them
+    (ORed). A refused filter raises :class:`FilterError` (for ``eventbridge``:
+    ``InvalidEventPatternException``); ``api`` picks SNS's error prefix.
+    """
+
+    def __init__(
+        self,
+        pattern: FilterArg,
+        dialect: Optional[DialectName] = None,
+        api: Optional[SnsApiName] = None,
+    ) -> None: ...
+    def matches(
+        self, event: Optional[EventArg] = None, attributes: Optional[AttributesArg] = None
+    ) -> bool:
+        """Whether the input passes: ``event`` is the SNS message body, the Lambda/Pipes record
+        or the EventBridge event; ``attributes`` the SNS message attributes
+        (``{"name": {"Type": "String", "Value": "..."}}``)."""
+    @property
+    def dialect(self) -> str:
+        """The dialect's name."""
+    @property
+    def texts(self) -> List[str]:
+        """The filter texts, as given."""
+    @property
+    def accepts_everything(self) -> bool:
+        """Whether every input passes (an SNS policy ``""`` or ``{}``, no Lambda filters)."""
+
+class Machine:
+    """Many rules at once; batches are matched on every core with the GIL released.
+
+    ``Machine(dialect="sns-attributes")`` holds filters of that dialect: ``add_rule`` parses by
+    that service's rules, ``matches_for_event(event, attributes=None)`` takes its input, and
+    a batch's elements are records or SNS messages ``{"Message": ..., "MessageAttributes": ...}``.
+    ``match_arrow`` and ``explain`` are for EventBridge machines only.
+    """
+
+    def __init__(
+        self, dialect: Optional[DialectName] = None, api: Optional[SnsApiName] = None
+    ) -> None: ...
+    @property
+    def dialect(self) -> str:
+        """The dialect's name (``eventbridge`` by default)."""
+    def add_rule(self, id: str, pattern: Union[FilterArg, Pattern, Filter]) -> None:
         """Adds ``pattern`` under ``id`` (a second pattern under an id is OR-ed with the first)."""
     def remove_rule(self, id: str) -> bool:
         """Removes rule ``id``; whether it was there."""
     def __len__(self) -> int: ...
     def __contains__(self, id: object) -> bool: ...
-    def matches_for_event(self, event: EventArg) -> List[str]:
-        """The sorted ids of the rules that match ``event``."""
+    def matches_for_event(
+        self, event: Optional[EventArg] = None, attributes: Optional[AttributesArg] = None
+    ) -> List[str]:
+        """The sorted ids of the rules that match ``event`` (with ``attributes`` for SNS)."""
     def matches_for_events(
         self, events: Union[Sequence[JsonText], Any], threads: Optional[int] = None
     ) -> List[List[str]]:

@@ -27,6 +27,15 @@ pyo3::create_exception!(
     "A parameter AWS would refuse, or an event that cannot be read (code `ValidationException`)."
 );
 
+pyo3::create_exception!(
+    evmatch,
+    FilterError,
+    EvmatchError,
+    "A filter another service would refuse (an SNS filter policy, a Lambda or Pipes filter): \
+     `str(e)` is that service's message, `e.code` its error code (`InvalidParameter`, \
+     `InvalidParameterValueException`, …)."
+);
+
 /// The code AWS uses for `ValidationException`.
 pub const VALIDATION: &str = "ValidationException";
 /// The code AWS uses for `InvalidEventPatternException`.
@@ -50,12 +59,31 @@ pub fn to_py(py: Python<'_>, e: &evmatch::Error) -> PyErr {
     exception(py, e.code().as_str(), e.to_string())
 }
 
+/// The Python exception for a refused dialect filter: `FilterError` with the service's code
+/// (an EventBridge pattern keeps its own exception classes).
+pub fn filter_error(
+    py: Python<'_>,
+    e: &evmatch::dialect::FilterError,
+    dialect: evmatch::dialect::Dialect,
+) -> PyErr {
+    let code = e.code();
+    if dialect == evmatch::dialect::Dialect::EventBridge {
+        return exception(py, code, e.to_string());
+    }
+    let err = FilterError::new_err(e.to_string());
+    let _ = err.value(py).setattr("code", code);
+    err
+}
+
 /// Registers the exception classes on `module`, each with its class attribute `code`.
 pub fn register(module: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = module.py();
     let base = py.get_type::<EvmatchError>();
     base.setattr("code", py.None())?;
     module.add("EvmatchError", &base)?;
+    let filter = py.get_type::<FilterError>();
+    filter.setattr("code", py.None())?;
+    module.add("FilterError", &filter)?;
     for (ty, code) in [
         (
             py.get_type::<InvalidEventPatternException>(),

@@ -7,7 +7,9 @@
 //! each worker reuses the engine's per-thread buffers, so a warm batch allocates only the ids.
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
+
+use evmatch::dialect::{Dialect, DialectMachine, FilterOptions};
 
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -15,9 +17,10 @@ use pyo3::types::{PyAny, PyList, PyString, PyTuple};
 use rayon::prelude::*;
 
 use crate::arrow::{self, Rows};
-use crate::errors::{VALIDATION, exception, to_py};
+use crate::dialect::{self, PyFilter};
+use crate::errors::{VALIDATION, exception, filter_error, to_py};
 use crate::input;
-use crate::pattern::PyPattern;
+use crate::pattern::{NOT_UTF8, PyPattern};
 
 /// Below this many events a batch is matched on the calling thread (no pool hand-off).
 const PARALLEL_THRESHOLD: usize = 64;
@@ -38,9 +41,18 @@ pub enum Outcome {
 /// rule matches when any of its patterns does), as EventBridge's matcher does. Matching methods
 /// release the GIL; the machine may be shared by threads and changed while they match (each
 /// match sees the rules before or after a change, never half of it).
+///
+/// `Machine(dialect="sns-attributes")` holds filters of another service instead (SNS policies,
+/// Lambda or Pipes filters; see `evmatch.Filter`): `add_rule` parses by that service's rules,
+/// `matches_for_event(event, attributes=None)` takes that service's input, and a batch's
+/// elements are records or SNS messages `{"Message": …, "MessageAttributes": {…}}`.
 #[pyclass(module = "evmatch", name = "Machine", frozen)]
 pub struct PyMachine {
     inner: evmatch::SharedMachine<String>,
+    /// With a dialect other than EventBridge: the filters (and `inner` stays empty).
+    filters: Option<RwLock<DialectMachine<String>>>,
+    /// The SNS API whose error prefix `add_rule` uses on a dialect machine.
+    api: evmatch::dialect::SnsApi,
 }
 
 /// Matches `rows` on `machine`, in order, on the pool `threads` selects.
@@ -93,9 +105,25 @@ impl PyMachine {
 #[pymethods]
 impl PyMachine {
     #[new]
-    fn new() -> Self {
-        PyMachine {
+    #[pyo3(signature = (dialect=None, api=None))]
+    fn new(dialect: Option<&str>, api: Option<&str>) -> PyResult<Self> {
+        let dialect = dialect::dialect_arg(dialect)?;
+        let api = dialect::api_arg(api)?;
+        let options = FilterOptions::default().with_sns_api(api);
+        Ok(PyMachine {
             inner: evmatch::SharedMachine::default(),
+            filters: (dialect != Dialect::EventBridge)
+                .then(|| RwLock::new(DialectMachine::with_options(dialect, options))),
+            api,
+        })
+    }
+
+    /// The dialect's name (`eventbridge` for an EventBridge machine).
+    #[getter]
+    fn dialect(&self) -> &'static str {
+        match &self.filters {
+            None => Dialect::EventBridge.name(),
+            Some(f) => read(f).dialect().name(),
         }
     }
 
@@ -110,6 +138,9 @@ impl PyMachine {
         pattern: &Bound<'_, PyAny>,
     ) -> PyResult<()> {
         let id = rule_id(id)?;
+        if let Some(filters) = &self.filters {
+            return add_filter(py, filters, self.api, id, pattern);
+        }
         if let Ok(p) = pattern.cast::<PyPattern>() {
             let p = p.get().inner.clone();
             py.detach(|| self.inner.add_pattern(id, p));
@@ -123,29 +154,65 @@ impl PyMachine {
     /// Removes rule `id` (all its patterns); returns whether it was there.
     fn remove_rule(&self, py: Python<'_>, id: &Bound<'_, PyAny>) -> PyResult<bool> {
         let id = rule_id(id)?;
+        if let Some(filters) = &self.filters {
+            return Ok(py.detach(|| write(filters).remove_rule(id.as_str())));
+        }
         Ok(py.detach(|| self.inner.remove_rule(id.as_str())))
     }
 
     fn __len__(&self) -> usize {
-        self.inner.len()
+        match &self.filters {
+            Some(f) => read(f).len(),
+            None => self.inner.len(),
+        }
     }
 
     fn __contains__(&self, id: &Bound<'_, PyAny>) -> bool {
-        match id.extract::<String>() {
-            Ok(id) => self.inner.contains(id.as_str()),
-            Err(_) => false,
+        match (id.extract::<String>(), &self.filters) {
+            (Ok(id), Some(f)) => read(f).contains(id.as_str()),
+            (Ok(id), None) => self.inner.contains(id.as_str()),
+            (Err(_), _) => false,
         }
     }
 
     fn __repr__(&self) -> String {
-        format!("<Machine rules={}>", self.inner.len())
+        match &self.filters {
+            Some(f) => {
+                let f = read(f);
+                format!("<Machine dialect={} rules={}>", f.dialect(), f.len())
+            }
+            None => format!("<Machine rules={}>", self.inner.len()),
+        }
     }
 
     /// The ids of the rules that match `event` (`str`, `bytes` or `dict`), each once, sorted.
     ///
     /// An event that is not a JSON object (or is over the event limits) raises
     /// `ValidationException` with the reader's message.
-    fn matches_for_event(&self, py: Python<'_>, event: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
+    #[pyo3(signature = (event=None, attributes=None))]
+    fn matches_for_event(
+        &self,
+        py: Python<'_>,
+        event: Option<&Bound<'_, PyAny>>,
+        attributes: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Vec<String>> {
+        if let Some(filters) = &self.filters {
+            let d = read(filters).dialect();
+            let owned = dialect::owned_input(py, d, event, attributes)?;
+            let mut ids = py
+                .detach(|| read(filters).matches(owned.input()))
+                .map_err(|e| dialect::input_error(py, &e))?;
+            ids.sort_unstable();
+            return Ok(ids);
+        }
+        if attributes.is_some() {
+            return Err(PyValueError::new_err(
+                "attributes are for the SNS dialects (Machine(dialect=\"sns-attributes\"))",
+            ));
+        }
+        let Some(event) = event else {
+            return Err(PyTypeError::new_err("matches_for_event() needs an event"));
+        };
         let event = input::event(event, "event")?;
         let bytes = event.as_bytes();
         let machine = self.inner.snapshot();
@@ -170,6 +237,9 @@ impl PyMachine {
         threads: Option<usize>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let threads = check_threads(threads)?;
+        if let Some(filters) = &self.filters {
+            return self.dialect_batch(py, filters, events, threads);
+        }
         let machine = self.inner.snapshot();
         let outcomes = if events.is_instance_of::<PyList>() || events.is_instance_of::<PyTuple>() {
             let items: Vec<Bound<'_, PyAny>> = events.try_iter()?.collect::<PyResult<_>>()?;
@@ -226,6 +296,7 @@ impl PyMachine {
         errors: bool,
     ) -> PyResult<Bound<'py, PyAny>> {
         let threads = check_threads(threads)?;
+        self.eventbridge_only("match_arrow")?;
         if !arrow::is_arrow(array)? {
             return Err(PyTypeError::new_err(format!(
                 "array must be a pyarrow string or binary array, not {}",
@@ -257,6 +328,7 @@ impl PyMachine {
         event: &Bound<'_, PyAny>,
     ) -> PyResult<Option<crate::pattern::PyExplanation>> {
         let id = rule_id(id)?;
+        self.eventbridge_only("explain")?;
         let event = input::event(event, "event")?;
         let bytes = event.as_bytes();
         let machine = self.inner.snapshot();
@@ -265,6 +337,137 @@ impl PyMachine {
             .map_err(|e| to_py(py, &e))?;
         Ok(why.as_ref().map(crate::pattern::PyExplanation::from))
     }
+}
+
+impl PyMachine {
+    /// `ValueError` for `what` on a machine of another dialect.
+    fn eventbridge_only(&self, what: &str) -> PyResult<()> {
+        match &self.filters {
+            None => Ok(()),
+            Some(f) => Err(PyValueError::new_err(format!(
+                "{what} is for EventBridge machines, not {}",
+                read(f).dialect()
+            ))),
+        }
+    }
+
+    /// `matches_for_events` on a dialect machine: a list of inputs (str, bytes or dict; for
+    /// SNS, messages `{"Message": …, "MessageAttributes": {…}}`), matched on every core.
+    fn dialect_batch<'py>(
+        &self,
+        py: Python<'py>,
+        filters: &RwLock<DialectMachine<String>>,
+        events: &Bound<'py, PyAny>,
+        threads: Option<usize>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        if !(events.is_instance_of::<PyList>() || events.is_instance_of::<PyTuple>()) {
+            return Err(PyTypeError::new_err(format!(
+                "events must be a list of str, bytes or dict for a {} machine, not {}",
+                read(filters).dialect(),
+                events.get_type().name()?
+            )));
+        }
+        let items: Vec<Bound<'_, PyAny>> = events.try_iter()?.collect::<PyResult<_>>()?;
+        let texts = items
+            .iter()
+            .enumerate()
+            .map(|(i, e)| {
+                if e.is_instance_of::<pyo3::types::PyDict>() {
+                    input::dumps(e)
+                } else {
+                    let json = input::event_row(e, i)?;
+                    std::str::from_utf8(json.as_bytes())
+                        .map(str::to_owned)
+                        .map_err(|_| exception(py, VALIDATION, NOT_UTF8.to_string()))
+                }
+            })
+            .collect::<PyResult<Vec<String>>>()?;
+        let machine = read(filters);
+        let d = machine.dialect();
+        let one = |text: &String| -> Result<Vec<String>, evmatch::dialect::InputError> {
+            let owned = dialect::line_input(d, text)?;
+            let mut ids = machine.matches(owned.input())?;
+            ids.sort_unstable();
+            Ok(ids)
+        };
+        let outcomes: Vec<_> = py
+            .detach(|| {
+                if texts.len() < PARALLEL_THRESHOLD || threads == Some(1) {
+                    Ok(texts.iter().map(one).collect())
+                } else {
+                    let run = || texts.par_iter().with_min_len(16).map(one).collect();
+                    match threads {
+                        None => Ok(run()),
+                        Some(t) => rayon::ThreadPoolBuilder::new()
+                            .num_threads(t)
+                            .build()
+                            .map(|pool| pool.install(run))
+                            .map_err(|e| e.to_string()),
+                    }
+                }
+            })
+            .map_err(PyValueError::new_err)?;
+        drop(machine);
+        let mut out = Vec::with_capacity(outcomes.len());
+        for (i, o) in outcomes.into_iter().enumerate() {
+            match o {
+                Ok(ids) => out.push(ids),
+                Err(e) => {
+                    let err = dialect::input_error(py, &e);
+                    err.value(py).setattr("index", i)?;
+                    return Err(err);
+                }
+            }
+        }
+        without_gc(py, || id_lists(py, &out))
+    }
+}
+
+/// Add `pattern` (text, dict, `Pattern`, `Filter`, or a list of texts/dicts: several filters
+/// ORed) to the dialect machine under `id`.
+fn add_filter(
+    py: Python<'_>,
+    filters: &RwLock<DialectMachine<String>>,
+    api: evmatch::dialect::SnsApi,
+    id: String,
+    pattern: &Bound<'_, PyAny>,
+) -> PyResult<()> {
+    let d = read(filters).dialect();
+    if let Ok(f) = pattern.cast::<PyFilter>() {
+        let f = &f.get().inner;
+        return py
+            .detach(|| write(filters).add_filter(id, f))
+            .map_err(|e| filter_error(py, &e, d));
+    }
+    let texts: Vec<String> = if let Ok(p) = pattern.cast::<PyPattern>() {
+        vec![p.get().inner.text().to_owned()]
+    } else if pattern.is_instance_of::<PyList>() || pattern.is_instance_of::<PyTuple>() {
+        pattern
+            .try_iter()?
+            .map(|p| input::pattern_text(&p?, "each pattern"))
+            .collect::<PyResult<_>>()?
+    } else {
+        vec![input::pattern_text(pattern, "pattern")?]
+    };
+    // Several texts are one filter (an OR): parsed together, added at once, or not at all.
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let options = FilterOptions::default().with_sns_api(api);
+    py.detach(|| {
+        let filter = evmatch::dialect::Filter::parse_list(d, &refs, &options)?;
+        write(filters).add_filter(id, &filter)
+    })
+    .map_err(|e| filter_error(py, &e, d))
+}
+
+/// The dialect machine for reading (a poisoned lock still holds a consistent machine: every
+/// change is one call that either happened or not).
+fn read(lock: &RwLock<DialectMachine<String>>) -> RwLockReadGuard<'_, DialectMachine<String>> {
+    lock.read().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// The dialect machine for changing.
+fn write(lock: &RwLock<DialectMachine<String>>) -> RwLockWriteGuard<'_, DialectMachine<String>> {
+    lock.write().unwrap_or_else(PoisonError::into_inner)
 }
 
 /// `lists` as a Python list of lists of `str`, one `str` object per distinct id (shared by

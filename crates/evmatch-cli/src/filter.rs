@@ -15,6 +15,7 @@ use std::process::ExitCode;
 
 use clap::{ArgAction, ArgGroup, Args};
 use evmatch::Machine;
+use evmatch::dialect::{Dialect, DialectMachine};
 
 use crate::input::read_text;
 use crate::pipeline::{self, Failure, Lines, Options, Render, Rendered};
@@ -47,6 +48,13 @@ Output, like grep's:
 A line that is not a valid event (not JSON, not an object, over a limit) is reported on stderr
 as `evmatch: FILE:LINE: <why>` and skipped; the run goes on. An input that cannot be read is
 reported and skipped too.
+
+With --dialect NAME the pattern (or each rule) is a filter of another service
+(docs/dialects.md): an SNS subscription policy (sns-attributes, sns-body), a Lambda event source
+mapping filter (lambda-sqs, lambda-kinesis, lambda-dynamodb, lambda-kafka, lambda-mq) or a Pipes
+filter (pipes-sqs, …); each line is then the input that service filters: a Lambda/Pipes record,
+or an SNS message {\"Message\": \"<body>\", \"MessageAttributes\": {\"name\": {\"Type\": …,
+\"Value\": …}}}. An invalid filter is reported with the service's message.
 
 Exit status: 0 some line was selected, 1 none was, 2 an error (invalid pattern or rules, a bad
 line, an unreadable input) — 2 even if lines were selected.";
@@ -109,6 +117,12 @@ pub struct FilterArgs {
     /// Worker threads (default: every core).
     #[arg(long, value_name = "N")]
     threads: Option<usize>,
+
+    /// The pattern (rules) is a filter of this dialect (sns-attributes, sns-body, lambda-sqs,
+    /// …, pipes-mq; default eventbridge) and each line its input: a Lambda/Pipes record, or an
+    /// SNS message {"Message": …, "MessageAttributes": {…}}.
+    #[arg(long, value_name = "NAME")]
+    dialect: Option<String>,
 }
 
 /// Run `evmatch filter`.
@@ -141,9 +155,12 @@ fn run_inner(args: FilterArgs) -> Result<ExitCode, String> {
         args.files.clone()
     };
     let stdin_events = sources.iter().any(|s| s.as_os_str() == "-");
-    let (machine, ids_json) = if let Some(path) = &args.rules {
-        let rules = Rules::load(path)?;
-        (rules.machine, rules.ids_json)
+    let dialect = match args.dialect.as_deref() {
+        None => Dialect::EventBridge,
+        Some(name) => evmatch_cli::dialects::dialect(name)?,
+    };
+    let rules = if let Some(path) = &args.rules {
+        Rules::load_in(path, dialect)?
     } else {
         let text = match (&args.expression, &args.pattern) {
             (Some(text), _) => text.clone(),
@@ -159,9 +176,22 @@ fn run_inner(args: FilterArgs) -> Result<ExitCode, String> {
             (None, None) => unreachable!("clap requires a pattern source"),
         };
         let mut machine = Machine::new();
-        // The AWS message alone, as `evmatch test` prints it.
-        machine.add_rule(0u32, &text).map_err(|e| e.to_string())?;
-        (machine, vec!["\"pattern\"".to_string()])
+        let mut filters = None;
+        if dialect == Dialect::EventBridge {
+            // The AWS message alone, as `evmatch test` prints it.
+            machine.add_rule(0u32, &text).map_err(|e| e.to_string())?;
+        } else {
+            // The service's message alone, likewise.
+            let mut m = DialectMachine::new(dialect);
+            m.add_rule(0u32, &text).map_err(|e| e.to_string())?;
+            filters = Some(m);
+        }
+        Rules {
+            ids_json: vec!["\"pattern\"".to_string()],
+            machine,
+            filters,
+            warnings: Vec::new(),
+        }
     };
     let names: Vec<String> = sources.iter().map(|s| display_name(s)).collect();
     let with_names = args.with_filename || (sources.len() > 1 && !args.no_filename);
@@ -173,8 +203,7 @@ fn run_inner(args: FilterArgs) -> Result<ExitCode, String> {
         Output::Lines
     };
     let render = FilterLines {
-        machine: &machine,
-        ids_json: &ids_json,
+        rules: &rules,
         invert: args.invert_match,
         output,
         line_numbers: args.line_number,
@@ -238,9 +267,8 @@ enum Output {
 
 /// The per-batch work of `filter`.
 struct FilterLines<'a> {
-    machine: &'a Machine<u32>,
-    /// Rule ids as JSON strings, by index.
-    ids_json: &'a [String],
+    /// The rules (or the one pattern, id `"pattern"`), and their ids as JSON strings.
+    rules: &'a Rules,
     invert: bool,
     output: Output,
     line_numbers: bool,
@@ -254,10 +282,10 @@ impl Render for FilterLines<'_> {
         let name = &self.names[batch.source];
         let mut ids = Vec::new();
         for (line, text, raw) in pipeline::raw_lines(batch.bytes, batch.first_line) {
-            if let Err(e) = self.machine.matches_into(text, &mut ids) {
+            if let Err(e) = self.rules.matches_into(text, &mut ids) {
                 into.invalid += 1;
                 // Writing to a Vec cannot fail. Messages are one line.
-                let why = e.to_string().replace('\n', " ");
+                let why = e.replace('\n', " ");
                 let _ = writeln!(into.diagnostics, "evmatch: {name}:{line}: {why}");
                 continue;
             }
@@ -294,7 +322,7 @@ impl Render for FilterLines<'_> {
                         if i > 0 {
                             out.extend_from_slice(b", ");
                         }
-                        out.extend_from_slice(self.ids_json[id as usize].as_bytes());
+                        out.extend_from_slice(self.rules.ids_json[id as usize].as_bytes());
                     }
                     out.extend_from_slice(b"], \"event\": ");
                     out.extend_from_slice(text);

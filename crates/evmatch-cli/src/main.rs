@@ -30,18 +30,29 @@ Summary:
       Reads {\"pattern\": \"<text>\", \"event\": \"<text>\"} requests, one per line, on stdin;
       writes one line per request, in order, flushed: {\"result\": true}, {\"result\": false}
       or {\"error\": \"<AWS message>\"}. Exit 0 at end of input.
+  evmatch test --dialect <NAME> --pattern <FILE|-> [--pattern ...] --event <FILE|->
+               [--attributes <FILE>] [--api Subscribe|SetSubscriptionAttributes]
+      The same for an SNS filter policy (sns-attributes, sns-body: --event is the message
+      body, --attributes the message attributes), a Lambda event source mapping's filters
+      (lambda-sqs, lambda-kinesis, lambda-dynamodb, lambda-kafka, lambda-mq) or a pipe's
+      (pipes-sqs, …; --event is the record). Errors are the service's message. JSON Lines
+      requests take \"dialect\", \"attributes\", \"api\" and \"patterns\" members likewise.
   evmatch validate <PATH>...
       Checks pattern files, JSON Lines files of patterns and CloudFormation/SAM templates (JSON
       or YAML; every EventPattern). Prints `file:line:column: <AWS reason>` per invalid pattern
       on stdout and a summary on stderr. Exit 0 all valid, 1 any invalid, 2 file error.
       Also checks rules' ScheduleExpression and target inputs; --format json|sarif|github
       for CI; --intrinsics skip to skip every pattern holding an intrinsic function.
-  evmatch match --rules <FILE> [EVENTS...]
+      Also checks SNS subscriptions' FilterPolicy, Lambda event source mappings' and SAM
+      event sources' FilterCriteria, and pipes' filters, with each service's messages.
+  evmatch match --rules <FILE> [--dialect <NAME>] [EVENTS...]
       Matches JSON Lines events (files or stdin) against many rules on every core; writes
       {\"line\": n, \"matches\": [ids]} per event, in input order.
       --explain <ID> adds an \"explain\" member: why rule ID matched the event or not.
+      --dialect NAME: the rules are filters of that dialect, the lines its inputs (records;
+      for SNS, messages {\"Message\": …, \"MessageAttributes\": {…}}).
   evmatch filter (-e <PATTERN> | --pattern <FILE|-> | --rules <FILE>) [-v|-c|-q|-n|-H|-h]
-                 [--with-ids] [FILES...]
+                 [--with-ids] [--dialect <NAME>] [FILES...]
       grep for JSON Lines events: prints the lines the pattern (any rule) matches, unchanged and
       in input order, on every core. Exit 0 some line selected, 1 none, 2 error (bad lines are
       reported on stderr with file and line number; the run goes on).

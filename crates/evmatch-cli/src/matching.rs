@@ -39,6 +39,15 @@ event or not, per branch and per condition (the JSON shape of docs/explain.md):
 
   {\"line\": 3, \"matches\": [], \"explain\": {\"matched\": false, …}}
 
+With --dialect NAME the rules are filters of another service (docs/dialects.md): SNS
+subscription policies (sns-attributes, sns-body), Lambda event source mapping filters
+(lambda-sqs, lambda-kinesis, lambda-dynamodb, lambda-kafka, lambda-mq; a list of patterns under
+one id is the mapping's several filters) or Pipes filters (pipes-sqs, …). Each line is then the
+input that service filters: a Lambda/Pipes record as the function receives it, or an SNS message
+{\"Message\": \"<body>\", \"MessageAttributes\": {\"name\": {\"Type\": \"String\", \"Value\": \"…\"}}}
+(the shape SNS delivers to SQS and HTTP endpoints). An invalid filter stops the command with
+the service's message.
+
 Exit status: 0 all event lines were matched, 1 some lines were not valid events (each reported
 with its line number), 2 the rules could not be loaded or an input could not be read.";
 
@@ -61,6 +70,12 @@ pub struct MatchArgs {
     /// Add to each output line an "explain" member: why rule ID matched the event or not.
     #[arg(long, value_name = "ID")]
     explain: Option<String>,
+
+    /// The rules are filters of this dialect (sns-attributes, sns-body, lambda-sqs, …,
+    /// pipes-mq; default eventbridge) and each line is its input: a Lambda/Pipes record, or an
+    /// SNS message {"Message": …, "MessageAttributes": {…}}.
+    #[arg(long, value_name = "NAME", conflicts_with = "explain")]
+    dialect: Option<String>,
 }
 
 /// Run `evmatch match`.
@@ -76,7 +91,11 @@ pub fn run(args: MatchArgs) -> ExitCode {
 }
 
 fn run_inner(args: MatchArgs) -> Result<bool, String> {
-    let rules = Rules::load(&args.rules)?;
+    let dialect = match args.dialect.as_deref() {
+        None => evmatch::dialect::Dialect::EventBridge,
+        Some(name) => evmatch_cli::dialects::dialect(name)?,
+    };
+    let rules = Rules::load_in(&args.rules, dialect)?;
     let explain = match &args.explain {
         None => None,
         Some(id) => {
@@ -148,7 +167,7 @@ impl Render for MatchLines<'_> {
             if let Some(f) = file {
                 let _ = write!(out, ", \"file\": {f}");
             }
-            match rules.machine.matches_into(bytes, &mut matches) {
+            match rules.matches_into(bytes, &mut matches) {
                 Ok(()) => {
                     matches.sort_unstable();
                     out.extend_from_slice(b", \"matches\": [");
@@ -169,11 +188,7 @@ impl Render for MatchLines<'_> {
                 }
                 Err(e) => {
                     into.invalid += 1;
-                    let _ = writeln!(
-                        out,
-                        ", \"error\": {}}}",
-                        serde_json::Value::from(e.to_string())
-                    );
+                    let _ = writeln!(out, ", \"error\": {}}}", serde_json::Value::from(e));
                 }
             }
         }

@@ -128,7 +128,13 @@ impl Report {
 
     /// The counts of the other rule settings (schedule expressions, target inputs).
     pub fn rule_settings(&self) -> Counts {
-        self.counts(|s| s != Subject::EventPattern)
+        self.counts(|s| s != Subject::EventPattern && !s.is_filter())
+    }
+
+    /// The counts of the filters of other services (SNS filter policies, Lambda and Pipes
+    /// filters).
+    pub fn filters(&self) -> Counts {
+        self.counts(Subject::is_filter)
     }
 
     fn counts(&self, which: impl Fn(Subject) -> bool) -> Counts {
@@ -152,6 +158,17 @@ impl Report {
             p.invalid,
             p.skipped
         );
+        let f = self.filters();
+        if f.total() > 0 {
+            summary.push_str(&format!(
+                "; {} {} checked: {} valid, {} invalid, {} skipped",
+                f.total(),
+                plural(f.total(), "filter", "filters"),
+                f.valid,
+                f.invalid,
+                f.skipped
+            ));
+        }
         let r = self.rule_settings();
         if r.total() > 0 {
             summary.push_str(&format!(
@@ -214,10 +231,7 @@ impl Report {
                 pointer: &f.pointer,
                 check: f.subject.id(),
                 result: result(&f.outcome),
-                code: match &f.outcome {
-                    Outcome::Invalid(e) => Some(e.code().as_str()),
-                    _ => None,
-                },
+                code: f.code(),
                 message: f.message(),
             })
             .collect();
@@ -236,6 +250,7 @@ impl Report {
             file_errors,
             summary: JsonSummary {
                 patterns: self.patterns(),
+                filters: self.filters(),
                 rule_settings: self.rule_settings(),
                 files_failed: self.failures.len(),
                 exit_code: self.exit_code(),
@@ -321,6 +336,11 @@ impl Report {
     }
 }
 
+/// The JSON summary lists filters only when there were some (older reports have no member).
+fn no_filters(counts: &Counts) -> bool {
+    counts.total() == 0
+}
+
 fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
     if n == 1 { one } else { many }
 }
@@ -366,6 +386,14 @@ const SARIF_RULES: &[(&str, &str)] = &[
         "target-input",
         "A target's Input, InputPath or InputTransformer EventBridge would refuse (PutTargets).",
     ),
+    (
+        "filter-policy",
+        "An SNS subscription filter policy (or FilterPolicyScope) SNS would refuse (Subscribe).",
+    ),
+    (
+        "filter-pattern",
+        "A Lambda event source mapping or EventBridge Pipes filter the service would refuse.",
+    ),
     ("file-error", "A file that could not be read or parsed."),
 ];
 
@@ -385,7 +413,7 @@ struct JsonFinding<'a> {
     check: &'static str,
     result: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    code: Option<&'static str>,
+    code: Option<&'a str>,
     message: String,
 }
 
@@ -400,6 +428,8 @@ struct JsonFileError<'a> {
 #[derive(Serialize)]
 struct JsonSummary {
     patterns: Counts,
+    #[serde(skip_serializing_if = "no_filters")]
+    filters: Counts,
     rule_settings: Counts,
     files_failed: usize,
     exit_code: u8,

@@ -10,27 +10,65 @@
 
 use std::path::Path;
 
+use evmatch::dialect::{Dialect, DialectMachine};
 use evmatch::{Machine, RulesFile};
 
 /// Rule ids in file order and the machine over their indices.
 pub struct Rules {
     /// Each rule id as a JSON string, ready to be written out.
     pub ids_json: Vec<String>,
-    /// The patterns of rule `i` are added under `i`.
+    /// The patterns of rule `i` are added under `i` (EventBridge rules).
     pub machine: Machine<u32>,
+    /// With a dialect other than EventBridge: the rules as filters of that dialect (and
+    /// [`Rules::machine`] is empty).
+    pub filters: Option<DialectMachine<u32>>,
     /// The file's warnings, each a whole message line (already printed by [`Rules::load`]).
     pub warnings: Vec<String>,
 }
 
 impl Rules {
-    /// Read and load the rules file at `path`, printing its warnings on stderr.
-    pub fn load(path: &Path) -> Result<Rules, String> {
+    /// Read and load the rules file at `path`, printing its warnings on stderr. The patterns
+    /// are filters of `dialect`: unless it is EventBridge, each is parsed again by that
+    /// dialect's rules, and an invalid one stops the load with the service's message.
+    pub fn load_in(path: &Path, dialect: Dialect) -> Result<Rules, String> {
         let text = crate::input::read_text(path)?;
-        let rules = Rules::parse(&path.display().to_string(), &text)?;
+        let name = path.display().to_string();
+        let mut rules = Rules::parse(&name, &text)?;
+        if dialect != Dialect::EventBridge {
+            let file = RulesFile::parse(&text).map_err(|e| e.message())?;
+            let mut filters = DialectMachine::new(dialect);
+            for (index, rule) in file.rules().iter().enumerate() {
+                for pattern in rule.patterns() {
+                    filters
+                        .add_rule(index as u32, pattern.text())
+                        .map_err(|e| {
+                            let message = evmatch_cli::discovery::filter_message(&e);
+                            format!("evmatch: {name}:{}: {message}", rule.line())
+                        })?;
+                }
+            }
+            rules.machine = Machine::new();
+            rules.filters = Some(filters);
+        }
         for warning in &rules.warnings {
             eprintln!("{warning}");
         }
         Ok(rules)
+    }
+
+    /// The indices of the rules that match `line` (appended to `out`, which is cleared
+    /// first), or why the line cannot be matched.
+    pub fn matches_into(&self, line: &[u8], out: &mut Vec<u32>) -> Result<(), String> {
+        match &self.filters {
+            None => self
+                .machine
+                .matches_into(line, out)
+                .map_err(|e| e.to_string()),
+            Some(filters) => {
+                out.clear();
+                evmatch_cli::dialects::matches_line(filters, line, out)
+            }
+        }
     }
 
     /// Load the rules in `text`; `name` labels the messages.
@@ -59,6 +97,7 @@ impl Rules {
         Ok(Rules {
             ids_json,
             machine,
+            filters: None,
             warnings,
         })
     }

@@ -33,6 +33,23 @@ file over it is a file error, like an unparsable one. YAML is read as CloudForma
 flow collections whose lines sit at the parent key's indentation, and single-pair mappings
 inside flow sequences, are accepted.
 
+Filters of other services, checked with each service's rules and messages and counted apart
+(`; N filters checked: V valid, I invalid, S skipped`):
+  AWS::SNS::Subscription FilterPolicy, and the FilterPolicy of a SAM SNS event source, in the
+      scope its FilterPolicyScope names (MessageAttributes by default), as Subscribe checks it:
+      Invalid parameter: Attributes Reason: FilterPolicy: <reason>
+  AWS::Lambda::EventSourceMapping FilterCriteria.Filters[].Pattern (the source from
+      EventSourceArn: sqs, kinesis, dynamodb, kafka, mq; Kafka with SelfManagedEventSource), and
+      the FilterCriteria of SAM SQS, Kinesis, DynamoDB, MSK, SelfManagedKafka and MQ event
+      sources: Invalid filter pattern definition. (evmatch: <reason>)
+  AWS::Pipes::Pipe SourceParameters.FilterCriteria (the source from Source, else from the
+      SourceParameters): the Pipes message (unrecorded: Lambda's is used), with the reason.
+With --dialect NAME, pattern files and JSON Lines files hold filters of that dialect (an SNS
+policy file is checked as SetSubscriptionAttributes sends it); templates are not affected.
+
+An ARN is understood when literal, a !Sub starting like one, or a Ref/GetAtt of a resource of
+the template; a source that cannot be told is checked as SQS (the most lenient).
+
 Rule settings: in an AWS::Events::Rule, ScheduleExpression (as PutRule checks it, with the
 rule's EventBusName) and each target's Input, InputPath and InputTransformer (as PutTargets
 checks them); in the Events of an AWS::Serverless::Function or StateMachine, the Schedule of a
@@ -74,6 +91,11 @@ pub struct ValidateArgs {
     /// it, with the reason, otherwise).
     #[arg(long, value_enum, default_value_t = IntrinsicsArg::Unknown)]
     intrinsics: IntrinsicsArg,
+    /// Pattern files and JSON Lines files hold filters of this dialect (sns-attributes,
+    /// sns-body, lambda-sqs, …, pipes-mq) instead of EventBridge patterns. Templates are not
+    /// affected: each filter in a template has its own service.
+    #[arg(long, value_name = "NAME")]
+    dialect: Option<String>,
 }
 
 /// `--intrinsics`.
@@ -105,6 +127,14 @@ pub fn run(args: ValidateArgs) -> ExitCode {
         IntrinsicsArg::Skip => Intrinsics::Skip,
         IntrinsicsArg::Unknown => Intrinsics::Unknown,
     };
+    let dialect = match args.dialect.as_deref().map(evmatch_cli::dialects::dialect) {
+        None => evmatch::dialect::Dialect::EventBridge,
+        Some(Ok(d)) => d,
+        Some(Err(message)) => {
+            eprintln!("{message}");
+            return ExitCode::from(2);
+        }
+    };
     let mut report = Report::default();
     let mut stdout = std::io::stdout().lock();
     for path in &args.paths {
@@ -127,7 +157,7 @@ pub fn run(args: ValidateArgs) -> ExitCode {
             vec![path.clone()]
         };
         for file in files {
-            match discovery::validate_file_with(&file, intrinsics) {
+            match discovery::validate_file_in(&file, intrinsics, dialect) {
                 Ok(findings) => {
                     if text {
                         for finding in &findings {

@@ -394,3 +394,40 @@ fn an_unreadable_state_file_is_a_clear_error() {
         "{err}"
     );
 }
+
+#[test]
+fn help_names_every_flag_the_start_line_and_the_routes() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_evmatch"))
+        .args(["serve", "--help"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    for word in [
+        "--port",
+        "--host",
+        "--state",
+        "--deliveries",
+        "--verify-sigv4",
+        "--access-key-id",
+        "--secret-access-key",
+        "--account-id",
+        "--region",
+        "evmatch serve: listening on http://127.0.0.1:4010",
+        "/_evmatch/deliveries",
+        "/_evmatch/health",
+        "InvalidSignatureException",
+        "SIGTERM",
+        "Exit status",
+    ] {
+        assert!(
+            text.contains(word),
+            "`evmatch serve --help` lacks {word}:\n{text}"
+        );
+    }
+    let top = std::process::Command::new(env!("CARGO_BIN_EXE_evmatch"))
+        .arg("--help")
+        .output()
+        .unwrap();
+    assert!(String::from_utf8(top.stdout).unwrap().contains("serve"));
+}

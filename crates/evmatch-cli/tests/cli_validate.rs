@@ -103,13 +103,17 @@ fn validate_yaml_template_with_short_forms_sam_and_pipes() {
         "tests/data/cli/template.yaml:26:21: Event pattern is not valid. Reason: \"count\" must \
          be an object or an array\n\
          tests/data/cli/template.yaml:46:15: Event pattern is not valid. Reason: \"detail-type\" \
-         must be an object or an array\n"
+         must be an object or an array\n\
+         tests/data/cli/template.yaml:53:28: Invalid filter pattern definition. (evmatch: \
+         \"body\" must be an object or an array)\n"
     );
+    // The SAM SQS event's filter and the pipe's are Lambda and Pipes filters, counted apart.
     assert_eq!(
         stderr(&out),
         "tests/data/cli/template.yaml:35:21: skipped: pattern uses the CloudFormation intrinsic \
          function !Sub for the whole pattern and cannot be checked offline\n\
-         6 patterns checked: 3 valid, 2 invalid, 1 skipped\n"
+         5 patterns checked: 2 valid, 2 invalid, 1 skipped; 2 filters checked: 1 valid, 1 \
+         invalid, 0 skipped\n"
     );
     assert_eq!(out.status.code(), Some(1));
 }

@@ -5,6 +5,8 @@
 //! * [`Machine`] matches many rules at once through one shared index; [`SharedMachine`] lets
 //!   readers match while a writer changes the rules.
 //! * [`Error`] carries AWS's error code and message for everything that can go wrong.
+//! * [`dialect`] serves SNS subscription filter policies, Lambda event-source-mapping filters
+//!   and EventBridge Pipes filters on the same engine, with each service's rules and texts.
 //!
 //! # Quick start
 //!
@@ -175,6 +177,7 @@
 //! number text kept), public for the layers built on the engine; most users never need it.
 #![warn(missing_docs)]
 
+pub mod dialect;
 mod error;
 mod flatten;
 mod index;

@@ -3,8 +3,10 @@
 //! Job: recognise a template ([`is_template`]) and find its event patterns ([`find_patterns`]):
 //! every property named `EventPattern`, at any depth; `Pattern` in the `Properties` of a SAM
 //! event source whose `Type` is `EventBridgeRule` or `CloudWatchEvent`; and `Pattern` in the
-//! `FilterCriteria.Filters[*]` of an `AWS::Pipes::Pipe`. A pattern given as a mapping becomes its
-//! compact JSON text (written by `evmatch::json`); one given as a string is that JSON text.
+//! `FilterCriteria.Filters[*]` of an `AWS::Pipes::Pipe` (a Pipes filter: its
+//! [`FoundPattern::dialect`] is the pipe's, from its source, see `super::filters`). A pattern
+//! given as a mapping becomes its compact JSON text (written by `evmatch::json`); one given as a
+//! string is that JSON text.
 //!
 //! Invariants:
 //!
@@ -20,7 +22,10 @@
 
 use std::collections::HashSet;
 
+use evmatch::dialect::Dialect;
+
 use super::FoundPattern;
+use super::filters;
 use super::intrinsics;
 use super::tree::{Document, NodeId, NodeKind};
 
@@ -43,8 +48,8 @@ pub(super) fn is_template(doc: &Document) -> bool {
 struct Ctx {
     /// Inside the `Properties` of a SAM `EventBridgeRule` / `CloudWatchEvent` event source.
     sam_event_properties: bool,
-    /// Inside an `AWS::Pipes::Pipe` resource.
-    in_pipe: bool,
+    /// Inside this `AWS::Pipes::Pipe` resource.
+    pipe: Option<NodeId>,
 }
 
 /// A step of the path from the root: a mapping key or a sequence index.
@@ -87,7 +92,11 @@ pub(super) fn find_patterns(doc: &Document) -> Vec<FoundPattern> {
         path.truncate(visit.depth);
         path.extend(visit.segment);
         if visit.pattern {
-            found.push(found_pattern(doc, visit.id, &path, &list_params));
+            let mut pattern = found_pattern_at(doc, visit.id, pointer(&path), &list_params);
+            if let Some(pipe) = visit.ctx.pipe {
+                pattern.dialect = filters::pipe_dialect(doc, pipe);
+            }
+            found.push(pattern);
             continue;
         }
         let depth = path.len();
@@ -100,22 +109,27 @@ pub(super) fn find_patterns(doc: &Document) -> Vec<FoundPattern> {
                         _ => None,
                     });
                 let is_sam_event = matches!(type_of, Some("EventBridgeRule" | "CloudWatchEvent"));
-                let in_pipe = visit.ctx.in_pipe || type_of == Some("AWS::Pipes::Pipe");
-                // `…/FilterCriteria/Filters/<n>` of a pipe: its `Pattern` is an event pattern.
-                let is_pipe_filter = in_pipe
+                let pipe = match visit.ctx.pipe {
+                    None if type_of == Some("AWS::Pipes::Pipe") => Some(visit.id),
+                    pipe => pipe,
+                };
+                // `…/FilterCriteria/Filters/<n>` of a pipe: its `Pattern` is a Pipes filter.
+                let is_pipe_filter = pipe.is_some()
                     && depth >= 3
                     && path[depth - 3].is("FilterCriteria")
                     && path[depth - 2].is("Filters");
                 for (key, value) in members.iter().rev() {
                     let pattern = key == "EventPattern"
                         || (key == "Pattern" && (visit.ctx.sam_event_properties || is_pipe_filter));
+                    // An `EventPattern` inside a pipe (a target's rule, say) is EventBridge's.
+                    let pipe = if key == "EventPattern" { None } else { pipe };
                     work.push(Visit {
                         id: *value,
                         depth,
                         segment: Some(Segment::Key(key)),
                         ctx: Ctx {
                             sam_event_properties: is_sam_event && key == "Properties",
-                            in_pipe,
+                            pipe,
                         },
                         pattern,
                     });
@@ -142,13 +156,8 @@ pub(super) fn find_patterns(doc: &Document) -> Vec<FoundPattern> {
     found
 }
 
-/// The pattern at `id`, reached by `path`.
-fn found_pattern(
-    doc: &Document,
-    id: NodeId,
-    path: &[Segment<'_>],
-    list_params: &HashSet<String>,
-) -> FoundPattern {
+/// The JSON Pointer of `path`.
+fn pointer(path: &[Segment<'_>]) -> String {
     let mut pointer = String::new();
     for segment in path {
         pointer.push('/');
@@ -157,6 +166,17 @@ fn found_pattern(
             Segment::Index(i) => pointer.push_str(&i.to_string()),
         }
     }
+    pointer
+}
+
+/// The pattern (or filter) at `id`, whose JSON Pointer is `pointer`, as an EventBridge pattern
+/// (the caller sets another dialect).
+pub(super) fn found_pattern_at(
+    doc: &Document,
+    id: NodeId,
+    pointer: String,
+    list_params: &HashSet<String>,
+) -> FoundPattern {
     let intrinsic = find_intrinsic(doc, id);
     let text = match (&intrinsic, doc.kind(id)) {
         (Some(_), _) => String::new(),
@@ -175,6 +195,7 @@ fn found_pattern(
         intrinsic,
         assumed,
         verbatim_at: None,
+        dialect: Dialect::EventBridge,
     }
 }
 

@@ -17,11 +17,17 @@
 //! both for a path; [`pattern_files`] lists the files of a directory.
 //!
 //! In a template, [`validate_text`] also checks the other settings of rules ([`Subject`]):
-//! schedule expressions as `PutRule` does and target inputs as `PutTargets` does.
+//! schedule expressions as `PutRule` does and target inputs as `PutTargets` does; and the
+//! filters of other services in their [dialects](evmatch::dialect::Dialect): SNS subscriptions'
+//! `FilterPolicy` (with `FilterPolicyScope`), Lambda event source mappings' and SAM event
+//! sources' `FilterCriteria`, and pipes' filters ([`Subject::FilterPolicy`],
+//! [`Subject::FilterPattern`]). A pipe's filter is found with the patterns and carries its
+//! Pipes dialect in [`FoundPattern::dialect`]; the others are found by `filters`.
 //!
 //! The parts: `json` and `yaml` read a template into the positioned document `tree` (`yaml`
 //! with `flow_indent` for the flow collections YAML 1.2 refuses and CloudFormation accepts),
-//! `cloudformation` finds the patterns in it, `intrinsics` decides where an intrinsic
+//! `cloudformation` finds the patterns in it, `filters` the SNS and Lambda filters and the
+//! source of a pipe, `intrinsics` decides where an intrinsic
 //! function's value can be assumed, `rule_checks` checks the rules' other settings, `walk`
 //! lists a directory.
 //!
@@ -75,6 +81,7 @@
 //! ```
 
 mod cloudformation;
+mod filters;
 mod flow_indent;
 mod intrinsics;
 mod json;
@@ -87,6 +94,7 @@ use std::fmt;
 use std::path::Path;
 
 use evmatch::Error;
+use evmatch::dialect::{Dialect, Filter, FilterError, FilterOptions, SnsApi};
 
 pub use walk::pattern_files;
 pub use yaml::{MAX_YAML_ALIAS_NODES, MAX_YAML_ALIASES};
@@ -164,6 +172,9 @@ pub struct FoundPattern {
     /// File position of the first character of `text`, when `text` is a verbatim slice of the
     /// file (pattern files, JSON Lines).
     verbatim_at: Option<(usize, usize)>,
+    /// The filter language the pattern is checked in: [`Dialect::EventBridge`] for an event
+    /// pattern, a Pipes dialect for a pipe's filter (from the pipe's source).
+    pub dialect: Dialect,
 }
 
 impl FoundPattern {
@@ -220,6 +231,14 @@ pub enum Subject {
     /// A target's input settings (`Input`, `InputPath`, `InputTransformer`, of a rule target or
     /// a SAM event source), checked as `PutTargets` checks them.
     Target,
+    /// An SNS subscription's `FilterPolicy` (of an `AWS::SNS::Subscription` or a SAM `SNS`
+    /// event source) in the dialect its `FilterPolicyScope` names, checked as SNS's `Subscribe`
+    /// checks it; or that `FilterPolicyScope` itself when SNS would refuse it.
+    FilterPolicy,
+    /// A Lambda event-source-mapping filter (of an `AWS::Lambda::EventSourceMapping` or a SAM
+    /// event source) or an EventBridge Pipes filter: `FilterCriteria.Filters[*].Pattern`, in
+    /// the dialect of its event source.
+    FilterPattern,
 }
 
 impl Subject {
@@ -230,7 +249,14 @@ impl Subject {
             Subject::EventPattern => "event-pattern",
             Subject::ScheduleExpression => "schedule-expression",
             Subject::Target => "target-input",
+            Subject::FilterPolicy => "filter-policy",
+            Subject::FilterPattern => "filter-pattern",
         }
+    }
+
+    /// Whether this is a filter of a service other than EventBridge.
+    pub fn is_filter(self) -> bool {
+        matches!(self, Subject::FilterPolicy | Subject::FilterPattern)
     }
 
     /// How a note names it: `pattern`, `schedule expression`, `target input`.
@@ -239,6 +265,8 @@ impl Subject {
             Subject::EventPattern => "pattern",
             Subject::ScheduleExpression => "schedule expression",
             Subject::Target => "target input",
+            Subject::FilterPolicy => "filter policy",
+            Subject::FilterPattern => "filter",
         }
     }
 }
@@ -263,6 +291,21 @@ pub struct Finding {
     /// For a skipped finding under [`Intrinsics::Unknown`]: why the function's value cannot be
     /// assumed, a clause that follows its name in the message.
     pub note: Option<String>,
+    /// For an invalid filter of another service: that service's error code
+    /// (`InvalidParameter`, `InvalidParameterValueException`, …), which the outcome's error
+    /// (carrying the service's message) does not know.
+    pub service_code: Option<String>,
+}
+
+impl Finding {
+    /// The AWS error code of an invalid finding: the service's for a filter, else the error's.
+    pub fn code(&self) -> Option<&str> {
+        match (&self.service_code, &self.outcome) {
+            (Some(code), Outcome::Invalid(_)) => Some(code),
+            (None, Outcome::Invalid(e)) => Some(e.code().as_str()),
+            _ => None,
+        }
+    }
 }
 
 impl Finding {
@@ -369,6 +412,7 @@ pub fn patterns_in(text: &str, kind: FileKind) -> Result<Vec<FoundPattern>, File
                 intrinsic: None,
                 assumed: None,
                 verbatim_at: Some((1, 1)),
+                dialect: Dialect::EventBridge,
             }])
         }
         FileKind::JsonLines => Ok(text
@@ -386,6 +430,7 @@ pub fn patterns_in(text: &str, kind: FileKind) -> Result<Vec<FoundPattern>, File
                     intrinsic: None,
                     assumed: None,
                     verbatim_at: Some((i + 1, 1)),
+                    dialect: Dialect::EventBridge,
                 }
             })
             .collect()),
@@ -415,11 +460,26 @@ pub fn check(path: &str, found: &FoundPattern) -> Finding {
 /// Check one found pattern, treating intrinsic functions as `intrinsics` says.
 pub fn check_with(path: &str, found: &FoundPattern, intrinsics: Intrinsics) -> Finding {
     let mut note = None;
-    let parsed = |text: &str| match evmatch::Pattern::parse(text) {
-        Ok(_) => (Outcome::Valid, (found.line, found.column)),
-        Err(err) => {
-            let at = found.position_of(&err);
-            (Outcome::Invalid(err), at)
+    let mut service_code = None;
+    let mut parsed = |text: &str| {
+        if found.dialect != Dialect::EventBridge {
+            // CloudFormation subscribes with the policy among the attributes; a policy file is
+            // checked as the line protocol's default, `SetSubscriptionAttributes`.
+            let api = if found.pointer.is_empty() {
+                SnsApi::SetSubscriptionAttributes
+            } else {
+                SnsApi::Subscribe
+            };
+            let (outcome, code) = check_filter(found.dialect, api, text);
+            service_code = code;
+            return (outcome, (found.line, found.column));
+        }
+        match evmatch::Pattern::parse(text) {
+            Ok(_) => (Outcome::Valid, (found.line, found.column)),
+            Err(err) => {
+                let at = found.position_of(&err);
+                (Outcome::Invalid(err), at)
+            }
         }
     };
     let (outcome, (line, column)) = match (&found.intrinsic, &found.assumed, intrinsics) {
@@ -437,8 +497,50 @@ pub fn check_with(path: &str, found: &FoundPattern, intrinsics: Intrinsics) -> F
         column,
         pointer: found.pointer.clone(),
         outcome,
-        subject: Subject::EventPattern,
+        subject: subject_of(found.dialect),
         note,
+        service_code,
+    }
+}
+
+/// What a pattern checked in `dialect` is.
+fn subject_of(dialect: Dialect) -> Subject {
+    match dialect.service() {
+        evmatch::dialect::Service::EventBridge => Subject::EventPattern,
+        evmatch::dialect::Service::Sns => Subject::FilterPolicy,
+        _ => Subject::FilterPattern,
+    }
+}
+
+/// Check the filter `text` in `dialect`: the outcome, and the service's error code if
+/// invalid. An SNS policy is checked as `api` sends it.
+///
+/// The error carries the service's message; where the service gives no reason (Lambda, Pipes:
+/// `Invalid filter pattern definition.`), the engine's reason follows it in parentheses,
+/// `(evmatch: <reason>)`, so that the finding says what to fix.
+fn check_filter(dialect: Dialect, api: SnsApi, text: &str) -> (Outcome, Option<String>) {
+    let options = FilterOptions::default().with_sns_api(api);
+    match Filter::parse_with(dialect, text, &options) {
+        Ok(_) => (Outcome::Valid, None),
+        Err(err) => (
+            Outcome::Invalid(Error::Validation(filter_message(&err))),
+            Some(err.code().to_owned()),
+        ),
+    }
+}
+
+/// A filter error's message (first line, then the location lines), with the engine's reason
+/// added when the service's message does not say it.
+pub fn filter_message(err: &FilterError) -> String {
+    let mut first = err.message().to_owned();
+    if let Some(reason) = err.reason()
+        && !first.contains(reason)
+    {
+        first.push_str(&format!(" (evmatch: {reason})"));
+    }
+    match err.location() {
+        Some(location) => format!("{first}\n{location}"),
+        None => first,
     }
 }
 
@@ -493,7 +595,8 @@ pub fn validate_text_with(
         .map(|found| check_with(path, found, intrinsics))
         .collect();
     let others = rule_checks::rule_findings(&doc);
-    if !others.is_empty() {
+    let filters = filters::find_filters(&doc, &intrinsics::list_parameters(&doc));
+    if !others.is_empty() || !filters.is_empty() {
         findings.extend(others.into_iter().map(|f| Finding {
             path: path.to_owned(),
             line: f.line,
@@ -502,11 +605,54 @@ pub fn validate_text_with(
             outcome: f.outcome,
             subject: f.subject,
             note: None,
+            service_code: None,
         }));
+        findings.extend(
+            filters
+                .into_iter()
+                .map(|f| filter_finding(path, f, intrinsics)),
+        );
         // Stable: patterns keep their order among themselves.
         findings.sort_by_key(|f| (f.line, f.column));
     }
     Ok(findings)
+}
+
+/// The finding of an SNS policy or Lambda filter found in a template.
+fn filter_finding(path: &str, filter: filters::FoundFilter, intrinsics: Intrinsics) -> Finding {
+    let mut found = filter.found;
+    match filter.kind {
+        filters::FilterKind::Dialect(dialect) => {
+            found.dialect = dialect;
+            check_with(path, &found, intrinsics)
+        }
+        filters::FilterKind::ScopeIntrinsic(name) => Finding {
+            path: path.to_owned(),
+            line: found.line,
+            column: found.column,
+            pointer: found.pointer,
+            outcome: Outcome::Skipped(name),
+            subject: Subject::FilterPolicy,
+            note: Some(" in its FilterPolicyScope".to_owned()),
+            service_code: None,
+        },
+        filters::FilterKind::BadScope(scope) => {
+            // `from_sns_scope` refuses what `find_filters` found refused.
+            let err = Dialect::from_sns_scope(&scope).err();
+            Finding {
+                path: path.to_owned(),
+                line: found.line,
+                column: found.column,
+                pointer: found.pointer,
+                outcome: Outcome::Invalid(Error::Validation(
+                    err.as_ref().map(filter_message).unwrap_or_default(),
+                )),
+                subject: Subject::FilterPolicy,
+                note: None,
+                service_code: err.map(|e| e.code().to_owned()),
+            }
+        }
+    }
 }
 
 /// Read a template, JSON or YAML.
@@ -526,12 +672,41 @@ pub fn validate_file(path: &Path) -> Result<Vec<Finding>, FileError> {
 
 /// [`validate_file`], treating intrinsic functions as `intrinsics` says.
 pub fn validate_file_with(path: &Path, intrinsics: Intrinsics) -> Result<Vec<Finding>, FileError> {
+    validate_file_in(path, intrinsics, Dialect::EventBridge)
+}
+
+/// [`validate_file_with`], a pattern file or a JSON Lines file holding filters of `dialect`
+/// (an SNS policy is checked as `SetSubscriptionAttributes` sends it); a template says itself
+/// which dialect each of its filters is in.
+///
+/// ```no_run
+/// use evmatch::dialect::Dialect;
+/// use evmatch_cli::discovery::{validate_file_in, Intrinsics};
+///
+/// let findings = validate_file_in("policy.json".as_ref(), Intrinsics::Unknown, Dialect::SnsBody)?;
+/// # Ok::<(), evmatch_cli::discovery::FileError>(())
+/// ```
+pub fn validate_file_in(
+    path: &Path,
+    intrinsics: Intrinsics,
+    dialect: Dialect,
+) -> Result<Vec<Finding>, FileError> {
     let bytes = std::fs::read(path)?;
     let text = String::from_utf8(bytes).map_err(|e| FileError::NotUtf8 {
         offset: e.utf8_error().valid_up_to(),
     })?;
     let kind = FileKind::detect(path, &text);
-    validate_text_with(&path.display().to_string(), &text, kind, intrinsics)
+    let name = path.display().to_string();
+    if kind == FileKind::Template || dialect == Dialect::EventBridge {
+        return validate_text_with(&name, &text, kind, intrinsics);
+    }
+    Ok(patterns_in(&text, kind)?
+        .into_iter()
+        .map(|mut found| {
+            found.dialect = dialect;
+            check(&name, &found)
+        })
+        .collect())
 }
 
 /// The position of the first non-whitespace character of `text`, which starts at `line:column`.

@@ -91,6 +91,16 @@ impl Pattern {
         })
     }
 
+    /// A pattern of already validated branches, built by a layer above the parser (the
+    /// filter dialects rewrite a parsed pattern's branches), with the text it came from.
+    pub(crate) fn from_branches(branches: Vec<Branch>, text: &str) -> Pattern {
+        Pattern {
+            branches,
+            text: text.into(),
+            literal: None,
+        }
+    }
+
     /// The pattern text, exactly as it was given to [`Pattern::parse`] (or written by a
     /// [`PatternBuilder`](crate::PatternBuilder), or deserialized). [`Pattern::to_json`] gives
     /// the canonical form.

@@ -29,6 +29,9 @@ use crate::json::SyntaxError;
 use crate::json::lexer::{Lexer, Token};
 use crate::limits::PatternLimits;
 
+mod legacy;
+pub(crate) use legacy::Grammar;
+
 /// The reason AWS gives for a wildcard set that is too non-deterministic.
 pub(crate) const TOO_COMPLEX: &str = "Rule is too complex - try using fewer wildcard characters or fewer repeating character sequences after a wildcard character";
 
@@ -76,15 +79,25 @@ const RESERVED_IN_OR: &[&str] = &[
 
 /// Parse and validate `text` into branches.
 pub(crate) fn parse(text: &str, limits: &PatternLimits) -> Result<Vec<Branch>, Error> {
+    parse_in(text, limits, Grammar::Current)
+}
+
+/// [`parse`] at a grammar level ([`Grammar`]: today's event-ruler, or the January-2023 one
+/// that SNS still compiles policies with).
+pub(crate) fn parse_in(
+    text: &str,
+    limits: &PatternLimits,
+    grammar: Grammar,
+) -> Result<Vec<Branch>, Error> {
     if text.encode_utf16().count() > limits.max_pattern_chars {
         return Err(Error::validation(format!(
             "1 validation error detected: Value '{text}' at 'eventPattern' failed to satisfy constraint: Member must have length less than or equal to {}",
             limits.max_pattern_chars
         )));
     }
-    let tree = match Parser::new(text, true, limits).pattern() {
+    let tree = match Parser::new(text, true, limits, grammar).pattern() {
         Ok(tree) => tree,
-        Err(first) => Parser::new(text, false, limits)
+        Err(first) => Parser::new(text, false, limits, grammar)
             .pattern()
             .map_err(|_| first)?,
     };
@@ -156,6 +169,7 @@ struct Parser<'a> {
     /// Values read so far, against `max_values`.
     values: usize,
     max_values: usize,
+    grammar: Grammar,
 }
 
 fn join(prefix: &str, name: &str) -> String {
@@ -170,7 +184,7 @@ fn join(prefix: &str, name: &str) -> String {
 }
 
 impl<'a> Parser<'a> {
-    fn new(src: &'a str, or_operator: bool, limits: &PatternLimits) -> Self {
+    fn new(src: &'a str, or_operator: bool, limits: &PatternLimits, grammar: Grammar) -> Self {
         Parser {
             lx: Lexer::new(src, limits.max_depth),
             src,
@@ -178,6 +192,7 @@ impl<'a> Parser<'a> {
             combinations: 1,
             values: 0,
             max_values: limits.max_values_per_pattern,
+            grammar,
         }
     }
 
@@ -452,7 +467,7 @@ impl<'a> Parser<'a> {
             }
             "prefix" | "suffix" => {
                 let prefix = op == "prefix";
-                if value == Token::StartObject {
+                if value == Token::StartObject && self.grammar == Grammar::Current {
                     return self.ignore_case_affix(prefix);
                 }
                 if !is_string {
@@ -534,7 +549,9 @@ impl<'a> Parser<'a> {
 
     /// The comparable value of a number operand, or `Cannot compare number : <text>`.
     fn operand(&self, text: &str) -> PResult<f64> {
-        comparable(text).ok_or_else(|| self.error(format!("Cannot compare number : {text}")))
+        let x = comparable(text)
+            .ok_or_else(|| self.error(format!("Cannot compare number : {text}")))?;
+        self.legacy_bound(x)
     }
 
     /// The body of `{"numeric": [...]}` after its `[`.
@@ -627,7 +644,7 @@ impl<'a> Parser<'a> {
                 let text = self.number_text(start, end);
                 let x = comparable(text)
                     .ok_or_else(|| PatternError::bare(format!("Cannot compare number : {text}")))?;
-                AnythingBut::Numbers(vec![x + 0.0])
+                AnythingBut::Numbers(vec![self.legacy_bound(x)? + 0.0])
             }
             _ => {
                 return Err(self.error(
@@ -680,6 +697,9 @@ impl<'a> Parser<'a> {
         let Token::Name(op) = self.next()? else {
             return Err(self.error("Anything-But expression name not found"));
         };
+        if self.grammar == Grammar::RulerV1_0 {
+            return self.legacy_anything_but(&op);
+        }
         if !matches!(
             op.as_str(),
             "prefix" | "suffix" | "equals-ignore-case" | "wildcard"
