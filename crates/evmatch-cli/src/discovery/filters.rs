@@ -34,6 +34,7 @@ use evmatch::dialect::{Dialect, Source};
 use super::FoundPattern;
 use super::cloudformation::found_pattern_at;
 use super::intrinsics::intrinsic_at;
+use super::rule_checks::{escape, member, members, type_of};
 use super::tree::{Document, NodeId, NodeKind};
 
 /// A filter found in a template, and the dialect it is checked in.
@@ -290,35 +291,6 @@ fn resource_source(doc: &Document, logical_id: &str) -> Option<Source> {
         "AWS::AmazonMQ::Broker" => Some(Source::Mq),
         _ => None,
     }
-}
-
-fn type_of(doc: &Document, node: NodeId) -> Option<&str> {
-    match member(doc, node, "Type").map(|t| doc.kind(t)) {
-        Some(NodeKind::String(t)) => Some(t.as_str()),
-        _ => None,
-    }
-}
-
-/// The value of the last member `key` of the mapping at `node` (CloudFormation keeps the last
-/// of duplicate keys).
-fn member(doc: &Document, node: NodeId, key: &str) -> Option<NodeId> {
-    members(doc, node)
-        .iter()
-        .rev()
-        .find(|(k, _)| k == key)
-        .map(|(_, v)| *v)
-}
-
-fn members(doc: &Document, node: NodeId) -> &[(String, NodeId)] {
-    match doc.kind(node) {
-        NodeKind::Object(m) => m,
-        _ => &[],
-    }
-}
-
-/// A JSON Pointer segment.
-fn escape(key: &str) -> String {
-    key.replace('~', "~0").replace('/', "~1")
 }
 
 #[cfg(test)]

@@ -303,7 +303,7 @@ fn text(doc: &Document, node: NodeId) -> Text {
     }
 }
 
-fn type_of(doc: &Document, node: NodeId) -> Option<&str> {
+pub(super) fn type_of(doc: &Document, node: NodeId) -> Option<&str> {
     match member(doc, node, "Type").map(|t| doc.kind(t)) {
         Some(NodeKind::String(t)) => Some(t.as_str()),
         _ => None,
@@ -312,7 +312,7 @@ fn type_of(doc: &Document, node: NodeId) -> Option<&str> {
 
 /// The value of the last member `key` of the mapping at `node` (CloudFormation keeps the last
 /// of duplicate keys).
-fn member(doc: &Document, node: NodeId, key: &str) -> Option<NodeId> {
+pub(super) fn member(doc: &Document, node: NodeId, key: &str) -> Option<NodeId> {
     members(doc, node)
         .iter()
         .rev()
@@ -320,7 +320,7 @@ fn member(doc: &Document, node: NodeId, key: &str) -> Option<NodeId> {
         .map(|(_, v)| *v)
 }
 
-fn members(doc: &Document, node: NodeId) -> &[(String, NodeId)] {
+pub(super) fn members(doc: &Document, node: NodeId) -> &[(String, NodeId)] {
     match doc.kind(node) {
         NodeKind::Object(m) => m,
         _ => &[],
@@ -328,6 +328,6 @@ fn members(doc: &Document, node: NodeId) -> &[(String, NodeId)] {
 }
 
 /// A JSON Pointer segment.
-fn escape(key: &str) -> String {
+pub(super) fn escape(key: &str) -> String {
     key.replace('~', "~0").replace('/', "~1")
 }
