@@ -15,7 +15,6 @@
 use evmatch::dialect::{
     Dialect, Filter, FilterOptions, Input, InputError, Record, Service, SnsApi, SnsMessage,
 };
-use evmatch::json::Value;
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyAny, PyDict, PyList, PyString, PyTuple};
@@ -152,42 +151,9 @@ pub fn owned_input(
 /// message `{"Message": …, "MessageAttributes": {…}}` (the notification shape).
 pub fn line_input(dialect: Dialect, text: &str) -> Result<Owned, InputError> {
     match dialect.service() {
-        Service::Sns => sns_notification(text).map(Owned::Sns),
+        Service::Sns => SnsMessage::from_notification(text).map(Owned::Sns),
         Service::EventBridge => Ok(Owned::Event(text.to_owned())),
         _ => Record::parse(text).map(Owned::Record),
-    }
-}
-
-/// An SNS message from the JSON object SNS delivers to SQS and HTTP subscribers.
-fn sns_notification(text: &str) -> Result<SnsMessage, InputError> {
-    let bad = |why: &str| InputError::Invalid(format!("SNS message: {why}"));
-    let doc: Value = text
-        .parse()
-        .map_err(|e: evmatch::json::SyntaxError| bad(&format!("not valid JSON: {e}")))?;
-    let Value::Object(members) = &doc else {
-        return Err(bad(
-            r#"expected a JSON object {"Message": …, "MessageAttributes": {…}}"#,
-        ));
-    };
-    let last = |name: &str| {
-        members
-            .iter()
-            .rev()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v)
-    };
-    let body = match last("Message") {
-        None => "",
-        Some(Value::String(s)) => s.as_str(),
-        Some(_) => return Err(bad(r#""Message" must be a JSON string"#)),
-    };
-    let message = SnsMessage::new(body);
-    match last("MessageAttributes") {
-        None | Some(Value::Null) => Ok(message),
-        Some(attributes @ Value::Object(_)) => {
-            message.with_attributes_json(&attributes.to_string())
-        }
-        Some(_) => Err(bad(r#""MessageAttributes" must be a JSON object"#)),
     }
 }
 

@@ -18,7 +18,6 @@ use evmatch::dialect::{
     Dialect, DialectMachine, Filter, FilterError, FilterOptions, Input, Record, Service, SnsApi,
     SnsMessage,
 };
-use evmatch::json::Value;
 
 /// Why a dialect test gave no answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -131,35 +130,7 @@ pub fn test(
 /// # Ok::<(), String>(())
 /// ```
 pub fn sns_message(text: &str) -> Result<SnsMessage, String> {
-    let doc: Value = text
-        .parse()
-        .map_err(|e: evmatch::json::SyntaxError| format!("SNS message: not valid JSON: {e}"))?;
-    let Value::Object(members) = &doc else {
-        return Err(
-            r#"SNS message: expected a JSON object {"Message": …, "MessageAttributes": {…}}"#
-                .to_owned(),
-        );
-    };
-    let last = |name: &str| {
-        members
-            .iter()
-            .rev()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v)
-    };
-    let body = match last("Message") {
-        None => "",
-        Some(Value::String(s)) => s.as_str(),
-        Some(_) => return Err(r#"SNS message: "Message" must be a JSON string"#.to_owned()),
-    };
-    let message = SnsMessage::new(body);
-    match last("MessageAttributes") {
-        None | Some(Value::Null) => Ok(message),
-        Some(attributes @ Value::Object(_)) => message
-            .with_attributes_json(&attributes.to_string())
-            .map_err(|e| format!("SNS message: {e}")),
-        Some(_) => Err(r#"SNS message: "MessageAttributes" must be a JSON object"#.to_owned()),
-    }
+    SnsMessage::from_notification(text).map_err(|e| e.to_string())
 }
 
 /// The rules of `machine` that let the input on `line` through (into `out`): a record for the

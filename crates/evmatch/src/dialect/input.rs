@@ -122,6 +122,56 @@ impl SnsMessage {
             .insert(name.into(), MessageAttribute::new(data_type, value));
         self
     }
+    /// An SNS message given as the JSON object SNS delivers to SQS and HTTP subscribers:
+    /// `{"Message": "<body>", "MessageAttributes": {"name": {"Type": …, "Value": …}}}`, other
+    /// members ignored, both optional (the last of duplicate members counts). The `Publish`
+    /// shape of attributes is accepted too. Errors start with `SNS message: `.
+    ///
+    /// ```
+    /// use evmatch::dialect::SnsMessage;
+    ///
+    /// let m = SnsMessage::from_notification(
+    ///     r#"{"Type": "Notification", "Message": "hi", "MessageAttributes": {"a": {"Type": "String", "Value": "1"}}}"#,
+    /// )?;
+    /// assert_eq!(m.body, "hi");
+    /// assert_eq!(m.attributes["a"].value, "1");
+    /// assert_eq!(
+    ///     SnsMessage::from_notification(r#"{"Message": 1}"#).unwrap_err().to_string(),
+    ///     r#"SNS message: "Message" must be a JSON string"#
+    /// );
+    /// # Ok::<(), evmatch::dialect::InputError>(())
+    /// ```
+    pub fn from_notification(text: &str) -> Result<SnsMessage, InputError> {
+        let bad = |why: &str| InputError::Invalid(format!("SNS message: {why}"));
+        let doc: Value = text
+            .parse()
+            .map_err(|e: json::SyntaxError| bad(&format!("not valid JSON: {e}")))?;
+        let Value::Object(members) = &doc else {
+            return Err(bad(
+                r#"expected a JSON object {"Message": …, "MessageAttributes": {…}}"#,
+            ));
+        };
+        let last = |name: &str| {
+            members
+                .iter()
+                .rev()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v)
+        };
+        let body = match last("Message") {
+            None => "",
+            Some(Value::String(s)) => s.as_str(),
+            Some(_) => return Err(bad(r#""Message" must be a JSON string"#)),
+        };
+        let message = SnsMessage::new(body);
+        match last("MessageAttributes") {
+            None | Some(Value::Null) => Ok(message),
+            Some(attributes @ Value::Object(_)) => message
+                .with_attributes_json(&attributes.to_string())
+                .map_err(|e| bad(&e.to_string())),
+            Some(_) => Err(bad(r#""MessageAttributes" must be a JSON object"#)),
+        }
+    }
 
     /// Add the attributes of a JSON object `{"name": {...}, ...}` whose values are either
     /// `{"Type": …, "Value": …}` (the SNS notification shape and the line protocol's) or
