@@ -59,6 +59,7 @@ mod checks;
 pub(crate) mod input_template;
 mod limits;
 pub mod model;
+mod resolved;
 mod timestamp;
 mod validate;
 

@@ -16,14 +16,19 @@
 //! One member failing several constraints gives one error per constraint, in the order pattern,
 //! maximum, minimum, enum.
 //!
-//! Costs: one walk over the request's JSON value, guided by the registry (each member's shape is
-//! a binary search by name); the depth of the walk is the depth of the model's shapes, not of the
-//! input (values nested deeper than their shape are not visited).
+//! Costs: one walk over the request's JSON value, guided by the registry (member shapes and path
+//! names resolved once per process, see [`super::resolved`]); member paths are linked frames on
+//! the stack, written out only when a violation is reported, so a valid request allocates
+//! nothing here. The depth of the walk is the depth of the model's shapes, not of the input
+//! (values nested deeper than their shape are not visited).
+
+use std::fmt;
 
 use serde_json::Value;
 
 use super::Request;
 use super::model::{self, Shape, ShapeKind};
+use super::resolved::{Refs, camel, with_refs};
 use crate::{Error, ErrorCode};
 
 /// Validates `value` (a typed request, serialized) against the input shape of `operation`.
@@ -66,7 +71,7 @@ fn check_input(operation: &str, value: &Value) -> Vec<String> {
     let op = model::operation(operation).expect("operation in the model");
     let shape = model::shape(op.input.expect("operation with input")).expect("input shape");
     let mut out = Vec::new();
-    check_structure(shape, value, None, &mut out);
+    check_structure(shape, value, &Path::Root, &mut out);
     out
 }
 
@@ -89,59 +94,77 @@ fn shape_of(name: &str) -> &'static Shape {
     model::shape(name).unwrap_or_else(|| panic!("shape {name} missing from the registry"))
 }
 
-/// The service's member name in paths: the wire name with a lower-case first letter.
-pub(super) fn camel(wire: &str) -> String {
-    let mut cs = wire.chars();
-    match cs.next() {
-        Some(c) => c.to_ascii_lowercase().to_string() + cs.as_str(),
-        None => String::new(),
-    }
+/// A member path, as frames on the stack: written out (`entries.1.member.detail`) only for a
+/// reported violation.
+#[derive(Clone, Copy)]
+enum Path<'a> {
+    /// The request itself (never written: its members start the path).
+    Root,
+    /// A member (its path name) of the value at the parent path.
+    Member(&'a Path<'a>, &'a str),
+    /// The element (0-based index) of the list at the parent path: `<list>.<index + 1>.member`.
+    Element(&'a Path<'a>, usize),
 }
 
-fn join(parent: Option<&str>, name: &str) -> String {
-    match parent {
-        Some(p) => format!("{p}.{name}"),
-        None => name.to_string(),
-    }
-}
-
-fn check_structure(shape: &Shape, value: &Value, path: Option<&str>, out: &mut Vec<String>) {
-    let (ShapeKind::Structure { members, .. }, Some(obj)) = (&shape.kind, value.as_object()) else {
-        return;
-    };
-    for m in *members {
-        let path = join(path, &camel(m.name));
-        match obj.get(m.name) {
-            None | Some(Value::Null) => {
-                if m.required {
-                    out.push(format!(
-                        "Value null at '{path}' failed to satisfy constraint: Member must not be null"
-                    ));
-                }
-            }
-            Some(v) => check_value(shape_of(m.shape), v, &path, out),
+impl fmt::Display for Path<'_> {
+    /// Recursive: the depth is the nesting of the model's shapes (a handful of levels), never
+    /// the input's.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Path::Root => Ok(()),
+            Path::Member(Path::Root, name) => f.write_str(name),
+            Path::Member(parent, name) => write!(f, "{parent}.{name}"),
+            Path::Element(parent, i) => write!(f, "{parent}.{}.member", i + 1),
         }
     }
 }
 
-fn check_value(shape: &Shape, value: &Value, path: &str, out: &mut Vec<String>) {
+fn check_structure(shape: &Shape, value: &Value, path: &Path<'_>, out: &mut Vec<String>) {
+    let (ShapeKind::Structure { members, .. }, Some(obj)) = (&shape.kind, value.as_object()) else {
+        return;
+    };
+    with_refs(shape, |refs| {
+        let Refs::Structure(resolved) = refs else {
+            return;
+        };
+        for (m, (member_shape, name)) in members.iter().zip(resolved) {
+            let path = Path::Member(path, name);
+            match obj.get(m.name) {
+                None | Some(Value::Null) => {
+                    if m.required {
+                        out.push(format!(
+                            "Value null at '{path}' failed to satisfy constraint: Member must not be null"
+                        ));
+                    }
+                }
+                Some(v) => check_value(member_shape, v, &path, out),
+            }
+        }
+    });
+}
+
+fn check_value(shape: &Shape, value: &Value, path: &Path<'_>, out: &mut Vec<String>) {
     for c in scalar_failures(shape, value) {
         out.push(violation(shape, value, path, &c));
     }
     match &shape.kind {
-        ShapeKind::Structure { .. } => check_structure(shape, value, Some(path), out),
-        ShapeKind::List { member } => {
+        ShapeKind::Structure { .. } => check_structure(shape, value, path, out),
+        ShapeKind::List { .. } => {
             let Some(items) = value.as_array() else {
                 return;
             };
-            let elem = shape_of(member);
+            let elem = with_refs(shape, |refs| match refs {
+                Refs::List(elem) => Some(*elem),
+                _ => None,
+            });
+            let Some(elem) = elem else { return };
             if matches!(elem.kind, ShapeKind::Structure { .. }) {
                 for (i, item) in items.iter().enumerate() {
-                    check_structure(elem, item, Some(&format!("{path}.{}.member", i + 1)), out);
+                    check_structure(elem, item, &Path::Element(path, i), out);
                 }
             } else if matches!(elem.kind, ShapeKind::List { .. } | ShapeKind::Map { .. }) {
                 for (i, item) in items.iter().enumerate() {
-                    check_value(elem, item, &format!("{path}.{}.member", i + 1), out);
+                    check_value(elem, item, &Path::Element(path, i), out);
                 }
             } else {
                 let failed = union(items.iter().map(|i| scalar_failures(elem, i)));
@@ -151,9 +174,14 @@ fn check_value(shape: &Shape, value: &Value, path: &str, out: &mut Vec<String>) 
                 }
             }
         }
-        ShapeKind::Map { key, value: val } => {
+        ShapeKind::Map { .. } => {
             let Some(obj) = value.as_object() else { return };
-            let (ks, vs) = (shape_of(key), shape_of(val));
+            let Some((ks, vs)) = with_refs(shape, |refs| match refs {
+                Refs::Map(ks, vs) => Some((*ks, *vs)),
+                _ => None,
+            }) else {
+                return;
+            };
             let keys = union(
                 obj.keys()
                     .map(|k| scalar_failures(ks, &Value::String(k.clone()))),
@@ -242,7 +270,7 @@ fn scalar_failures(shape: &Shape, value: &Value) -> Vec<String> {
     out
 }
 
-fn violation(shape: &Shape, value: &Value, path: &str, constraint: &str) -> String {
+fn violation(shape: &Shape, value: &Value, path: &Path<'_>, constraint: &str) -> String {
     if shape.sensitive {
         format!("Value at '{path}' failed to satisfy constraint: {constraint}")
     } else {
