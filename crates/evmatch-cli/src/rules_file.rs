@@ -6,12 +6,15 @@
 //! lines; an error becomes one line `evmatch: FILE:LINE: …`; each warning is printed on stderr
 //! as `evmatch: FILE:LINE: warning: …` when the file is loaded.
 //!
+//! With a filter dialect the file is read as [`RulesTexts`] and each pattern is checked by that
+//! dialect's rules alone.
+//!
 //! Costs: those of [`RulesFile::parse`], then `Machine::add_pattern` per pattern.
 
 use std::path::Path;
 
 use evmatch::dialect::{Dialect, DialectMachine};
-use evmatch::{Machine, RulesFile};
+use evmatch::{Machine, RulesFile, RulesTexts};
 
 /// Rule ids in file order and the machine over their indices.
 pub struct Rules {
@@ -28,28 +31,16 @@ pub struct Rules {
 
 impl Rules {
     /// Read and load the rules file at `path`, printing its warnings on stderr. The patterns
-    /// are filters of `dialect`: unless it is EventBridge, each is parsed again by that
-    /// dialect's rules, and an invalid one stops the load with the service's message.
+    /// are filters of `dialect`, each checked by that dialect's rules alone; an invalid one
+    /// stops the load with the service's message.
     pub fn load_in(path: &Path, dialect: Dialect) -> Result<Rules, String> {
         let text = crate::input::read_text(path)?;
         let name = path.display().to_string();
-        let mut rules = Rules::parse(&name, &text)?;
-        if dialect != Dialect::EventBridge {
-            let file = RulesFile::parse(&text).map_err(|e| e.message())?;
-            let mut filters = DialectMachine::new(dialect);
-            for (index, rule) in file.rules().iter().enumerate() {
-                for pattern in rule.patterns() {
-                    filters
-                        .add_rule(index as u32, pattern.text())
-                        .map_err(|e| {
-                            let message = evmatch_cli::discovery::filter_message(&e);
-                            format!("evmatch: {name}:{}: {message}", rule.line())
-                        })?;
-                }
-            }
-            rules.machine = Machine::new();
-            rules.filters = Some(filters);
-        }
+        let rules = if dialect == Dialect::EventBridge {
+            Rules::parse(&name, &text)?
+        } else {
+            Rules::parse_in(&name, &text, dialect)?
+        };
         for warning in &rules.warnings {
             eprintln!("{warning}");
         }
@@ -71,6 +62,32 @@ impl Rules {
         }
     }
 
+    /// Load the rules in `text` as filters of `dialect` (not EventBridge): the file is read
+    /// without EventBridge's checks ([`RulesTexts`]) and each pattern is checked by the
+    /// dialect's rules only, so an SNS `{}` policy loads and an invalid one is refused with
+    /// the service's message.
+    fn parse_in(name: &str, text: &str, dialect: Dialect) -> Result<Rules, String> {
+        let located = |line: Option<usize>, message: &str| match line {
+            Some(line) => format!("evmatch: {name}:{line}: {message}"),
+            None => format!("evmatch: {name}: {message}"),
+        };
+        let file = RulesTexts::parse(text).map_err(|e| located(e.line(), &e.message()))?;
+        let mut filters = DialectMachine::new(dialect);
+        for (index, rule) in file.rules().iter().enumerate() {
+            for (pattern, line) in rule.patterns() {
+                filters.add_rule(index as u32, pattern).map_err(|e| {
+                    located(Some(line), &evmatch_cli::discovery::filter_message(&e))
+                })?;
+            }
+        }
+        Ok(Rules {
+            ids_json: ids_json(file.rules().iter().map(|rule| rule.id())),
+            machine: Machine::new(),
+            filters: Some(filters),
+            warnings: warnings(file.warnings(), &located),
+        })
+    }
+
     /// Load the rules in `text`; `name` labels the messages.
     fn parse(name: &str, text: &str) -> Result<Rules, String> {
         let located = |line: Option<usize>, message: &str| match line {
@@ -84,23 +101,30 @@ impl Rules {
                 machine.add_pattern(index as u32, pattern);
             }
         }
-        let ids_json = file
-            .rules()
-            .iter()
-            .map(|rule| serde_json::Value::from(rule.id()).to_string())
-            .collect();
-        let warnings = file
-            .warnings()
-            .iter()
-            .map(|w| located(w.line(), &format!("warning: {}", w.message())))
-            .collect();
         Ok(Rules {
-            ids_json,
+            ids_json: ids_json(file.rules().iter().map(|rule| rule.id())),
             machine,
             filters: None,
-            warnings,
+            warnings: warnings(file.warnings(), &located),
         })
     }
+}
+
+/// Each rule id as a JSON string, ready to be written out.
+fn ids_json<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<String> {
+    ids.map(|id| serde_json::Value::from(id).to_string())
+        .collect()
+}
+
+/// The file's warnings as message lines.
+fn warnings(
+    warnings: &[evmatch::RulesWarning],
+    located: &dyn Fn(Option<usize>, &str) -> String,
+) -> Vec<String> {
+    warnings
+        .iter()
+        .map(|w| located(w.line(), &format!("warning: {}", w.message())))
+        .collect()
 }
 
 #[cfg(test)]

@@ -600,6 +600,57 @@ fn match_runs_many_policies_of_one_dialect() {
 }
 
 #[test]
+fn a_rules_file_in_a_dialect_is_checked_by_that_dialect_alone() {
+    let dir = std::env::temp_dir().join(format!("evmatch-dialect-rules-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let rules = dir.join("policies.jsonl");
+    // `{}` is no EventBridge pattern, but an SNS policy that lets every message through.
+    std::fs::write(
+        &rules,
+        "{\"id\": \"all\", \"pattern\": {}}\n{\"id\": \"corp\", \"pattern\": {\"store\": [\"corp\"]}}\n",
+    )
+    .unwrap();
+    let messages = "{\"Message\": \"m\", \"MessageAttributes\": {\"store\": {\"Type\": \"String\", \"Value\": \"corp\"}}}\n\
+                    {\"Message\": \"m\"}\n";
+    let rules_arg = rules.to_str().unwrap();
+    let out = evmatch(
+        &["match", "--dialect", "sns-attributes", "--rules", rules_arg],
+        messages.as_bytes(),
+    );
+    assert_eq!(
+        stdout(&out),
+        "{\"line\": 1, \"matches\": [\"all\", \"corp\"]}\n{\"line\": 2, \"matches\": [\"all\"]}\n",
+        "{}",
+        stderr(&out)
+    );
+    // The same file as EventBridge patterns: `{}` is refused with EventBridge's text.
+    let out = evmatch(&["match", "--rules", rules_arg], messages.as_bytes());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains(":1: rule \"all\""),
+        "{}",
+        stderr(&out)
+    );
+    // A policy SNS refuses stops the load with SNS's message, on its line.
+    std::fs::write(
+        &rules,
+        "{\"id\": \"ok\", \"pattern\": {}}\n{\"id\": \"bad\", \"pattern\": {\"a\": {\"b\": [\"c\"]}}}\n",
+    )
+    .unwrap();
+    let out = evmatch(
+        &["match", "--dialect", "sns-attributes", "--rules", rules_arg],
+        messages.as_bytes(),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.starts_with(&format!("evmatch: {rules_arg}:2: Invalid parameter: ")),
+        "{err}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
 fn validate_reads_sources_from_arns_resources_and_parameters_in_json_templates() {
     let out = evmatch(&["validate", &d("filters.json")], b"");
     assert_eq!(

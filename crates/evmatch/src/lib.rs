@@ -201,7 +201,7 @@ pub use pattern::example::Unsatisfiable;
 pub use pattern::explain::model::{
     BranchExplanation, Explanation, FieldExplanation, MAX_VALUES_SHOWN, ValueKind, Verdict,
 };
-pub use rules_file::{Rule, RulesFile, RulesFileError, RulesWarning};
+pub use rules_file::{Rule, RuleTexts, RulesFile, RulesFileError, RulesTexts, RulesWarning};
 pub use util::Published;
 
 /// The envelope members `TestEventPattern` requires in an event ([`test_event_pattern`]

@@ -94,6 +94,105 @@ pub struct RulesFile {
     warnings: Vec<RulesWarning>,
 }
 
+/// A rules file read without checking its patterns: the same ids, order, lines and warnings as
+/// [`RulesFile`], with each pattern kept as its text. For patterns checked by other rules than
+/// EventBridge's, such as a filter dialect's ([`crate::dialect`]).
+///
+/// ```
+/// use evmatch::RulesTexts;
+///
+/// // `{}` is no EventBridge pattern, but it is an SNS policy (one that lets everything through).
+/// let file = RulesTexts::parse(r#"{"id": "all", "pattern": {}}"#)?;
+/// let rule = &file.rules()[0];
+/// assert_eq!((rule.id(), rule.line()), ("all", 1));
+/// assert_eq!(rule.patterns().collect::<Vec<_>>(), [("{}", 1)]);
+/// # Ok::<(), evmatch::RulesFileError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RulesTexts {
+    rules: Vec<RuleTexts>,
+    warnings: Vec<RulesWarning>,
+}
+
+/// One rule of a [`RulesTexts`]: its id, its pattern texts and the lines they are on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleTexts {
+    id: String,
+    /// Each pattern's text and the line of the entry that gave it.
+    patterns: Vec<(String, usize)>,
+    line: usize,
+}
+
+impl RuleTexts {
+    /// The rule id.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// The 1-based line on which the id first appears.
+    pub fn line(&self) -> usize {
+        self.line
+    }
+
+    /// Each pattern's text and the line it is on, in file order.
+    pub fn patterns(&self) -> impl Iterator<Item = (&str, usize)> {
+        self.patterns
+            .iter()
+            .map(|(text, line)| (text.as_str(), *line))
+    }
+}
+
+impl RulesTexts {
+    /// Read the rules in `text` (both forms of [`RulesFile`]) without checking any pattern.
+    pub fn parse(text: &str) -> Result<RulesTexts, RulesFileError> {
+        let mut rules: Vec<RuleTexts> = Vec::new();
+        let mut warnings = Vec::new();
+        let mut by_id: HashMap<String, usize> = HashMap::new();
+        for Entry { id, pattern, line } in entries(text)? {
+            let index = match by_id.get(&id) {
+                Some(&i) => {
+                    warnings.push(RulesWarning::DuplicateId {
+                        id: id.clone(),
+                        line,
+                        first_line: rules[i].line,
+                    });
+                    i
+                }
+                None => {
+                    by_id.insert(id.clone(), rules.len());
+                    rules.push(RuleTexts {
+                        id: id.clone(),
+                        patterns: Vec::new(),
+                        line,
+                    });
+                    rules.len() - 1
+                }
+            };
+            let texts = lists::patterns_of(pattern);
+            if texts.is_empty() {
+                warnings.push(RulesWarning::NoPatterns { id, line });
+            }
+            rules[index]
+                .patterns
+                .extend(texts.into_iter().map(|text| (text, line)));
+        }
+        if rules.is_empty() {
+            warnings.push(RulesWarning::Empty);
+        }
+        Ok(RulesTexts { rules, warnings })
+    }
+
+    /// The rules, in order of their ids' first appearance.
+    pub fn rules(&self) -> &[RuleTexts] {
+        &self.rules
+    }
+
+    /// Warnings about the file.
+    pub fn warnings(&self) -> &[RulesWarning] {
+        &self.warnings
+    }
+}
+
 /// One rule as written: its id, its pattern value and the line it is on.
 struct Entry<'a> {
     id: String,
@@ -109,51 +208,30 @@ impl RulesFile {
 
     /// Read the rules in `text`, validating every pattern with `limits`.
     pub fn parse_with(text: &str, limits: &PatternLimits) -> Result<RulesFile, RulesFileError> {
-        let mut rules: Vec<Rule> = Vec::new();
-        let mut warnings = Vec::new();
-        let mut by_id: HashMap<String, usize> = HashMap::new();
-        for Entry { id, pattern, line } in entries(text)? {
-            let index = match by_id.get(&id) {
-                Some(&i) => {
-                    warnings.push(RulesWarning::DuplicateId {
-                        id: id.clone(),
-                        line,
-                        first_line: rules[i].line,
-                    });
-                    i
-                }
-                None => {
-                    by_id.insert(id.clone(), rules.len());
-                    rules.push(Rule {
-                        id: id.clone(),
-                        patterns: Vec::new(),
-                        line,
-                    });
-                    rules.len() - 1
-                }
-            };
-            let texts = lists::patterns_of(pattern);
-            if texts.is_empty() {
-                warnings.push(RulesWarning::NoPatterns {
-                    id: id.clone(),
-                    line,
-                });
-            }
-            for text in texts {
-                let pattern = Pattern::parse_with(&text, limits).map_err(|error| {
+        let texts = RulesTexts::parse(text)?;
+        let mut rules = Vec::with_capacity(texts.rules.len());
+        for rule in texts.rules {
+            let mut patterns = Vec::with_capacity(rule.patterns.len());
+            for (text, line) in &rule.patterns {
+                let pattern = Pattern::parse_with(text, limits).map_err(|error| {
                     RulesFileError::InvalidPattern {
-                        line,
-                        id: id.clone(),
+                        line: *line,
+                        id: rule.id.clone(),
                         error,
                     }
                 })?;
-                rules[index].patterns.push(pattern);
+                patterns.push(pattern);
             }
+            rules.push(Rule {
+                id: rule.id,
+                patterns,
+                line: rule.line,
+            });
         }
-        if rules.is_empty() {
-            warnings.push(RulesWarning::Empty);
-        }
-        Ok(RulesFile { rules, warnings })
+        Ok(RulesFile {
+            rules,
+            warnings: texts.warnings,
+        })
     }
 
     /// Read a rules file from `reader` (all of it, as UTF-8 text) and [`parse`](Self::parse) it.
