@@ -101,6 +101,14 @@ impl Params {
     }
 }
 
+/// The `Authorization` value of HTTP Basic authentication (RFC 7617): `Basic
+/// base64(user:password)`, used for Basic connections and for OAuth token requests.
+pub(crate) fn basic_authorization(user: &str, password: &str) -> String {
+    let credentials =
+        base64::engine::general_purpose::STANDARD.encode(format!("{user}:{password}"));
+    format!("Basic {credentials}")
+}
+
 /// `pairs` form-encoded: `k1=v1&k2=v2`.
 pub(crate) fn encode_pairs(pairs: &[(String, String)]) -> String {
     let mut out = String::new();
@@ -259,11 +267,10 @@ impl Caller {
         let mut bearer = None;
         let auth = match &dest.connection.authorization {
             ConnectionAuth::ApiKey { key, value } => (key.clone(), value.clone()),
-            ConnectionAuth::Basic { username, password } => {
-                let b = base64::engine::general_purpose::STANDARD
-                    .encode(format!("{username}:{password}"));
-                ("Authorization".to_owned(), format!("Basic {b}"))
-            }
+            ConnectionAuth::Basic { username, password } => (
+                "Authorization".to_owned(),
+                basic_authorization(username, password),
+            ),
             ConnectionAuth::OAuthClientCredentials {
                 authorization_endpoint,
                 http_method,

@@ -21,10 +21,9 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use base64::Engine;
 use evmatch_eventbridge::api::connections::ConnectionHttpParameters;
 
-use super::http_call::{Params, encode_pairs, with_query};
+use super::http_call::{Params, basic_authorization, encode_pairs, with_query};
 
 /// The credentials and parameters of a token request.
 pub(crate) struct TokenRequest<'a> {
@@ -111,13 +110,14 @@ fn fetch(agent: &ureq::Agent, req: &TokenRequest<'_>) -> Result<Token, String> {
         query.append(&mut form);
     }
     let url = with_query(req.endpoint, &query);
-    let basic = base64::engine::general_purpose::STANDARD
-        .encode(format!("{}:{}", req.client_id, req.client_secret));
     let mut builder = ureq::http::Request::builder()
         .method(method.as_str())
         .uri(url.as_str())
         .header("User-Agent", super::http_call::USER_AGENT)
-        .header("Authorization", format!("Basic {basic}"));
+        .header(
+            "Authorization",
+            basic_authorization(req.client_id, req.client_secret),
+        );
     for (k, v) in Params::headers(req.params) {
         builder = builder.header(k, v);
     }
